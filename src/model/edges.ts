@@ -1,0 +1,175 @@
+// Derives the typed edges of the graph from CloudFormation-shaped properties, for template and live nodes alike.
+import type {ResourceGraph} from './graph.js'
+import {asArray, collectReferences, get, isRecord} from './intrinsics.js'
+import type {EdgeKind, GraphNode, PropPath} from './types.js'
+
+type Linker = (node: GraphNode, link: (value: unknown, kind: EdgeKind, path: PropPath, reverse?: boolean) => void) => void
+
+/** Per-type extraction of typed edges. `reverse` makes the edge point from the resolved node to this one. */
+const LINKERS: Record<string, Linker> = {
+  'AWS::Lambda::Function': (node, link) => {
+    link(node.props.Role, 'assumes-role', ['Role'])
+    link(get(node.props, 'DeadLetterConfig', 'TargetArn'), 'dead-letters-to', ['DeadLetterConfig', 'TargetArn'])
+  },
+  'AWS::Lambda::EventSourceMapping': (node, link) => {
+    link(node.props.FunctionName, 'triggers', ['FunctionName'])
+    link(get(node.props, 'DestinationConfig', 'OnFailure', 'Destination'), 'dead-letters-to', ['DestinationConfig', 'OnFailure', 'Destination'])
+  },
+  'AWS::Lambda::EventInvokeConfig': (node, link) => {
+    link(get(node.props, 'DestinationConfig', 'OnFailure', 'Destination'), 'dead-letters-to', ['DestinationConfig', 'OnFailure', 'Destination'])
+  },
+  'AWS::Lambda::Permission': (node, link) => {
+    link(node.props.FunctionName, 'triggers', ['FunctionName'])
+  },
+  'AWS::SQS::Queue': (node, link) => {
+    link(redriveTarget(node.props.RedrivePolicy), 'dead-letters-to', ['RedrivePolicy'])
+  },
+  'AWS::SNS::Subscription': (node, link) => {
+    link(node.props.Endpoint, 'triggers', ['Endpoint'])
+    link(redriveTarget(node.props.RedrivePolicy), 'dead-letters-to', ['RedrivePolicy'])
+  },
+  'AWS::SNS::Topic': (node, link) => {
+    asArray(node.props.Subscription).forEach((subscription, index) => {
+      link(get(subscription, 'Endpoint'), 'triggers', ['Subscription', index, 'Endpoint'])
+    })
+  },
+  'AWS::Events::Rule': (node, link) => {
+    asArray(node.props.Targets).forEach((target, index) => {
+      link(get(target, 'Arn'), 'triggers', ['Targets', index, 'Arn'])
+      link(get(target, 'DeadLetterConfig', 'Arn'), 'dead-letters-to', ['Targets', index, 'DeadLetterConfig', 'Arn'])
+    })
+  },
+  'AWS::Scheduler::Schedule': (node, link) => {
+    link(get(node.props, 'Target', 'Arn'), 'triggers', ['Target', 'Arn'])
+    link(get(node.props, 'Target', 'DeadLetterConfig', 'Arn'), 'dead-letters-to', ['Target', 'DeadLetterConfig', 'Arn'])
+  },
+  'AWS::Pipes::Pipe': (node, link) => {
+    link(node.props.Target, 'triggers', ['Target'])
+    for (const kind of ['SqsQueueParameters', 'KinesisStreamParameters', 'DynamoDBStreamParameters']) {
+      link(get(node.props, 'SourceParameters', kind, 'DeadLetterConfig', 'Arn'), 'dead-letters-to', ['SourceParameters', kind, 'DeadLetterConfig', 'Arn'])
+    }
+  },
+  'AWS::StepFunctions::StateMachine': (node, link) => {
+    link(node.props.RoleArn, 'assumes-role', ['RoleArn'])
+  },
+  'AWS::IAM::Policy': (node, link) => {
+    asArray(node.props.Roles).forEach((role, index) => link(role, 'attached-to', ['Roles', index]))
+  },
+  'AWS::IAM::ManagedPolicy': (node, link) => {
+    asArray(node.props.Roles).forEach((role, index) => link(role, 'attached-to', ['Roles', index]))
+  },
+  'AWS::CloudWatch::Alarm': (node, link) => {
+    asArray(node.props.Dimensions).forEach((dimension, index) => link(get(dimension, 'Value'), 'alarms-on', ['Dimensions', index, 'Value']))
+    asArray(node.props.Metrics).forEach((query, queryIndex) => {
+      asArray(get(query, 'MetricStat', 'Metric', 'Dimensions')).forEach((dimension, index) =>
+        link(get(dimension, 'Value'), 'alarms-on', ['Metrics', queryIndex, 'MetricStat', 'Metric', 'Dimensions', index, 'Value']),
+      )
+    })
+  },
+  'AWS::CloudWatch::CompositeAlarm': (node, link) => {
+    // AlarmRule is text such as ALARM("name") OR ALARM(${Other}); both names and intrinsics are linked.
+    for (const ref of collectReferences(node.props.AlarmRule, ['AlarmRule'])) link({Ref: ref.target}, 'alarms-on', ref.path)
+    const rule = node.props.AlarmRule
+    if (typeof rule === 'string') {
+      for (const match of rule.matchAll(/\b(?:ALARM|OK|INSUFFICIENT_DATA)\(\s*"?([^")]+?)"?\s*\)/g)) link(match[1], 'alarms-on', ['AlarmRule'])
+    }
+  },
+}
+
+/** The DLQ ARN of a RedrivePolicy, which CloudFormation accepts as an object and the live API returns as JSON text. */
+export function redriveTarget(policy: unknown): unknown {
+  if (typeof policy === 'string') {
+    try {
+      return get(JSON.parse(policy), 'deadLetterTargetArn')
+    } catch {
+      return undefined
+    }
+  }
+  return get(policy, 'deadLetterTargetArn')
+}
+
+/** Adds `references` edges for every intrinsic and the typed edges above. Call once all nodes are in. */
+export function linkGraph(graph: ResourceGraph): void {
+  for (const node of graph.nodes) {
+    for (const ref of collectReferences(node.props)) {
+      if (graph.get(ref.target)) graph.addEdge({from: node.id, to: ref.target, kind: 'references', path: ref.path})
+    }
+    const linker = LINKERS[node.type]
+    if (!linker) continue
+    linker(node, (value, kind, path, reverse) => {
+      if (value === undefined || value === null) return
+      const target = graph.resolve(value)
+      if (!target) return
+      graph.addEdge(reverse ? {from: target.id, to: node.id, kind, path} : {from: node.id, to: target.id, kind, path})
+    })
+  }
+  linkRolePolicies(graph)
+}
+
+/** Actions that make a role's holder call another resource synchronously or send it messages. */
+const INVOKE_ACTIONS = new Set(['lambda:invokefunction', 'lambda:*', 'lambda:invoke*'])
+const PUBLISH_ACTIONS = new Set(['sqs:sendmessage', 'sqs:sendmessagebatch', 'sqs:*', 'sns:publish', 'sns:*', 'events:putevents', 'events:*', 'states:startexecution', 'states:startsyncexecution', 'states:*'])
+
+/** `invokes` and `publishes-to` edges from roles, read from their inline and attached policy statements. */
+function linkRolePolicies(graph: ResourceGraph): void {
+  for (const role of graph.ofKind('role')) {
+    for (const {statement} of roleStatements(graph, role)) {
+      if (statement.Effect !== 'Allow') continue
+      const actions = asArray(statement.Action).filter((a): a is string => typeof a === 'string').map((a) => a.toLowerCase())
+      const invokes = actions.some((a) => INVOKE_ACTIONS.has(a))
+      const publishes = actions.some((a) => PUBLISH_ACTIONS.has(a))
+      if (!invokes && !publishes) continue
+      for (const resource of asArray(statement.Resource)) {
+        const target = graph.resolve(resource)
+        if (!target) continue
+        if (invokes && target.kind === 'function') graph.addEdge({from: role.id, to: target.id, kind: 'invokes'})
+        if (publishes && ['queue', 'topic', 'bus', 'stateMachine'].includes(target.kind)) graph.addEdge({from: role.id, to: target.id, kind: 'publishes-to'})
+      }
+    }
+  }
+}
+
+export interface PolicyStatementRef {
+  /** The node that holds the statement (a role with inline policies, or a policy resource). */
+  holder: GraphNode
+  statement: Record<string, unknown>
+  /** Path of the statement inside the holder's props. */
+  path: PropPath
+}
+
+/** Every statement of a policy document, with its path. */
+export function documentStatements(holder: GraphNode, document: unknown, basePath: PropPath): PolicyStatementRef[] {
+  const doc = typeof document === 'string' ? safeJson(document) : document
+  const statements = get(doc, 'Statement')
+  if (Array.isArray(statements)) {
+    return statements.flatMap((statement, index) => (isRecord(statement) ? [{holder, statement, path: [...basePath, 'Statement', index]}] : []))
+  }
+  return isRecord(statements) ? [{holder, statement: statements, path: [...basePath, 'Statement']}] : []
+}
+
+/** The statements that apply to a role: its inline policies and the IAM::Policy / ManagedPolicy resources attached to it. */
+export function roleStatements(graph: ResourceGraph, role: GraphNode): PolicyStatementRef[] {
+  const result: PolicyStatementRef[] = []
+  asArray(role.props.Policies).forEach((policy, index) => {
+    result.push(...documentStatements(role, get(policy, 'PolicyDocument'), ['Policies', index, 'PolicyDocument']))
+  })
+  for (const edge of graph.in(role.id, 'attached-to')) {
+    const policy = graph.get(edge.from)
+    if (policy) result.push(...documentStatements(policy, policy.props.PolicyDocument, ['PolicyDocument']))
+  }
+  for (const arn of asArray(role.props.ManagedPolicyArns)) {
+    const policy = graph.resolve(arn)
+    if (policy && policy.kind === 'managedPolicy' && !graph.in(role.id, 'attached-to').some((edge) => edge.from === policy.id)) {
+      result.push(...documentStatements(policy, policy.props.PolicyDocument, ['PolicyDocument']))
+    }
+  }
+  return result
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}

@@ -1,0 +1,160 @@
+// The resource graph that lint (templates) and audit (live accounts) both fill, and every rule reads.
+import {collectReferences, isIntrinsic, isRecord, PSEUDO_PARAMETERS, subReferences} from './intrinsics.js'
+import type {EdgeKind, GraphEdge, GraphNode, NodeKind, PropPath, Source, SourceLocation} from './types.js'
+
+/** Node kind of each CloudFormation type the rules know about; anything else is 'other'. */
+export const KIND_BY_TYPE: Readonly<Record<string, NodeKind>> = {
+  'AWS::Lambda::Function': 'function',
+  'AWS::Lambda::Url': 'functionUrl',
+  'AWS::Lambda::Version': 'version',
+  'AWS::Lambda::Alias': 'alias',
+  'AWS::Lambda::EventSourceMapping': 'eventSourceMapping',
+  'AWS::Lambda::EventInvokeConfig': 'eventInvokeConfig',
+  'AWS::Lambda::Permission': 'permission',
+  'AWS::SQS::Queue': 'queue',
+  'AWS::SQS::QueuePolicy': 'queuePolicy',
+  'AWS::SNS::Topic': 'topic',
+  'AWS::SNS::TopicPolicy': 'topicPolicy',
+  'AWS::SNS::Subscription': 'subscription',
+  'AWS::Events::EventBus': 'bus',
+  'AWS::Events::EventBusPolicy': 'busPolicy',
+  'AWS::Events::Rule': 'rule',
+  'AWS::Events::Archive': 'archive',
+  'AWS::Pipes::Pipe': 'pipe',
+  'AWS::Scheduler::Schedule': 'schedule',
+  'AWS::StepFunctions::StateMachine': 'stateMachine',
+  'AWS::ApiGateway::RestApi': 'restApi',
+  'AWS::ApiGateway::Stage': 'stage',
+  'AWS::ApiGateway::Method': 'method',
+  'AWS::ApiGatewayV2::Api': 'httpApi',
+  'AWS::ApiGatewayV2::Stage': 'stage',
+  'AWS::ApiGatewayV2::Route': 'route',
+  'AWS::AppSync::GraphQLApi': 'graphqlApi',
+  'AWS::DynamoDB::Table': 'table',
+  'AWS::DynamoDB::GlobalTable': 'table',
+  'AWS::Kinesis::Stream': 'stream',
+  'AWS::S3::Bucket': 'bucket',
+  'AWS::IAM::Role': 'role',
+  'AWS::IAM::Policy': 'policy',
+  'AWS::IAM::ManagedPolicy': 'managedPolicy',
+  'AWS::CloudWatch::Alarm': 'alarm',
+  'AWS::CloudWatch::CompositeAlarm': 'compositeAlarm',
+  'AWS::Logs::LogGroup': 'logGroup',
+  'AWS::ApplicationAutoScaling::ScalableTarget': 'scalableTarget',
+}
+
+export function kindOfType(type: string): NodeKind {
+  return KIND_BY_TYPE[type] ?? 'other'
+}
+
+/** Template-level facts rules may need besides resources. */
+export interface GraphContext {
+  source: Source
+  file?: string
+  parameters: Record<string, unknown>
+  conditions: Record<string, unknown>
+  /** The template's raw value, for rules that look at sections other than Resources. */
+  template?: Record<string, unknown>
+  /** True when the template declares the SAM transform. */
+  sam: boolean
+  /** Locates an absolute path of the template as written (before SAM expansion). */
+  locate?: (path: PropPath) => SourceLocation | undefined
+}
+
+export class ResourceGraph {
+  private readonly byId = new Map<string, GraphNode>()
+  private readonly byAlias = new Map<string, GraphNode>()
+  private readonly outgoing = new Map<string, GraphEdge[]>()
+  private readonly incoming = new Map<string, GraphEdge[]>()
+  private readonly edgeKeys = new Set<string>()
+
+  constructor(public readonly context: GraphContext) {}
+
+  add(node: GraphNode): GraphNode {
+    this.byId.set(node.id, node)
+    for (const alias of node.aliases ?? []) this.byAlias.set(alias, node)
+    return node
+  }
+
+  get nodes(): GraphNode[] {
+    return [...this.byId.values()]
+  }
+
+  get(id: string): GraphNode | undefined {
+    return this.byId.get(id)
+  }
+
+  ofKind(...kinds: NodeKind[]): GraphNode[] {
+    return this.nodes.filter((node) => kinds.includes(node.kind))
+  }
+
+  ofType(...types: string[]): GraphNode[] {
+    return this.nodes.filter((node) => types.includes(node.type))
+  }
+
+  addEdge(edge: GraphEdge): void {
+    if (edge.from === edge.to && edge.kind === 'references') return
+    const key = `${edge.from}\u0000${edge.to}\u0000${edge.kind}\u0000${(edge.path ?? []).join('.')}`
+    if (this.edgeKeys.has(key)) return
+    this.edgeKeys.add(key)
+    push(this.outgoing, edge.from, edge)
+    push(this.incoming, edge.to, edge)
+  }
+
+  out(id: string, kind?: EdgeKind): GraphEdge[] {
+    const edges = this.outgoing.get(id) ?? []
+    return kind ? edges.filter((edge) => edge.kind === kind) : edges
+  }
+
+  in(id: string, kind?: EdgeKind): GraphEdge[] {
+    const edges = this.incoming.get(id) ?? []
+    return kind ? edges.filter((edge) => edge.kind === kind) : edges
+  }
+
+  get edges(): GraphEdge[] {
+    return [...this.outgoing.values()].flat()
+  }
+
+  /**
+   * The node a value points at: `Ref`/`GetAtt` of a logical id, a `Sub` or `Join` naming exactly one
+   * resource, or (live) an ARN, name or URL a node answers to. Undefined when it cannot be told.
+   */
+  resolve(value: unknown): GraphNode | undefined {
+    if (typeof value === 'string') return this.byAlias.get(value) ?? this.byId.get(value) ?? this.byArnSuffix(value)
+    if (!isRecord(value) || !isIntrinsic(value)) return undefined
+    if ('Fn::Join' in value) {
+      const argument = value['Fn::Join']
+      const parts = Array.isArray(argument) && Array.isArray(argument[1]) ? argument[1] : []
+      const targets = new Set(collectReferences(parts).map((ref) => ref.target).filter((id) => this.byId.has(id)))
+      return targets.size === 1 ? this.byId.get([...targets][0]!) : undefined
+    }
+    if ('Fn::Sub' in value) {
+      const argument = value['Fn::Sub']
+      const text = Array.isArray(argument) ? argument[0] : argument
+      if (typeof text !== 'string') return undefined
+      const targets = new Set(
+        subReferences(text)
+          .map((ref) => ref.target)
+          .filter((id) => !PSEUDO_PARAMETERS.has(id) && this.byId.has(id)),
+      )
+      return targets.size === 1 ? this.byId.get([...targets][0]!) : undefined
+    }
+    const refs = collectReferences(value)
+    if (refs.length !== 1) return undefined
+    return this.byId.get(refs[0]!.target)
+  }
+
+  /** Live: a function ARN with a version or alias qualifier still names the function. */
+  private byArnSuffix(value: string): GraphNode | undefined {
+    if (!value.startsWith('arn:')) return undefined
+    const parts = value.split(':')
+    if (parts.length === 8 && parts[2] === 'lambda') return this.byAlias.get(parts.slice(0, 7).join(':'))
+    return undefined
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key)
+  if (list) list.push(value)
+  else map.set(key, [value])
+}

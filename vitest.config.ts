@@ -1,0 +1,12 @@
+// Test runner configuration: tests live under test/, mirroring src/.
+import {defineConfig} from 'vitest/config'
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+    disableConsoleIntercept: true,
+  },
+})
