@@ -1,0 +1,4 @@
+// logs rules.
+import type {Rule} from '../types.js'
+
+export const LOGS_RULES: Rule[] = []

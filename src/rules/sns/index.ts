@@ -1,0 +1,4 @@
+// sns rules.
+import type {Rule} from '../types.js'
+
+export const SNS_RULES: Rule[] = []
