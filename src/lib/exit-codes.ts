@@ -8,4 +8,9 @@ export const EXIT = {
   usage: 2,
   /** audit: some services or regions could not be checked (missing permissions). */
   partial: 3,
+  /** tune: the function could not be put back as it was; the message says what to run by hand. */
+  restoreFailed: 4,
+  /** Stopped by Ctrl-C (128 + SIGINT) or SIGTERM (128 + 15), after cleaning up. */
+  interrupted: 130,
+  terminated: 143,
 } as const
