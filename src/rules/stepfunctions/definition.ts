@@ -13,6 +13,8 @@ export interface Definition {
   path: PropPath
   /** True when paths inside `value` can be located in the template (an object definition); JSON text is located as a whole. */
   locatable: boolean
+  /** What each unresolved token of a Sub/Join-built text stood for, as an intrinsic the graph can resolve. */
+  placeholders: Map<string, unknown>
 }
 
 /**
@@ -21,36 +23,43 @@ export interface Definition {
  */
 export function definitionOf(node: GraphNode): Definition | undefined {
   const {Definition: object, DefinitionString: text} = node.props
-  if (isRecord(object) && !isIntrinsic(object)) return {value: object, path: ['Definition'], locatable: true}
+  if (isRecord(object) && !isIntrinsic(object)) return {value: object, path: ['Definition'], locatable: true, placeholders: new Map()}
   // Live collectors and some tools give the definition as text under either key.
   for (const [key, value] of [
     ['DefinitionString', text],
     ['Definition', object],
   ] as const) {
-    const parsed = parseDefinitionText(value)
-    if (parsed) return {value: parsed, path: [key], locatable: false}
+    const placeholders = new Map<string, unknown>()
+    const parsed = parseDefinitionText(value, placeholders)
+    if (parsed) return {value: parsed, path: [key], locatable: false, placeholders}
   }
   return undefined
 }
 
 /** JSON text, `Fn::Sub` of JSON text or `Fn::Join` of JSON pieces; placeholders become unresolved tokens. */
-export function parseDefinitionText(value: unknown): Record<string, unknown> | undefined {
+export function parseDefinitionText(value: unknown, placeholders: Map<string, unknown> = new Map()): Record<string, unknown> | undefined {
   let text: string | undefined
+  // What a `${name}` of the text stands for: a Sub variable, a resource (`${Fn.Arn}`), or a Join piece.
+  let meaning: (name: string) => unknown = (name) => subMeaning(name, {})
   if (typeof value === 'string') text = value
   else if (isRecord(value) && 'Fn::Sub' in value) {
     const argument = value['Fn::Sub']
     const template = Array.isArray(argument) ? argument[0] : argument
+    const variables = Array.isArray(argument) && isRecord(argument[1]) ? argument[1] : {}
     if (typeof template === 'string') text = template
+    meaning = (name) => subMeaning(name, variables)
   } else if (isRecord(value) && 'Fn::Join' in value) {
     const argument = value['Fn::Join']
     if (Array.isArray(argument) && typeof argument[0] === 'string' && Array.isArray(argument[1])) {
+      const parts = argument[1]
       // Intrinsic pieces become `${…}` placeholders, so they are tokenised like Sub variables.
-      text = argument[1].map((part, index) => (typeof part === 'string' ? part : `\${join${index}}`)).join(argument[0])
+      text = parts.map((part, index) => (typeof part === 'string' ? part : `\${join${index}}`)).join(argument[0])
+      meaning = (name) => (name.startsWith('join') ? parts[Number(name.slice(4))] : undefined)
     }
   }
   if (text === undefined) return undefined
   try {
-    const parsed: unknown = JSON.parse(replacePlaceholders(text))
+    const parsed: unknown = JSON.parse(replacePlaceholders(text, (token, name) => placeholders.set(token, meaning(name))))
     return isRecord(parsed) ? parsed : undefined
   } catch {
     return undefined
@@ -62,7 +71,7 @@ export function parseDefinitionText(value: unknown): Record<string, unknown> | u
  * becomes a quoted token, so `"TimeoutSeconds": ${Timeout}` still parses (as an unresolved value).
  * `${!Literal}` is Sub's escape for a literal `${Literal}`.
  */
-function replacePlaceholders(text: string): string {
+function replacePlaceholders(text: string, onToken: (token: string, name: string) => void): string {
   let out = ''
   let inString = false
   let counter = 0
@@ -82,6 +91,7 @@ function replacePlaceholders(text: string): string {
           out += `\${${expression.slice(1)}}`
         } else {
           const token = `${UNRESOLVED_PREFIX}${counter++}`
+          onToken(token, expression.trim())
           out += inString ? token : `"${token}"`
         }
         i = end
@@ -91,6 +101,13 @@ function replacePlaceholders(text: string): string {
     out += char
   }
   return out
+}
+
+function subMeaning(name: string, variables: Record<string, unknown>): unknown {
+  if (name in variables) return variables[name]
+  if (name.startsWith('AWS::')) return undefined
+  const dot = name.indexOf('.')
+  return dot > 0 ? {'Fn::GetAtt': [name.slice(0, dot), name.slice(dot + 1)]} : {Ref: name}
 }
 
 /** True when a value came from a placeholder or is an intrinsic: never a finding. */
@@ -189,9 +206,10 @@ const LAMBDA_FUNCTION_ARN = /^arn:[^:]*:lambda:[^:]*:[^:]*:function:/
  * function ARN as the Resource, or a Resource (or `${Var}` of DefinitionSubstitutions) that resolves
  * to a function of the graph.
  */
-export function isLambdaTask(graph: ResourceGraph, machine: GraphNode, state: Record<string, unknown>): boolean {
+export function isLambdaTask(graph: ResourceGraph, machine: GraphNode, definition: Definition, state: Record<string, unknown>): boolean {
   if (state.Type !== 'Task') return false
   const resource = state.Resource
+  if (typeof resource === 'string' && definition.placeholders.has(resource)) return graph.resolve(definition.placeholders.get(resource))?.kind === 'function'
   if (typeof resource === 'string') {
     if (LAMBDA_INVOKE.test(resource) || LAMBDA_FUNCTION_ARN.test(resource)) return true
     const variable = /^\$\{([^}]+)\}$/.exec(resource)?.[1]

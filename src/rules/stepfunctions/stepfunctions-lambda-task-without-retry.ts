@@ -46,7 +46,7 @@ export default defineRule({
       const definition = definitionOf(machine)
       if (!definition) continue
       for (const {name, state, path} of statesOf(definition)) {
-        if (!isLambdaTask(graph, machine, state)) continue
+        if (!isLambdaTask(graph, machine, definition, state)) continue
         const retry = state.Retry
         if (retry !== undefined && !Array.isArray(retry)) continue
         const covered = new Set<string>()
