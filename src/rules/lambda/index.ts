@@ -1,7 +1,21 @@
 // Lambda rules.
+import lambdaAsyncRetriesNotBounded from './lambda-async-retries-not-bounded.js'
 import lambdaAsyncWithoutFailureDestination from './lambda-async-without-failure-destination.js'
 import lambdaBatchWithoutPartialFailures from './lambda-batch-without-partial-failures.js'
+import lambdaMemorySizeNotSet from './lambda-memory-size-not-set.js'
+import lambdaRuntimeDeprecated from './lambda-runtime-deprecated.js'
+import lambdaRuntimeDeprecatingSoon from './lambda-runtime-deprecating-soon.js'
+import lambdaTimeoutNotSet from './lambda-timeout-not-set.js'
 import lambdaTracingDisabled from './lambda-tracing-disabled.js'
 import type {Rule} from '../types.js'
 
-export const LAMBDA_RULES: Rule[] = [lambdaTracingDisabled, lambdaAsyncWithoutFailureDestination, lambdaBatchWithoutPartialFailures]
+export const LAMBDA_RULES: Rule[] = [
+  lambdaTracingDisabled,
+  lambdaAsyncWithoutFailureDestination,
+  lambdaBatchWithoutPartialFailures,
+  lambdaMemorySizeNotSet,
+  lambdaTimeoutNotSet,
+  lambdaRuntimeDeprecated,
+  lambdaRuntimeDeprecatingSoon,
+  lambdaAsyncRetriesNotBounded,
+]
