@@ -19,6 +19,8 @@ export interface DiscoverOptions {
   ignore: string[]
   /** Folder that ignore globs are relative to. */
   root: string
+  /** More globs relative to other folders (`--ignore` flags are relative to the current folder). */
+  extraIgnore?: Array<{patterns: string[]; root: string}>
 }
 
 /** True when a folder is a CDK cloud assembly. */
@@ -36,12 +38,14 @@ function readdirSafe(dir: string): string[] {
 
 /** Expands the paths given on the command line into lint targets, in a stable order. */
 export function discover(paths: readonly string[], options: DiscoverOptions): Target[] {
-  const isIgnored = options.ignore.length > 0 ? picomatch(options.ignore, {dot: true}) : () => false
-  const relative = (file: string): string => path.relative(options.root, file).split(path.sep).join('/')
-  const ignored = (file: string): boolean => {
-    const rel = relative(file)
-    return !rel.startsWith('..') && (isIgnored(rel) || isIgnored(`${rel}/`))
-  }
+  const matchers = [{patterns: options.ignore, root: options.root}, ...(options.extraIgnore ?? [])]
+    .filter((group) => group.patterns.length > 0)
+    .map((group) => ({root: group.root, isMatch: picomatch(group.patterns, {dot: true})}))
+  const ignored = (file: string): boolean =>
+    matchers.some(({root, isMatch}) => {
+      const rel = path.relative(root, file).split(path.sep).join('/')
+      return rel !== '' && !rel.startsWith('..') && (isMatch(rel) || isMatch(`${rel}/`))
+    })
   const targets: Target[] = []
   const seen = new Set<string>()
   const add = (target: Target): void => {

@@ -4,6 +4,7 @@ import path from 'node:path'
 import {type Config, resolveRules} from '../engine/config.js'
 import type {Finding} from '../engine/finding.js'
 import {runRules} from '../engine/run.js'
+import {ENGINE_RULES} from '../rules/engine-rules.js'
 import type {Rule, RuleMeta} from '../rules/types.js'
 import {discover} from './discover.js'
 import {loadCloudAssembly, loadTemplateFile, type LoadOutcome, unusable} from './load.js'
@@ -28,15 +29,21 @@ export interface LintOptions {
   paths: string[]
   config: Config
   catalogue: readonly Rule[]
-  /** Folder ignore globs and relative paths are resolved against. */
+  /** Folder relative paths and `ignore` are resolved against. */
   cwd: string
+  /** Globs of files to skip, relative to `cwd` (from the command line; the configuration's are relative to its file). */
+  ignore?: string[]
   now?: Date
 }
 
 export function lint(options: LintOptions): LintResult {
   const {active, unknown} = resolveRules(options.catalogue, options.config)
   const root = options.config.file ? path.dirname(options.config.file) : options.cwd
-  const targets = discover(options.paths.length > 0 ? options.paths : [options.cwd], {ignore: options.config.ignore, root})
+  const targets = discover(options.paths.length > 0 ? options.paths : [options.cwd], {
+    ignore: options.config.ignore,
+    root,
+    extraIgnore: [{patterns: options.ignore ?? [], root: options.cwd}],
+  })
   const files: FileResult[] = []
   const handle = (file: string, outcome: LoadOutcome): void => {
     if (!outcome.ok) {
@@ -57,7 +64,13 @@ export function lint(options: LintOptions): LintResult {
       for (const {file, outcome} of loadCloudAssembly(target.dir)) handle(file, outcome)
     }
   }
-  return {files, rules: active.map(({rule}) => rule.meta), unknownRules: unknown}
+  const rules = active.map(({rule}) => rule.meta)
+  // Engine findings (unusable input) can appear even when their rule was not selected; reporters must still describe them.
+  const ran = new Set(rules.map((meta) => meta.id))
+  for (const engine of Object.values(ENGINE_RULES)) {
+    if (!ran.has(engine.meta.id) && files.some((file) => file.findings.some((finding) => finding.ruleId === engine.meta.id))) rules.push(engine.meta)
+  }
+  return {files, rules, unknownRules: unknown}
 }
 
 function sortFindings(findings: Finding[]): Finding[] {

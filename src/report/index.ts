@@ -1,4 +1,4 @@
-// Picks the reporter for a format; heavy reporters are loaded only when asked for.
+// Picks the reporter for a format; each reporter is loaded only when asked for, so start-up stays fast.
 import type {Format, ReportInput} from './types.js'
 
 export async function render(format: Format, input: ReportInput): Promise<string> {
@@ -7,7 +7,11 @@ export async function render(format: Format, input: ReportInput): Promise<string
       return (await import('./stylish.js')).renderStylish(input)
     case 'json':
       return (await import('./json.js')).renderJson(input)
-    default:
-      throw new Error(`the ${format} format is not available yet`)
+    case 'sarif':
+      return (await import('./sarif.js')).renderSarif(input)
+    case 'junit':
+      return (await import('./junit.js')).renderJunit(input)
+    case 'github':
+      return (await import('./github.js')).renderGithub(input)
   }
 }

@@ -24,3 +24,9 @@ export interface ReportInput {
 
 export const FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github'] as const
 export type Format = (typeof FORMATS)[number]
+
+/** Values of `--fail-level`. */
+export const FAIL_LEVELS = ['error', 'warning', 'info'] as const
+
+/** Values of `--preset`. */
+export const PRESETS = ['recommended', 'strict'] as const

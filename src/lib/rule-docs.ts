@@ -1,0 +1,102 @@
+// Renders a rule's documentation from its metadata: the generated docs/rules pages, SARIF help and `sls-eda rules show` all use it.
+import type {EquivalentTool, RuleMeta} from '../rules/types.js'
+
+/** The fixed headings of every rule page, in order (Ruff's rule documentation layout). */
+export const DOC_HEADINGS = ['What it checks', 'Why it matters', 'Failing example', 'Fixed example', 'When not to use it', 'References'] as const
+
+/** Display names of the tools a rule's equivalents are keyed by. */
+export const TOOL_NAMES: Readonly<Record<EquivalentTool, string>> = {
+  'serverless-rules': 'serverless-rules',
+  'cdk-nag': 'cdk-nag',
+  'cfn-lint': 'cfn-lint',
+  checkov: 'Checkov',
+  cfn_nag: 'cfn_nag',
+  'security-hub': 'Security Hub / AWS Config',
+}
+
+function codeBlock(text: string, language = 'yaml'): string {
+  // A fence longer than any backtick run inside keeps examples that contain fences intact.
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((match) => match[0].length))
+  const fence = '`'.repeat(longest + 1)
+  return `${fence}${language}\n${text.replace(/\n+$/, '')}\n${fence}`
+}
+
+function equivalentsTable(meta: RuleMeta): string | undefined {
+  const rows = Object.entries(meta.equivalents)
+    .filter(([, ids]) => ids && ids.length > 0)
+    .map(([tool, ids]) => `| ${TOOL_NAMES[tool as EquivalentTool] ?? tool} | ${ids!.map((id) => `\`${id}\``).join(', ')} |`)
+  if (rows.length === 0) return undefined
+  return ['| Tool | Equivalent checks |', '|---|---|', ...rows].join('\n')
+}
+
+/**
+ * The Markdown page of a rule. Deterministic (no dates, no paths) so a test can tell a stale
+ * page from a fresh one by comparing text.
+ */
+export function renderRuleMarkdown(meta: RuleMeta): string {
+  const {docs} = meta
+  const facts = [
+    `| Severity | ${meta.severity} |`,
+    `| Service | ${meta.service} |`,
+    `| Applies to | ${meta.sources.join(', ')} |`,
+    `| Status | ${meta.status} |`,
+    `| Preset | ${meta.recommended ? 'recommended, strict' : 'strict'} |`,
+  ]
+  if (meta.practices.length > 0) facts.push(`| Practices | ${meta.practices.join(', ')} |`)
+  const sections: string[] = [
+    `# ${meta.id} ${meta.name}`,
+    '<!-- Generated from the rule metadata by `npm run docs`; edit the rule, not this page. -->',
+    `**${meta.title}**`,
+    ['| | |', '|---|---|', ...facts].join('\n'),
+    `## What it checks\n\n${docs.what}${docs.limitations ? `\n\n**Limitations:** ${docs.limitations}` : ''}`,
+    `## Why it matters\n\n${docs.why}`,
+    `## Failing example\n\n${codeBlock(docs.failing)}`,
+    `## Fixed example\n\n${codeBlock(docs.fixed)}`,
+    `## When not to use it\n\n${docs.whenNotToUse}\n\nTo turn it off, set \`${meta.name}: off\` under \`rules:\` in \`.sls-eda.yml\`; to silence one resource, add to its \`Metadata\`:\n\n${codeBlock(`sls-eda:\n  suppress:\n    - rule: ${meta.id}\n      reason: <why this finding does not apply here>`)}`,
+    `## References\n\n${docs.references.map((reference) => `- <${reference}>`).join('\n')}`,
+  ]
+  const equivalents = equivalentsTable(meta)
+  sections.push(`## Equivalents\n\n${equivalents ?? 'No equivalent check in other tools.'}${equivalents ? '\n\nSuppressions written for these tools (cfn-lint `ignore_checks`, cdk-nag and cfn_nag `rules_to_suppress`, Checkov `skip`) also silence this rule.' : ''}`)
+  if (meta.practices.length > 0) sections.push(`## Practices\n\n${meta.practices.map((practice) => `- \`${practice}\``).join('\n')}`)
+  return sections.join('\n\n') + '\n'
+}
+
+/** A plain-text version of the page, for SARIF `help.text` and terminals. */
+export function renderRuleText(meta: RuleMeta): string {
+  const {docs} = meta
+  const lines = [
+    `${meta.id} ${meta.name}: ${meta.title}`,
+    `Severity ${meta.severity}, service ${meta.service}, applies to ${meta.sources.join(' and ')}${meta.practices.length > 0 ? `, practices ${meta.practices.join(', ')}` : ''}.`,
+    '',
+    `What it checks: ${docs.what}`,
+  ]
+  if (docs.limitations) lines.push(`Limitations: ${docs.limitations}`)
+  lines.push('', `Why it matters: ${docs.why}`, '', 'Failing example:', indent(docs.failing), '', 'Fixed example:', indent(docs.fixed), '', `When not to use it: ${docs.whenNotToUse}`, '', 'References:')
+  lines.push(...docs.references.map((reference) => `  ${reference}`))
+  return lines.join('\n') + '\n'
+}
+
+function indent(text: string): string {
+  return text
+    .replace(/\n+$/, '')
+    .split('\n')
+    .map((line) => `    ${line}`)
+    .join('\n')
+}
+
+/** The catalogue entry of a rule as `sls-eda rules --json` prints it. */
+export function catalogueEntry(meta: RuleMeta, docsUrl: string): Record<string, unknown> {
+  return {
+    id: meta.id,
+    name: meta.name,
+    title: meta.title,
+    severity: meta.severity,
+    service: meta.service,
+    sources: meta.sources,
+    status: meta.status,
+    recommended: meta.recommended,
+    practices: meta.practices,
+    equivalents: meta.equivalents,
+    docsUrl,
+  }
+}
