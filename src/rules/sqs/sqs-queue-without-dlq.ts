@@ -1,5 +1,5 @@
 // SQS001: a queue that is consumed should send messages that keep failing to a dead-letter queue.
-import {isDeadLetterTarget} from '../helpers.js'
+import {displayName, isDeadLetterTarget} from '../helpers.js'
 import {defineRule} from '../types.js'
 
 export default defineRule({
@@ -38,7 +38,7 @@ export default defineRule({
         node: queue,
         path: [],
         messageId: 'noRedrive',
-        data: {queue: queue.id},
+        data: {queue: displayName(queue)},
         fix: 'Add RedrivePolicy with deadLetterTargetArn pointing at a dead-letter queue and a maxReceiveCount such as 5.',
       })
     }

@@ -43,4 +43,95 @@ Resources:
     const findings = runRule('SQS001', JSON.stringify({Resources: {Q: {Type: 'AWS::SQS::Queue'}}}, null, 2), {}, 'template.json')
     expect(findings[0]?.location).toMatchObject({file: 'template.json', line: 3})
   })
+
+  it.each([
+    [
+      'an event source mapping on-failure destination',
+      `  Src:
+    Type: AWS::Lambda::EventSourceMapping
+    Properties:
+      FunctionName: fn
+      EventSourceArn: arn:aws:kinesis:eu-west-1:123456789012:stream/s
+      DestinationConfig: {OnFailure: {Destination: !GetAtt Q.Arn}}`,
+    ],
+    [
+      'an async invoke on-failure destination',
+      `  Src:
+    Type: AWS::Lambda::EventInvokeConfig
+    Properties:
+      FunctionName: fn
+      Qualifier: $LATEST
+      DestinationConfig: {OnFailure: {Destination: !GetAtt Q.Arn}}`,
+    ],
+    [
+      'an EventBridge target DLQ',
+      `  Src:
+    Type: AWS::Events::Rule
+    Properties:
+      ScheduleExpression: rate(1 hour)
+      Targets: [{Id: t, Arn: arn:aws:lambda:eu-west-1:123456789012:function:f, DeadLetterConfig: {Arn: !GetAtt Q.Arn}}]`,
+    ],
+    [
+      'an SNS subscription redrive queue',
+      `  Src:
+    Type: AWS::SNS::Subscription
+    Properties:
+      TopicArn: arn:aws:sns:eu-west-1:123456789012:t
+      Protocol: lambda
+      Endpoint: arn:aws:lambda:eu-west-1:123456789012:function:f
+      RedrivePolicy: {deadLetterTargetArn: !GetAtt Q.Arn}`,
+    ],
+    [
+      'a Scheduler target DLQ',
+      `  Src:
+    Type: AWS::Scheduler::Schedule
+    Properties:
+      ScheduleExpression: rate(1 hour)
+      FlexibleTimeWindow: {Mode: 'OFF'}
+      Target: {Arn: arn:aws:lambda:eu-west-1:123456789012:function:f, RoleArn: arn:aws:iam::123456789012:role/r, DeadLetterConfig: {Arn: !GetAtt Q.Arn}}`,
+    ],
+    [
+      'a Pipe stream source DLQ',
+      `  Src:
+    Type: AWS::Pipes::Pipe
+    Properties:
+      RoleArn: arn:aws:iam::123456789012:role/r
+      Source: arn:aws:kinesis:eu-west-1:123456789012:stream/s
+      Target: arn:aws:lambda:eu-west-1:123456789012:function:f
+      SourceParameters: {KinesisStreamParameters: {StartingPosition: LATEST, DeadLetterConfig: {Arn: !GetAtt Q.Arn}}}`,
+    ],
+  ])('exempts a queue that is %s', (_name, source) => {
+    expect(runRule('SQS001', `Resources:\n  Q:\n    Type: AWS::SQS::Queue\n${source}\n`)).toEqual([])
+  })
+
+  it.each([
+    ['a redrive policy from an intrinsic', 'RedrivePolicy: !If [HasDlq, {deadLetterTargetArn: arn:aws:sqs:eu-west-1:1:d, maxReceiveCount: 5}, !Ref AWS::NoValue]'],
+    ['live redrive JSON text', `RedrivePolicy: '{"deadLetterTargetArn":"arn:aws:sqs:eu-west-1:1:d","maxReceiveCount":5}'`],
+  ])('passes %s', (_name, redrive) => {
+    expect(runRule('SQS001', `Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      ${redrive}\n`)).toEqual([])
+  })
+
+  it('reports the queue SAM creates for SqsSubscription, located at the event', () => {
+    const findings = runRule(
+      'SQS001',
+      `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Topic:
+    Type: AWS::SNS::Topic
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: nodejs22.x
+      Handler: index.handler
+      CodeUri: .
+      Events:
+        Fanout:
+          Type: SNS
+          Properties:
+            Topic: !Ref Topic
+            SqsSubscription: true
+`,
+    )
+    expect(findings).toMatchObject([{messageId: 'noRedrive', data: {queue: 'FnFanoutQueue'}, resource: {id: 'FnFanoutQueue', logicalId: 'Fn'}, location: {line: 14}}])
+  })
 })

@@ -1,0 +1,146 @@
+// Queue facts the SQS rules share: redrive policy, FIFO-ness, retention with its default, and whether an alarm watches a queue's depth.
+import {redriveTarget} from '../../model/edges.js'
+import type {ResourceGraph} from '../../model/graph.js'
+import {asArray, collectReferences, get, isIntrinsic, isRecord, literal, literalBoolean, literalNumber} from '../../model/intrinsics.js'
+import type {GraphNode} from '../../model/types.js'
+import {displayName} from '../helpers.js'
+
+/** SQS keeps messages 4 days unless MessageRetentionPeriod says otherwise. */
+export const DEFAULT_RETENTION_SECONDS = 345_600
+
+/** The RedrivePolicy as an object: CloudFormation writes an object, the live API returns JSON text. */
+export function redrivePolicyOf(node: GraphNode): Record<string, unknown> | undefined {
+  const policy = node.props.RedrivePolicy
+  if (typeof policy === 'string') {
+    try {
+      const parsed: unknown = JSON.parse(policy)
+      return isRecord(parsed) ? parsed : undefined
+    } catch {
+      return undefined
+    }
+  }
+  return isRecord(policy) && !isIntrinsic(policy) ? policy : undefined
+}
+
+export {redriveTarget}
+
+/** True/false for a FIFO or standard queue; undefined when it cannot be told (FifoQueue from an intrinsic). */
+export function isFifoQueue(queue: GraphNode): boolean | undefined {
+  const fifo = queue.props.FifoQueue
+  if (fifo !== undefined) return literalBoolean(fifo)
+  const name = literal(queue.props.QueueName) ?? queue.origin.arn
+  if (typeof name === 'string') return name.endsWith('.fifo')
+  if (queue.props.QueueName !== undefined) return undefined
+  return false
+}
+
+/** True/false for a FIFO or standard topic; undefined when it cannot be told. */
+export function isFifoTopic(topic: GraphNode): boolean | undefined {
+  const fifo = topic.props.FifoTopic
+  if (fifo !== undefined) return literalBoolean(fifo)
+  const name = literal(topic.props.TopicName) ?? topic.origin.arn
+  if (typeof name === 'string') return name.endsWith('.fifo')
+  return topic.props.TopicName === undefined ? false : undefined
+}
+
+/** Retention in seconds, the default when unset; undefined when given by an intrinsic. */
+export function retentionSeconds(queue: GraphNode): number | undefined {
+  const value = queue.props.MessageRetentionPeriod
+  return value === undefined ? DEFAULT_RETENTION_SECONDS : literalNumber(value)
+}
+
+/** A readable duration for messages: "4 days", "1 hour", "90 s". */
+export function humanDuration(seconds: number): string {
+  const units: Array<[number, string]> = [
+    [86_400, 'day'],
+    [3_600, 'hour'],
+    [60, 'minute'],
+  ]
+  for (const [size, unit] of units) {
+    if (seconds >= size && seconds % size === 0) return `${seconds / size} ${unit}${seconds / size === 1 ? '' : 's'}`
+  }
+  return `${seconds} s`
+}
+
+/** How the user would name the node: the logical id they wrote (the SAM resource for generated ones), or the ARN's name live. */
+export function userName(node: GraphNode): string {
+  if (node.source === 'live') return displayName(node)
+  return node.origin.logicalId ?? node.id
+}
+
+/** What a queue is the dead-letter queue of, with the names users know them by. */
+export function deadLetterSourcesOf(graph: ResourceGraph, queue: GraphNode): GraphNode[] {
+  return graph.in(queue.id, 'dead-letters-to').flatMap((edge) => asArray<GraphNode>(graph.get(edge.from)))
+}
+
+/** Whether an alarm's QueueName dimension names this queue: yes, no, cannot tell, or names it by its URL (`!Ref`), which never matches. */
+export type WatchState = 'yes' | 'no' | 'unknown' | 'url'
+
+const RANK: Record<WatchState, number> = {no: 0, url: 1, unknown: 2, yes: 3}
+
+export function bestState(states: WatchState[]): WatchState {
+  return states.reduce<WatchState>((best, state) => (RANK[state] > RANK[best] ? state : best), 'no')
+}
+
+/** Compares an alarm's QueueName dimension value with a queue. */
+export function queueNameState(graph: ResourceGraph, value: unknown, queue: GraphNode): WatchState {
+  if (value === undefined || value === null) return 'no'
+  const ownName = queue.props.QueueName
+  if (ownName !== undefined && JSON.stringify(ownName) === JSON.stringify(value)) return 'yes'
+  if (typeof value === 'string') {
+    if (queue.source === 'live') return graph.resolve(value)?.id === queue.id || displayName(queue) === value ? 'yes' : 'no'
+    if (ownName === undefined) return 'no'
+    const own = literal(ownName)
+    return own === undefined ? 'unknown' : own === value ? 'yes' : 'no'
+  }
+  if (!isRecord(value)) return 'no'
+  const refs = collectReferences(value).filter((ref) => graph.get(ref.target))
+  const toQueue = refs.filter((ref) => ref.target === queue.id)
+  if (toQueue.length > 0) {
+    // `!Ref Queue` and `${Queue}` are the queue URL; CloudWatch's QueueName dimension is the name.
+    const byName = toQueue.some((ref) => ref.attribute === 'QueueName')
+    if (byName) return 'yes'
+    return toQueue.every((ref) => ref.attribute === undefined) && refs.length === toQueue.length ? 'url' : 'unknown'
+  }
+  // Points at other resources only: another queue. Parameters, imports, mappings: cannot tell.
+  return refs.length > 0 ? 'no' : 'unknown'
+}
+
+interface MetricSpec {
+  metricName: unknown
+  namespace: unknown
+  dimensions: unknown
+}
+
+function metricSpecs(alarm: GraphNode): MetricSpec[] {
+  const specs: MetricSpec[] = []
+  if (alarm.props.MetricName !== undefined) specs.push({metricName: alarm.props.MetricName, namespace: alarm.props.Namespace, dimensions: alarm.props.Dimensions})
+  for (const query of asArray(alarm.props.Metrics)) {
+    const metric = get(query, 'MetricStat', 'Metric')
+    if (metric !== undefined) specs.push({metricName: get(metric, 'MetricName'), namespace: get(metric, 'Namespace'), dimensions: get(metric, 'Dimensions')})
+  }
+  return specs
+}
+
+/** How well an alarm watches `metric` of the queue, through its single metric, metric math queries or a metrics-insights expression. */
+export function alarmWatchState(graph: ResourceGraph, alarm: GraphNode, queue: GraphNode, metric: string): WatchState {
+  const states: WatchState[] = []
+  for (const spec of metricSpecs(alarm)) {
+    const name = literal(spec.metricName)
+    if (name !== undefined && name !== metric) continue
+    const namespace = literal(spec.namespace)
+    if (namespace !== undefined && namespace !== 'AWS/SQS') continue
+    const dimension = asArray(spec.dimensions).find((d) => literal(get(d, 'Name')) === 'QueueName')
+    const state = dimension === undefined ? 'no' : queueNameState(graph, get(dimension, 'Value'), queue)
+    // A metric name from an intrinsic may or may not be the one we look for.
+    states.push(name === undefined && state === 'yes' ? 'unknown' : state)
+  }
+  for (const query of asArray(alarm.props.Metrics)) {
+    const expression = get(query, 'Expression')
+    if (typeof expression === 'string' && expression.includes(metric)) {
+      const own = literal(queue.props.QueueName) ?? (queue.source === 'live' ? displayName(queue) : undefined)
+      states.push(typeof own === 'string' && expression.includes(own) ? 'yes' : 'unknown')
+    }
+  }
+  return bestState(states)
+}
