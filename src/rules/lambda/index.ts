@@ -7,6 +7,12 @@ import lambdaRuntimeDeprecated from './lambda-runtime-deprecated.js'
 import lambdaRuntimeDeprecatingSoon from './lambda-runtime-deprecating-soon.js'
 import lambdaTimeoutNotSet from './lambda-timeout-not-set.js'
 import lambdaTracingDisabled from './lambda-tracing-disabled.js'
+import lambdaStreamWithoutFailureDestination from './lambda-stream-without-failure-destination.js'
+import lambdaStreamPoisonRecord from './lambda-stream-poison-record.js'
+import lambdaSqsVisibilityTimeout from './lambda-sqs-visibility-timeout.js'
+import lambdaFifoBatchSize from './lambda-fifo-batch-size.js'
+import lambdaLogGroupNotDeclared from './lambda-log-group-not-declared.js'
+import lambdaLogsNotStructured from './lambda-logs-not-structured.js'
 import type {Rule} from '../types.js'
 
 export const LAMBDA_RULES: Rule[] = [
@@ -18,4 +24,10 @@ export const LAMBDA_RULES: Rule[] = [
   lambdaRuntimeDeprecated,
   lambdaRuntimeDeprecatingSoon,
   lambdaAsyncRetriesNotBounded,
+  lambdaStreamWithoutFailureDestination,
+  lambdaStreamPoisonRecord,
+  lambdaSqsVisibilityTimeout,
+  lambdaFifoBatchSize,
+  lambdaLogGroupNotDeclared,
+  lambdaLogsNotStructured,
 ]
