@@ -28,6 +28,8 @@ export interface Finding {
   location?: SourceLocation
   fix?: string
   docsUrl?: string
+  /** Live findings: a link to the resource in the AWS console. */
+  consoleUrl?: string
 }
 
 /** Docs pages are generated into docs/rules/ of the repository. */
