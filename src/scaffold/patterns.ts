@@ -1,0 +1,63 @@
+// The patterns `sls-eda new` can generate, as a data table: name, summary, flavours and what each deploys.
+
+export const IAC_FLAVOURS = ['sam', 'cdk'] as const
+export type Iac = (typeof IAC_FLAVOURS)[number]
+
+export interface Pattern {
+  name: string
+  /** One line, shown by `--list` and in the prompt. */
+  summary: string
+  /** IaC flavours with a template folder `src/templates/<name>/<flavour>`. */
+  flavours: readonly Iac[]
+  /** Default project name when the user gives none. */
+  defaultName: string
+}
+
+export const PATTERNS: readonly Pattern[] = [
+  {
+    name: 'queue-worker',
+    summary: 'SQS queue with a DLQ and alarms, consumed by an idempotent Lambda worker with partial batch responses.',
+    flavours: IAC_FLAVOURS,
+    defaultName: 'queue-worker',
+  },
+  {
+    name: 'saga',
+    summary: 'Step Functions saga (reserve → charge → confirm) with retries, catches and compensations in reverse order.',
+    flavours: IAC_FLAVOURS,
+    defaultName: 'booking-saga',
+  },
+  {
+    name: 'outbox',
+    summary: 'Transactional outbox: one DynamoDB transaction, a stream publisher to an EventBridge bus, and a consumer rule with a DLQ.',
+    flavours: IAC_FLAVOURS,
+    defaultName: 'orders-outbox',
+  },
+  {
+    name: 'webhook',
+    summary: 'API Gateway webhook receiver: HMAC signature and replay check, 202 after enqueueing to SQS, and a queue worker.',
+    flavours: IAC_FLAVOURS,
+    defaultName: 'webhook-receiver',
+  },
+  {
+    name: 'fan-out',
+    summary: 'SNS topic fanning out to several SQS queues with filter policies, DLQs and one worker per queue.',
+    flavours: IAC_FLAVOURS,
+    defaultName: 'order-fan-out',
+  },
+  {
+    name: 'event-router',
+    summary: 'Custom EventBridge bus with an archive and rules routing events to targets with DLQs and retry policies.',
+    flavours: IAC_FLAVOURS,
+    defaultName: 'event-router',
+  },
+  {
+    name: 'scheduled-job',
+    summary: 'EventBridge Scheduler schedule with a flexible window, retry policy and DLQ, running a Lambda job.',
+    flavours: IAC_FLAVOURS,
+    defaultName: 'scheduled-job',
+  },
+]
+
+export function findPattern(name: string): Pattern | undefined {
+  return PATTERNS.find((pattern) => pattern.name === name)
+}

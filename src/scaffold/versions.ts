@@ -1,0 +1,63 @@
+// Dependency ranges written into generated package.json files, and which packages each pattern's code uses.
+import type {Iac} from './patterns.js'
+
+/**
+ * Caret ranges at the versions sls-eda is tested with (its own end-to-end test builds and tests
+ * every generated project against exactly these). Bump them together with sls-eda's devDependencies.
+ */
+export const DEPENDENCY_RANGES: Readonly<Record<string, string>> = {
+  '@aws-lambda-powertools/batch': '^2.35.0',
+  '@aws-lambda-powertools/idempotency': '^2.35.0',
+  '@aws-lambda-powertools/logger': '^2.36.0',
+  '@aws-lambda-powertools/parameters': '^2.35.0',
+  '@aws-lambda-powertools/tracer': '^2.36.0',
+  '@aws-sdk/client-dynamodb': '^3.1164.0',
+  '@aws-sdk/client-eventbridge': '^3.1169.0',
+  '@aws-sdk/client-secrets-manager': '^3.1164.0',
+  '@aws-sdk/client-sfn': '^3.1164.0',
+  '@aws-sdk/client-sns': '^3.1169.0',
+  '@aws-sdk/client-sqs': '^3.1169.0',
+  '@aws-sdk/lib-dynamodb': '^3.1162.0',
+  '@types/aws-lambda': '^8.10.164',
+  '@types/node': '^20.19.43',
+  'aws-cdk': '^2.1148.1',
+  'aws-cdk-lib': '^2.276.0',
+  constructs: '^10.8.1',
+  esbuild: '^0.28.2',
+  typescript: '~5.9.3',
+  vitest: '^4.1.12',
+}
+
+const POWERTOOLS_CORE = ['@aws-lambda-powertools/logger', '@aws-lambda-powertools/tracer']
+const IDEMPOTENT_BATCH = ['@aws-lambda-powertools/batch', '@aws-lambda-powertools/idempotency', '@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb']
+
+/** Runtime dependencies of each pattern's handlers. */
+const PATTERN_DEPENDENCIES: Readonly<Record<string, readonly string[]>> = {
+  'queue-worker': [...POWERTOOLS_CORE, ...IDEMPOTENT_BATCH],
+  saga: [...POWERTOOLS_CORE, '@aws-lambda-powertools/idempotency', '@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'],
+  outbox: [...POWERTOOLS_CORE, '@aws-lambda-powertools/batch', '@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb', '@aws-sdk/client-eventbridge', '@aws-lambda-powertools/idempotency'],
+  webhook: [...POWERTOOLS_CORE, ...IDEMPOTENT_BATCH, '@aws-lambda-powertools/parameters', '@aws-sdk/client-secrets-manager', '@aws-sdk/client-sqs'],
+  'fan-out': [...POWERTOOLS_CORE, ...IDEMPOTENT_BATCH, '@aws-sdk/client-sns'],
+  'event-router': [...POWERTOOLS_CORE, ...IDEMPOTENT_BATCH, '@aws-sdk/client-eventbridge'],
+  'scheduled-job': [...POWERTOOLS_CORE, '@aws-lambda-powertools/idempotency', '@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'],
+}
+
+const DEV_COMMON = ['@types/aws-lambda', '@types/node', 'esbuild', 'typescript', 'vitest']
+const DEV_BY_IAC: Readonly<Record<Iac, readonly string[]>> = {
+  sam: [],
+  cdk: ['aws-cdk', 'aws-cdk-lib', 'constructs'],
+}
+
+function pick(names: Iterable<string>): Record<string, string> {
+  const sorted = [...new Set(names)].sort()
+  return Object.fromEntries(sorted.map((name) => [name, DEPENDENCY_RANGES[name] ?? '*']))
+}
+
+/** `dependencies` and `devDependencies` of a generated project. */
+export function projectDependencies(pattern: string, iac: Iac, slsEdaVersion: string): {dependencies: Record<string, string>; devDependencies: Record<string, string>} {
+  const dev: Record<string, string> = {...pick([...DEV_COMMON, ...DEV_BY_IAC[iac]]), 'sls-eda': `^${slsEdaVersion}`}
+  return {
+    dependencies: pick(PATTERN_DEPENDENCIES[pattern] ?? POWERTOOLS_CORE),
+    devDependencies: Object.fromEntries(Object.entries(dev).sort(([a], [b]) => a.localeCompare(b))),
+  }
+}
