@@ -13,6 +13,8 @@ export type Target =
   | {kind: 'file'; file: string; explicit: boolean}
   | {kind: 'cdk'; dir: string}
   | {kind: 'missing'; file: string}
+  /** A CDK app folder (cdk.json) given explicitly, with no synthesized cloud assembly to lint. */
+  | {kind: 'unsynthesized'; dir: string}
 
 export interface DiscoverOptions {
   /** Globs of paths to skip, relative to `root`. */
@@ -49,7 +51,7 @@ export function discover(paths: readonly string[], options: DiscoverOptions): Ta
   const targets: Target[] = []
   const seen = new Set<string>()
   const add = (target: Target): void => {
-    const key = target.kind === 'cdk' ? target.dir : target.file
+    const key = target.kind === 'cdk' || target.kind === 'unsynthesized' ? target.dir : target.file
     if (seen.has(key)) return
     seen.add(key)
     targets.push(target)
@@ -89,7 +91,10 @@ export function discover(paths: readonly string[], options: DiscoverOptions): Ta
     if (stats.isDirectory()) {
       const assembly = path.join(full, 'cdk.out')
       // A CDK app folder: lint its synthesized assembly, not its sources.
-      if (!isCloudAssembly(full) && existsSync(path.join(full, 'cdk.json')) && isCloudAssembly(assembly)) add({kind: 'cdk', dir: assembly})
+      if (!isCloudAssembly(full) && existsSync(path.join(full, 'cdk.json'))) {
+        // Linting an app's sources would silently find nothing; say that it needs `cdk synth` instead.
+        add(isCloudAssembly(assembly) ? {kind: 'cdk', dir: assembly} : {kind: 'unsynthesized', dir: full})
+      }
       walk(full)
     } else {
       add({kind: 'file', file: full, explicit: true})

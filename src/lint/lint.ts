@@ -58,6 +58,9 @@ export function lint(options: LintOptions): LintResult {
   for (const target of targets) {
     if (target.kind === 'missing') {
       files.push({file: target.file, findings: [unusable(target.file, 'unreadable', 'no such file or directory')], unusable: true})
+    } else if (target.kind === 'unsynthesized') {
+      const cdkJson = path.join(target.dir, 'cdk.json')
+      files.push({file: cdkJson, findings: [unusable(cdkJson, 'unreadable', 'CDK app without a cloud assembly: run `cdk synth` first (sls-eda lints cdk.out, not the app sources)')], unusable: true})
     } else if (target.kind === 'file') {
       handle(target.file, loadTemplateFile(target.file, target.explicit))
     } else {

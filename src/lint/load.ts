@@ -135,7 +135,9 @@ function nestedStacks(dir: string, parent: LoadedTemplate, parentStack: string):
     const assetPath = node.metadata?.['aws:asset:path']
     if (typeof assetPath !== 'string') continue
     const file = path.join(dir, assetPath)
-    const stack = `${parentStack}/${node.origin.cdkPath?.split('/').slice(1, -1).join('/') || node.id}`
+    // aws:cdk:path of a nested stack resource is `Parent/Name.NestedStack/Name.NestedStackResource`; users know it as `Parent/Name`.
+    const construct = node.origin.cdkPath?.split('/').slice(1, -1).join('/').replace(/\.NestedStack$/, '')
+    const stack = `${parentStack}/${construct || node.id}`
     const outcome = loadTemplateFile(file, true, stack)
     results.push({file, outcome})
     if (outcome.ok) results.push(...nestedStacks(dir, outcome.templates[0]!, stack))
