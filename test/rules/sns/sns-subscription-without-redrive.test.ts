@@ -1,0 +1,70 @@
+// SNS001: table-driven cases and fixtures for subscriptions without a dead-letter queue.
+import {describe, expect, it} from 'vitest'
+
+import {runRule} from '../../helpers/lint.js'
+import {fixturesOf} from '../iam/iam-test-kit.js'
+
+const subscription = (extra: string) => `Resources:
+  Topic:
+    Type: AWS::SNS::Topic
+  Sub:
+    Type: AWS::SNS::Subscription
+    Properties:
+      TopicArn: !Ref Topic
+      Protocol: sqs
+      Endpoint: arn:aws:sqs:eu-west-1:123456789012:q
+${extra}
+`
+
+describe('SNS001 sns-subscription-without-redrive', () => {
+  it.each([
+    ['no RedrivePolicy', ''],
+    ['an empty live RedrivePolicy', "      RedrivePolicy: ''"],
+  ])('reports %s', (_name, extra) => {
+    expect(runRule('SNS001', subscription(extra))).toMatchObject([{messageId: 'noRedrive', data: {subscription: 'Sub', protocol: 'sqs'}, resource: {id: 'Sub'}, location: {line: 4}}])
+  })
+
+  it.each([
+    ['an object', '      RedrivePolicy: {deadLetterTargetArn: arn:aws:sqs:eu-west-1:123456789012:dlq}'],
+    ['live JSON text', `      RedrivePolicy: '{"deadLetterTargetArn":"arn:aws:sqs:eu-west-1:123456789012:dlq"}'`],
+    ['an intrinsic', '      RedrivePolicy: !If [HasDlq, {deadLetterTargetArn: x}, !Ref AWS::NoValue]'],
+  ])('passes a RedrivePolicy given as %s', (_name, extra) => {
+    expect(runRule('SNS001', subscription(extra))).toEqual([])
+  })
+
+  it('reports a SAM SNS event at the event and an inline topic subscription at its entry', () => {
+    const findings = runRule(
+      'SNS001',
+      `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Topic:
+    Type: AWS::SNS::Topic
+    Properties:
+      Subscription:
+        - Protocol: email
+          Endpoint: ops@example.com
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: nodejs22.x
+      Handler: index.handler
+      CodeUri: .
+      Events:
+        Orders:
+          Type: SNS
+          Properties:
+            Topic: !Ref Topic
+`,
+    )
+    expect(findings.map((f) => [f.messageId, f.resource?.id, f.location?.line, f.data.protocol])).toEqual([
+      ['noRedrive', 'FnOrders', 18, 'lambda'],
+      ['inline', 'Topic', 7, 'email'],
+    ])
+  })
+
+  it.each(fixturesOf('SNS001'))('fixture $name', ({name, text}) => {
+    const findings = runRule('SNS001', text, {}, name)
+    if (name.startsWith('pass')) expect(findings).toEqual([])
+    else expect(findings.length).toBeGreaterThan(0)
+  })
+})
