@@ -13,6 +13,12 @@ import lambdaSqsVisibilityTimeout from './lambda-sqs-visibility-timeout.js'
 import lambdaFifoBatchSize from './lambda-fifo-batch-size.js'
 import lambdaLogGroupNotDeclared from './lambda-log-group-not-declared.js'
 import lambdaLogsNotStructured from './lambda-logs-not-structured.js'
+import lambdaEnvironmentSecret from './lambda-environment-secret.js'
+import lambdaEnvironmentWithoutKmsKey from './lambda-environment-without-kms-key.js'
+import lambdaRecursiveLoop from './lambda-recursive-loop.js'
+import lambdaFunctionChaining from './lambda-function-chaining.js'
+import lambdaSharedExecutionRole from './lambda-shared-execution-role.js'
+import lambdaRoleCannotWriteLogs from './lambda-role-cannot-write-logs.js'
 import type {Rule} from '../types.js'
 
 export const LAMBDA_RULES: Rule[] = [
@@ -30,4 +36,10 @@ export const LAMBDA_RULES: Rule[] = [
   lambdaFifoBatchSize,
   lambdaLogGroupNotDeclared,
   lambdaLogsNotStructured,
+  lambdaEnvironmentSecret,
+  lambdaEnvironmentWithoutKmsKey,
+  lambdaRecursiveLoop,
+  lambdaFunctionChaining,
+  lambdaSharedExecutionRole,
+  lambdaRoleCannotWriteLogs,
 ]
