@@ -111,6 +111,7 @@ export async function resolveRequest(input: NewInput, env: ResolveEnv): Promise<
 export function templateContext(request: NewRequest, slsEdaVersion: string): Record<string, unknown> {
   const {dependencies, devDependencies} = projectDependencies(request.pattern, request.iac, slsEdaVersion)
   return {
+    ...findPattern(request.pattern)?.data,
     name: request.name,
     pascalName: pascalCase(request.name),
     camelName: camelCase(request.name),

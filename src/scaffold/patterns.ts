@@ -11,6 +11,8 @@ export interface Pattern {
   flavours: readonly Iac[]
   /** Default project name when the user gives none. */
   defaultName: string
+  /** Extra values for this pattern's templates (e.g. the saga's steps). */
+  data?: Readonly<Record<string, unknown>>
 }
 
 export const PATTERNS: readonly Pattern[] = [
@@ -25,6 +27,15 @@ export const PATTERNS: readonly Pattern[] = [
     summary: 'Step Functions saga (reserve → charge → confirm) with retries, catches and compensations in reverse order.',
     flavours: IAC_FLAVOURS,
     defaultName: 'booking-saga',
+    data: {
+      steps: [
+        {id: 'Reserve', entry: 'reserve', description: 'Saga step - reserves the seats of a booking.', compensation: false},
+        {id: 'Charge', entry: 'charge', description: 'Saga step - charges the customer.', compensation: false},
+        {id: 'Confirm', entry: 'confirm', description: 'Saga step - confirms the booking.', compensation: false},
+        {id: 'RefundPayment', entry: 'refund-payment', description: 'Saga compensation - refunds the payment, once.', compensation: true},
+        {id: 'CancelReservation', entry: 'cancel-reservation', description: 'Saga compensation - releases the seats, once.', compensation: true},
+      ],
+    },
   },
   {
     name: 'outbox',

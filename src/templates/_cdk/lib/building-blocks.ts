@@ -1,10 +1,10 @@
 // Constructs every stack of this project builds on: an alarm topic, monitored functions and queues with their DLQs.
 import path from 'node:path'
 
-import {Duration, RemovalPolicy, type StackProps} from 'aws-cdk-lib'
+import {Duration, RemovalPolicy, Stack, type StackProps} from 'aws-cdk-lib'
 import {Alarm, ComparisonOperator, type IAlarmAction, type Metric, TreatMissingData} from 'aws-cdk-lib/aws-cloudwatch'
 import {SnsAction} from 'aws-cdk-lib/aws-cloudwatch-actions'
-import {ServicePrincipal} from 'aws-cdk-lib/aws-iam'
+import {PolicyStatement, ServicePrincipal} from 'aws-cdk-lib/aws-iam'
 import {Key} from 'aws-cdk-lib/aws-kms'
 import {ApplicationLogLevel, type Architecture, LoggingFormat, type Runtime, SystemLogLevel, Tracing} from 'aws-cdk-lib/aws-lambda'
 import {NodejsFunction, OutputFormat} from 'aws-cdk-lib/aws-lambda-nodejs'
@@ -37,18 +37,32 @@ export class AlarmNotifications extends Construct {
     super(scope, id)
     if (props.alarmTopicArn) {
       this.topic = Topic.fromTopicArn(this, 'Topic', props.alarmTopicArn)
-    } else {
-      const key = new Key(this, 'Key', {
-        description: `Encrypts the ${props.serviceName} alarm topic`,
-        enableKeyRotation: true,
-        removalPolicy: RemovalPolicy.RETAIN,
-      })
-      key.grant(new ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*')
-      const topic = new Topic(this, 'Topic', {displayName: `${props.serviceName} alarms`, masterKey: key, enforceSSL: true})
-      if (props.alarmEmail) topic.addSubscription(new EmailSubscription(props.alarmEmail))
-      this.topic = topic
+      this.action = new SnsAction(this.topic)
+      return
     }
-    this.action = new SnsAction(this.topic)
+    const key = new Key(this, 'Key', {
+      description: `Encrypts the ${props.serviceName} alarm topic`,
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    })
+    key.grant(new ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*')
+    const topic = new Topic(this, 'Topic', {displayName: `${props.serviceName} alarms`, masterKey: key, enforceSSL: true})
+    topic.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'CloudWatchPublishesAlarms',
+        principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['sns:Publish'],
+        resources: [topic.topicArn],
+        conditions: {StringEquals: {'aws:SourceAccount': Stack.of(this).account}},
+      }),
+    )
+    this.topic = topic
+    this.action = new SnsAction(topic)
+    if (props.alarmEmail) {
+      // Notifications SNS cannot deliver are kept instead of dropped.
+      const undelivered = new DeadLetterQueue(this, 'UndeliveredAlarms', this, 'An alarm notification that could not be emailed')
+      topic.addSubscription(new EmailSubscription(props.alarmEmail, {deadLetterQueue: undelivered.queue}))
+    }
   }
 
   /** An alarm that fires when `metric` reaches `threshold` and notifies the topic (and again when it recovers). */
