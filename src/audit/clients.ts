@@ -147,6 +147,8 @@ export class AwsClients {
       maxAttempts: process.env.AWS_MAX_ATTEMPTS ? Number(process.env.AWS_MAX_ATTEMPTS) : (this.options.maxAttempts ?? 10),
     }
     if (this.options.profile) config.profile = this.options.profile
+    // Queues are read in the region whose client reads them; the URL's own host would bypass AWS_ENDPOINT_URL.
+    if (service === 'sqs') config.useQueueUrlAsEndpoint = false
     // One credential provider for all clients, so SSO and assumed-role sessions are resolved once.
     if (this.credentials) config.credentials = this.credentials
     const client = new CONSTRUCTORS[service](config) as unknown as StackLike

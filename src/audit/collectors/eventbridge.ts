@@ -1,5 +1,5 @@
 // EventBridge: buses, rules and their targets (with DLQs and retry policies), in AWS::Events::EventBus and AWS::Events::Rule's shape.
-import {ListEventBusesCommand, ListRulesCommand, ListTargetsByRuleCommand, type Rule, type Target} from '@aws-sdk/client-eventbridge'
+import {ListArchivesCommand, ListEventBusesCommand, ListRulesCommand, ListTargetsByRuleCommand, type Rule, type Target} from '@aws-sdk/client-eventbridge'
 
 import {dropUndefined, parseJsonText} from '../collection.js'
 import {allPages, essential, perResource, type RegionContext} from '../context.js'
@@ -18,6 +18,8 @@ export async function listEventBridge(context: RegionContext): Promise<EventBrid
   )
   const buses = busPages.flatMap((page) => page.EventBuses ?? []).filter((bus) => bus.Name && bus.Arn)
   for (const bus of buses) {
+    // Templates never declare the default bus; it matters live only when someone gave it a policy.
+    if (bus.Name === 'default' && !bus.Policy) continue
     collection.add({
       arn: bus.Arn!,
       type: 'AWS::Events::EventBus',
@@ -27,6 +29,24 @@ export async function listEventBridge(context: RegionContext): Promise<EventBrid
       names: bus.Name === 'default' ? [] : [bus.Name!],
       physicalIds: [bus.Name!],
       managed: bus.Name === 'default' ? true : undefined,
+    })
+  }
+  const archivePages = await essential('eventbridge', 'ListArchives', () =>
+    allPages(
+      (NextToken) => client.send(new ListArchivesCommand({NextToken, Limit: 100})),
+      (page) => page.NextToken,
+    ),
+  )
+  for (const archive of archivePages.flatMap((page) => page.Archives ?? [])) {
+    if (!archive.ArchiveName) continue
+    collection.add({
+      arn: `arn:${context.partition}:events:${region}:${accountId}:archive/${archive.ArchiveName}`,
+      type: 'AWS::Events::Archive',
+      props: dropUndefined({ArchiveName: archive.ArchiveName, SourceArn: archive.EventSourceArn, RetentionDays: archive.RetentionDays}),
+      region,
+      accountId,
+      physicalIds: [archive.ArchiveName],
+      parent: archive.EventSourceArn,
     })
   }
   const rules: Rule[] = []
