@@ -1,0 +1,43 @@
+// EVB001: EventBridge rule targets should have a dead-letter queue for events that cannot be delivered.
+import {userName} from '../sqs/queues.js'
+import {defineRule} from '../types.js'
+import {hasDeadLetterConfig, ruleTargets} from './targets.js'
+
+export default defineRule({
+  meta: {
+    id: 'EVB001',
+    name: 'eventbridge-rule-target-without-dlq',
+    title: 'EventBridge rule target without a dead-letter queue',
+    severity: 'warning',
+    service: 'eventbridge',
+    sources: ['template', 'live'],
+    status: 'stable',
+    recommended: true,
+    practices: ['P-ERR-4', 'P-ERR-6'],
+    messages: {
+      noDlq: 'Target {{target}} of rule {{rule}} has no DeadLetterConfig: events EventBridge cannot deliver (missing permission, deleted target, retries exhausted) are dropped.',
+    },
+    equivalents: {'serverless-rules': ['ES4000'], 'cdk-nag': ['Serverless-EventBusDLQ']},
+    docs: {
+      what: 'Finds targets of enabled `AWS::Events::Rule` resources (SAM: `EventBridgeRule`, `CloudWatchEvent` and `Schedule` events) without `DeadLetterConfig`.',
+      why: 'EventBridge drops an event once its retry policy is exhausted, and immediately for errors it does not retry — a target that no longer exists or a missing resource policy. With a DLQ the event and the error code are kept for inspection and redrive.',
+      failing: 'Resources:\n  OrderPlaced:\n    Type: AWS::Events::Rule\n    Properties:\n      EventPattern: {source: [shop.orders]}\n      Targets:\n        - Id: billing\n          Arn: !GetAtt Billing.Arn',
+      fixed:
+        'Resources:\n  OrderPlaced:\n    Type: AWS::Events::Rule\n    Properties:\n      EventPattern: {source: [shop.orders]}\n      Targets:\n        - Id: billing\n          Arn: !GetAtt Billing.Arn\n          DeadLetterConfig: {Arn: !GetAtt OrderPlacedDlq.Arn}\n          RetryPolicy: {MaximumRetryAttempts: 8, MaximumEventAgeInSeconds: 3600}',
+      whenNotToUse: 'Targets whose events may be lost by design (best-effort notifications).',
+      references: ['https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-dlq.html', 'https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-retry-policy.html'],
+    },
+  },
+  check({graph, report}) {
+    for (const {rule, target, path, name} of ruleTargets(graph.ofKind('rule'))) {
+      if (hasDeadLetterConfig(target.DeadLetterConfig)) continue
+      report({
+        node: rule,
+        path,
+        messageId: 'noDlq',
+        data: {rule: userName(rule), target: name},
+        fix: 'Add DeadLetterConfig.Arn pointing at a standard SQS queue (SAM: DeadLetterConfig: {Type: SQS}) and a queue policy letting events.amazonaws.com send to it.',
+      })
+    }
+  },
+})

@@ -1,0 +1,36 @@
+// EVB008: EventBridge Scheduler targets should state how long and how often an invocation is retried.
+import {get} from '../../model/intrinsics.js'
+import {userName} from '../sqs/queues.js'
+import {defineRule} from '../types.js'
+
+export default defineRule({
+  meta: {
+    id: 'EVB008',
+    name: 'eventbridge-schedule-without-retry-policy',
+    title: 'Scheduler schedule without an explicit retry policy',
+    severity: 'info',
+    service: 'eventbridge',
+    sources: ['template', 'live'],
+    status: 'stable',
+    recommended: false,
+    practices: ['P-ERR-6'],
+    messages: {
+      noRetryPolicy: 'Schedule {{schedule}} has no Target.RetryPolicy: Scheduler retries a failed invocation for up to 24 hours and 185 attempts.',
+    },
+    equivalents: {},
+    docs: {
+      what: 'Finds `AWS::Scheduler::Schedule` resources (SAM: `ScheduleV2` events) without `Target.RetryPolicy`.',
+      why: 'A run retried a day later may overlap the next run or act on stale data. An explicit retry policy bounds the delay, after which the DLQ records the failure.',
+      failing: 'Resources:\n  Nightly:\n    Type: AWS::Scheduler::Schedule\n    Properties:\n      ScheduleExpression: cron(0 2 * * ? *)\n      FlexibleTimeWindow: {Mode: "OFF"}\n      Target: {Arn: !GetAtt Job.Arn, RoleArn: !GetAtt SchedulerRole.Arn}',
+      fixed: 'Resources:\n  Nightly:\n    Type: AWS::Scheduler::Schedule\n    Properties:\n      ScheduleExpression: cron(0 2 * * ? *)\n      FlexibleTimeWindow: {Mode: "OFF"}\n      Target:\n        Arn: !GetAtt Job.Arn\n        RoleArn: !GetAtt SchedulerRole.Arn\n        RetryPolicy: {MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 3600}',
+      whenNotToUse: 'When the 24-hour default suits the job.',
+      references: ['https://docs.aws.amazon.com/scheduler/latest/UserGuide/managing-schedule-retry-policy.html'],
+    },
+  },
+  check({graph, report}) {
+    for (const schedule of graph.ofKind('schedule')) {
+      if (get(schedule.props, 'Target', 'RetryPolicy') !== undefined) continue
+      report({node: schedule, path: schedule.props.Target === undefined ? [] : ['Target'], messageId: 'noRetryPolicy', data: {schedule: userName(schedule)}, fix: 'Add Target.RetryPolicy with MaximumRetryAttempts and MaximumEventAgeInSeconds.'})
+    }
+  },
+})
