@@ -14,6 +14,19 @@ export const TOOL_NAMES: Readonly<Record<EquivalentTool, string>> = {
   'security-hub': 'Security Hub / AWS Config',
 }
 
+/** Tools whose inline suppressions sls-eda honours, and where they are written. */
+const SUPPRESSION_SYNTAX: ReadonlyArray<[EquivalentTool, string]> = [
+  ['cfn-lint', 'cfn-lint `ignore_checks`'],
+  ['cdk-nag', 'cdk-nag `rules_to_suppress`'],
+  ['checkov', 'Checkov `skip`'],
+  ['cfn_nag', 'cfn_nag `rules_to_suppress`'],
+]
+
+/** Rules the engine reports itself (SLS…): they cannot be configured or suppressed like the others. */
+function isEngineRule(meta: RuleMeta): boolean {
+  return meta.id.startsWith('SLS')
+}
+
 function codeBlock(text: string, language = 'yaml'): string {
   // A fence longer than any backtick run inside keeps examples that contain fences intact.
   const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((match) => match[0].length))
@@ -52,11 +65,13 @@ export function renderRuleMarkdown(meta: RuleMeta): string {
     `## Why it matters\n\n${docs.why}`,
     `## Failing example\n\n${codeBlock(docs.failing)}`,
     `## Fixed example\n\n${codeBlock(docs.fixed)}`,
-    `## When not to use it\n\n${docs.whenNotToUse}\n\nTo turn it off, set \`${meta.name}: off\` under \`rules:\` in \`.sls-eda.yml\`; to silence one resource, add to its \`Metadata\`:\n\n${codeBlock(`sls-eda:\n  suppress:\n    - rule: ${meta.id}\n      reason: <why this finding does not apply here>`)}`,
+    `## When not to use it\n\n${docs.whenNotToUse}${isEngineRule(meta) ? '' : `\n\nTo turn it off, set \`${meta.name}: off\` under \`rules:\` in \`.sls-eda.yml\`; to silence one resource, add to its \`Metadata\`:\n\n${codeBlock(`sls-eda:\n  suppress:\n    - rule: ${meta.id}\n      reason: <why this finding does not apply here>`)}`}`,
     `## References\n\n${docs.references.map((reference) => `- <${reference}>`).join('\n')}`,
   ]
   const equivalents = equivalentsTable(meta)
-  sections.push(`## Equivalents\n\n${equivalents ?? 'No equivalent check in other tools.'}${equivalents ? '\n\nSuppressions written for these tools (cfn-lint `ignore_checks`, cdk-nag and cfn_nag `rules_to_suppress`, Checkov `skip`) also silence this rule.' : ''}`)
+  const honoured = SUPPRESSION_SYNTAX.filter(([tool]) => (meta.equivalents[tool] ?? []).length > 0).map(([, syntax]) => syntax)
+  const note = honoured.length > 0 ? `\n\nSuppressions of these checks written for other tools (${honoured.join(', ')}) also silence this rule.` : ''
+  sections.push(`## Equivalents\n\n${equivalents ?? 'No equivalent check in other tools.'}${note}`)
   if (meta.practices.length > 0) sections.push(`## Practices\n\n${meta.practices.map((practice) => `- \`${practice}\``).join('\n')}`)
   return sections.join('\n\n') + '\n'
 }
@@ -99,4 +114,25 @@ export function catalogueEntry(meta: RuleMeta, docsUrl: string): Record<string, 
     equivalents: meta.equivalents,
     docsUrl,
   }
+}
+
+/** docs/rules/README.md: every rule in one table, grouped by service. */
+export function renderRuleIndex(metas: readonly RuleMeta[]): string {
+  const lines = [
+    '# Rules',
+    '',
+    '<!-- Generated from the rule metadata by `npm run docs`; edit the rules, not this page. -->',
+    '',
+    'Every rule `sls-eda lint` and `sls-eda audit` run. **Preset** says whether the rule runs by default (`recommended`) or only with `--preset strict`; **Applies to** says whether it checks templates, live accounts, or both.',
+    '',
+  ]
+  const services = [...new Set(metas.map((meta) => meta.service))].sort()
+  for (const service of services) {
+    lines.push(`## ${service}`, '', '| ID | Name | Title | Severity | Applies to | Preset |', '|---|---|---|---|---|---|')
+    for (const meta of metas.filter((candidate) => candidate.service === service)) {
+      lines.push(`| [${meta.id}](${meta.id}.md) | \`${meta.name}\` | ${meta.title.replace(/\|/g, '\\|')} | ${meta.severity} | ${meta.sources.join(', ')} | ${meta.recommended ? 'recommended' : 'strict'} |`)
+    }
+    lines.push('')
+  }
+  return lines.join('\n')
 }
