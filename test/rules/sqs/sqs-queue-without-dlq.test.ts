@@ -132,6 +132,6 @@ Resources:
             SqsSubscription: true
 `,
     )
-    expect(findings).toMatchObject([{messageId: 'noRedrive', data: {queue: 'FnFanoutQueue'}, resource: {id: 'FnFanoutQueue', logicalId: 'Fn'}, location: {line: 14}}])
+    expect(findings).toMatchObject([{messageId: 'noRedrive', data: {queue: 'FnFanoutQueue'}, resource: {id: 'FnFanoutQueue', logicalId: 'Fn'}, location: {line: 16}}])
   })
 })
