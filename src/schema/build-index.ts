@@ -70,9 +70,8 @@ class ShardBuilder {
   constructor(readonly source: SpecSource) {}
 
   property(property: SpecProperty): Shape {
-    const all = [property.type, ...(property.previousTypes ?? [])]
-    const shapes = dedupe(all.map((type) => this.type(type)))
-    return shapes.length === 1 ? shapes[0]! : ['u', ...shapes]
+    // A value of an earlier type still deploys, so earlier types are accepted too.
+    return unionOf([property.type, ...(property.previousTypes ?? [])].map((type) => this.type(type)))
   }
 
   type(type: SpecType): Shape {
@@ -80,10 +79,7 @@ class ShardBuilder {
     if (primitive !== undefined) return primitive
     if (type.type === 'array' && type.element) return ['a', this.type(type.element)]
     if (type.type === 'map' && type.element) return ['m', this.type(type.element)]
-    if (type.type === 'union' && type.types) {
-      const shapes = dedupe(type.types.map((member) => this.type(member)))
-      return shapes.length === 1 ? shapes[0]! : ['u', ...shapes]
-    }
+    if (type.type === 'union' && type.types) return unionOf(type.types.map((member) => this.type(member)))
     if (type.type === 'ref' && type.reference) return this.definition(type.reference.$ref)
     // A shape this builder does not know: accept anything rather than report what cannot be told.
     return 'j'
@@ -119,14 +115,18 @@ class ShardBuilder {
   }
 }
 
-function dedupe(shapes: Shape[]): Shape[] {
+/** One shape for several: nested unions flattened, duplicates dropped, and anything when one member is anything. */
+export function unionOf(shapes: Shape[]): Shape {
+  const flat = shapes.flatMap((shape) => (Array.isArray(shape) && shape[0] === 'u' ? (shape.slice(1) as Shape[]) : [shape]))
+  if (flat.includes('j')) return 'j'
   const seen = new Set<string>()
-  return shapes.filter((shape) => {
+  const members = flat.filter((shape) => {
     const key = JSON.stringify(shape)
     if (seen.has(key)) return false
     seen.add(key)
     return true
   })
+  return members.length === 1 ? members[0]! : ['u', ...members]
 }
 
 /** Builds every shard of the index. */
@@ -188,7 +188,7 @@ class SamConverter {
     if ('cfn' in shape) return this.borrowed(shape.cfn, shape.path)
     if ('list' in shape) return ['a', this.shape(shape.list)]
     if ('map' in shape) return ['m', this.shape(shape.map)]
-    if ('anyOf' in shape) return ['u', ...shape.anyOf.map((member) => this.shape(member))]
+    if ('anyOf' in shape) return unionOf(shape.anyOf.map((member) => this.shape(member)))
     if ('events' in shape) {
       const kinds: Record<string, Shape> = {}
       for (const [kind, properties] of Object.entries(shape.events)) kinds[kind] = this.shape(properties)

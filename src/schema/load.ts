@@ -11,6 +11,8 @@ export const INDEX_DIR_NAME = 'spec-index'
 interface LoadedIndex {
   meta: IndexMeta
   shard(name: string): Shard | undefined
+  /** Names of the shards read so far. */
+  loaded(): string[]
   /** Where the index came from, for benchmarks and diagnostics. */
   origin: 'files' | 'built'
 }
@@ -44,6 +46,7 @@ function fromFiles(dir: string): LoadedIndex | undefined {
   return {
     meta,
     origin: 'files',
+    loaded: () => [...shards.keys()],
     shard(name) {
       if (!shards.has(name)) {
         const file = `${dir}${name}.json`
@@ -69,7 +72,16 @@ export function loadIndex(): LoadedIndex {
 
 function buildInMemory(): LoadedIndex {
   const built = buildIndex(loadSpecSource())
-  return {meta: built.meta, origin: 'built', shard: (name) => built.shards.get(name)}
+  const read = new Set<string>()
+  return {
+    meta: built.meta,
+    origin: 'built',
+    loaded: () => [...read],
+    shard(name) {
+      read.add(name)
+      return built.shards.get(name)
+    },
+  }
 }
 
 /** The index entry of a resource type, or undefined when the specification does not know it. */
@@ -85,6 +97,11 @@ export function resourceEntry(type: string): {entry: ResourceEntry; shard: Shard
 /** Every resource type the index knows, for did-you-mean suggestions. */
 export function knownTypes(): string[] {
   return Object.keys(loadIndex().meta.types)
+}
+
+/** Where the index came from and which shards have been read: for tests and benchmarks. */
+export function indexStatus(): {loaded: boolean; origin?: 'files' | 'built'; shards: string[]} {
+  return cached ? {loaded: true, origin: cached.origin, shards: cached.loaded()} : {loaded: false, shards: []}
 }
 
 /** Forgets the loaded index (tests measure cold loads). */

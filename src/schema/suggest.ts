@@ -18,7 +18,8 @@ export function editDistance(a: string, b: string): number {
 
 /**
  * The candidate closest to `name`, when it is close enough to be a typo: at most a third of the
- * name's length (at least 1, at most 4 edits) away. Ties go to the first candidate.
+ * name's length (at least 1, at most 4 edits) away; ties go to the first candidate. Failing that,
+ * the only candidate that begins or ends with the name (`Url` → `QueueUrl`).
  */
 export function closest(name: string, candidates: Iterable<string>): string | undefined {
   const limit = Math.min(4, Math.max(1, Math.floor(name.length / 3)))
@@ -32,5 +33,15 @@ export function closest(name: string, candidates: Iterable<string>): string | un
       bestDistance = distance
     }
   }
-  return best
+  return best ?? affixMatch(name, candidates)
+}
+
+function affixMatch(name: string, candidates: Iterable<string>): string | undefined {
+  if (name.length < 3) return undefined
+  const lower = name.toLowerCase()
+  const matches = [...candidates].filter((candidate) => {
+    const other = candidate.toLowerCase()
+    return other !== lower && (other.endsWith(lower) || other.startsWith(lower))
+  })
+  return matches.length === 1 ? matches[0] : undefined
 }
