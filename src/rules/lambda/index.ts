@@ -19,6 +19,13 @@ import lambdaRecursiveLoop from './lambda-recursive-loop.js'
 import lambdaFunctionChaining from './lambda-function-chaining.js'
 import lambdaSharedExecutionRole from './lambda-shared-execution-role.js'
 import lambdaRoleCannotWriteLogs from './lambda-role-cannot-write-logs.js'
+import lambdaUrlWithoutAuth from './lambda-url-without-auth.js'
+import lambdaPermissionPublic from './lambda-permission-public.js'
+import lambdaPermissionWithoutSource from './lambda-permission-without-source.js'
+import lambdaPermissionMultiplePrincipals from './lambda-permission-multiple-principals.js'
+import lambdaReservedConcurrencyNotSet from './lambda-reserved-concurrency-not-set.js'
+import lambdaX86Architecture from './lambda-x86-architecture.js'
+import lambdaMonolith from './lambda-monolith.js'
 import type {Rule} from '../types.js'
 
 export const LAMBDA_RULES: Rule[] = [
@@ -42,4 +49,11 @@ export const LAMBDA_RULES: Rule[] = [
   lambdaFunctionChaining,
   lambdaSharedExecutionRole,
   lambdaRoleCannotWriteLogs,
+  lambdaUrlWithoutAuth,
+  lambdaPermissionPublic,
+  lambdaPermissionWithoutSource,
+  lambdaPermissionMultiplePrincipals,
+  lambdaReservedConcurrencyNotSet,
+  lambdaX86Architecture,
+  lambdaMonolith,
 ]
