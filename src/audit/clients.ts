@@ -3,7 +3,7 @@ import {APIGatewayClient} from '@aws-sdk/client-api-gateway'
 import {ApiGatewayV2Client} from '@aws-sdk/client-apigatewayv2'
 import {CloudFormationClient} from '@aws-sdk/client-cloudformation'
 import {CloudWatchClient} from '@aws-sdk/client-cloudwatch'
-import {EC2Client} from '@aws-sdk/client-ec2'
+import type {EC2Client} from '@aws-sdk/client-ec2'
 import {EventBridgeClient} from '@aws-sdk/client-eventbridge'
 import {IAMClient} from '@aws-sdk/client-iam'
 import {LambdaClient} from '@aws-sdk/client-lambda'
@@ -105,7 +105,10 @@ interface ClientConstructors {
   ec2: EC2Client
 }
 
-const CONSTRUCTORS: {[K in ServiceName]: new (config: Record<string, unknown>) => ClientConstructors[K]} = {
+type Constructor<K extends ServiceName> = new (config: Record<string, unknown>) => ClientConstructors[K]
+
+/** EC2's client is by far the largest module and only `--all-regions` needs it: it is loaded on demand. */
+const CONSTRUCTORS: {[K in Exclude<ServiceName, 'ec2'>]: Constructor<K>} & {ec2?: Constructor<'ec2'>} = {
   lambda: LambdaClient,
   sqs: SQSClient,
   sns: SNSClient,
@@ -117,7 +120,6 @@ const CONSTRUCTORS: {[K in ServiceName]: new (config: Record<string, unknown>) =
   iam: IAMClient,
   cloudformation: CloudFormationClient,
   sts: STSClient,
-  ec2: EC2Client,
 }
 
 interface StackLike {
@@ -136,6 +138,11 @@ export class AwsClients {
 
   constructor(private readonly options: ClientOptions = {}) {}
 
+  /** Loads the client modules that are not loaded up front; call before `get` for them. */
+  async load(service: 'ec2'): Promise<void> {
+    if (service === 'ec2' && !CONSTRUCTORS.ec2) CONSTRUCTORS.ec2 = (await import('@aws-sdk/client-ec2')).EC2Client as unknown as Constructor<'ec2'>
+  }
+
   get<K extends ServiceName>(service: K, region: string): ClientConstructors[K] {
     const key = `${service}|${region}`
     const existing = this.clients.get(key)
@@ -151,7 +158,9 @@ export class AwsClients {
     if (service === 'sqs') config.useQueueUrlAsEndpoint = false
     // One credential provider for all clients, so SSO and assumed-role sessions are resolved once.
     if (this.credentials) config.credentials = this.credentials
-    const client = new CONSTRUCTORS[service](config) as unknown as StackLike
+    const constructor = CONSTRUCTORS[service] as Constructor<K> | undefined
+    if (!constructor) throw new Error(`the ${service} client is not loaded; call load('${service}') first`)
+    const client = new constructor(config) as unknown as StackLike
     if (!this.credentials) this.credentials = client.config.credentials
     this.instrument(client, service, region)
     this.clients.set(key, client)

@@ -1,5 +1,4 @@
 // Reads a live account, region by region and service by service, into an inventory: the orchestration of every collector.
-import {DescribeRegionsCommand} from '@aws-sdk/client-ec2'
 import {GetCallerIdentityCommand} from '@aws-sdk/client-sts'
 
 import {asArray, get, isRecord} from '../model/intrinsics.js'
@@ -58,6 +57,8 @@ export async function callerIdentity(clients: AwsClients, region: string): Promi
 
 /** The regions enabled for the account (DescribeRegions without AllRegions lists only those). */
 export async function enabledRegions(clients: AwsClients, region: string): Promise<string[]> {
+  const {DescribeRegionsCommand} = await import('@aws-sdk/client-ec2')
+  await clients.load('ec2')
   const result = await clients.get('ec2', region).send(new DescribeRegionsCommand({}))
   return (result.Regions ?? []).flatMap((r) => (r.RegionName && r.OptInStatus !== 'not-opted-in' ? [r.RegionName] : [])).sort()
 }

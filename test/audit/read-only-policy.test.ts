@@ -44,11 +44,12 @@ function operationsUsed(): Use[] {
   for (const file of [...sourceFiles(path.join(ROOT, 'src/audit')), path.join(ROOT, 'src/commands/audit.ts')]) {
     const text = readFileSync(file, 'utf8')
     const imported = new Map<string, {name: string; prefix: string}>()
-    for (const match of text.matchAll(/import\s*(?:type\s*)?\{([^}]*)\}\s*from\s*'@aws-sdk\/(client-[a-z0-9-]+)'/g)) {
-      const prefix = PREFIX[match[2]!]
-      if (!prefix) throw new Error(`${file}: unknown AWS client ${match[2]}`)
-      for (const part of match[1]!.split(',').map((p) => p.trim()).filter(Boolean)) {
-        const [name, local] = part.replace(/^type\s+/, '').split(/\s+as\s+/)
+    // Static imports and `const {X} = await import(...)` for clients loaded on demand.
+    for (const match of text.matchAll(/(?:import\s*(?:type\s*)?\{([^}]*)\}\s*from\s*|const\s*\{([^}]*)\}\s*=\s*await\s+import\(\s*)'@aws-sdk\/(client-[a-z0-9-]+)'/g)) {
+      const prefix = PREFIX[match[3]!]
+      if (!prefix) throw new Error(`${file}: unknown AWS client ${match[3]}`)
+      for (const part of (match[1] ?? match[2])!.split(',').map((p) => p.trim()).filter(Boolean)) {
+        const [name, local] = part.replace(/^type\s+/, '').split(/\s+as\s+|\s*:\s*/)
         imported.set((local ?? name)!.trim(), {name: name!.trim(), prefix})
       }
     }
