@@ -21,7 +21,14 @@ const SECRET_VALUES: Array<[RegExp, string]> = [
 
 /** Values that are references or settings, not secrets. */
 function looksLikeReference(value: string): boolean {
-  return /^(arn:|\/|https?:\/\/[^@]*$|\{\{resolve:ssm:)/.test(value) || /^(true|false|\d+)$/i.test(value) || value.length < 8 || /\s/.test(value.trim())
+  return (
+    /^(arn:|\/|https?:\/\/[^@]*$|\{\{resolve:ssm:)/.test(value) ||
+    /^(true|false|\d+)$/i.test(value) ||
+    // Secret names and parameter paths such as my-app/prod/db.
+    /^[\w-]+(\/[\w.-]+)+$/.test(value) ||
+    value.length < 8 ||
+    /\s/.test(value.trim())
+  )
 }
 
 export default defineRule({

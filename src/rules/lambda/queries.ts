@@ -355,7 +355,8 @@ export function deliveredTo(graph: ResourceGraph, node: GraphNode | 'default'): 
   }
   if (node === 'default' || node.kind === 'bus') {
     for (const rule of graph.ofKind('rule')) {
-      if (!busMatches(graph, rule, node)) continue
+      // Scheduled rules fire on the clock, not on events put on the bus.
+      if (rule.props.EventPattern === undefined || !busMatches(graph, rule, node)) continue
       for (const target of asArray(rule.props.Targets)) add(get(target, 'Arn'))
     }
     return next

@@ -41,6 +41,7 @@ describe('LMB015 lambda-environment-secret', () => {
     ['TOKEN_URL', 'https://auth.example.com/token'],
     ['API_KEY', '!Ref ApiKey'],
     ['SECRET', '""'],
+    ['DB_SECRET', 'orders/prod/db'],
   ])('passes %s', (name, value) => {
     expect(runRule('LMB015', withVariable(name, value))).toEqual([])
   })

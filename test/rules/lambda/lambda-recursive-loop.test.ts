@@ -45,6 +45,16 @@ describe('LMB017 lambda-recursive-loop', () => {
     expect(runRule('LMB017', text)).toMatchObject([{messageId: 'loop', data: {target: 'the default event bus'}}])
   })
 
+  it('ignores scheduled rules on the default bus', () => {
+    const text = sam(
+      samFunction(
+        'Fn',
+        "      Policies:\n        - Statement:\n            - Effect: Allow\n              Action: events:PutEvents\n              Resource: !Sub arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/default\n      Events:\n        Nightly:\n          Type: Schedule\n          Properties:\n            Schedule: rate(1 day)\n",
+      ),
+    )
+    expect(runRule('LMB017', text)).toEqual([])
+  })
+
   it('does not call a chain through another function a loop of this one', () => {
     const text = cfn(
       rawFunction('A') +
