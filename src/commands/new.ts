@@ -74,7 +74,11 @@ Files are written to a temporary folder and moved into place; a non-empty folder
         {cwd, now: new Date(), interactive, prompter: interactive ? clackPrompter() : undefined},
       )
     } catch (error) {
-      if (error instanceof UsageError) this.error(error.message, {exit: EXIT.usage})
+      if (error instanceof UsageError) {
+        // With --json, oclif takes the exit code from process.exitCode rather than the error.
+        process.exitCode = EXIT.usage
+        this.error(error.message, {exit: EXIT.usage})
+      }
       if (error instanceof PromptCancelled) {
         this.logToStderr(error.message)
         return this.exit(EXIT_CANCELLED)
