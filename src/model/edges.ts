@@ -3,7 +3,7 @@ import type {ResourceGraph} from './graph.js'
 import {asArray, collectReferences, get, isRecord} from './intrinsics.js'
 import type {EdgeKind, GraphNode, PropPath} from './types.js'
 
-type Linker = (node: GraphNode, link: (value: unknown, kind: EdgeKind, path: PropPath, reverse?: boolean) => void) => void
+type Linker = (node: GraphNode, link: (value: unknown, kind: EdgeKind, path: PropPath, reverse?: boolean) => void, graph: ResourceGraph) => void
 
 /** Per-type extraction of typed edges. `reverse` makes the edge point from the resolved node to this one. */
 const LINKERS: Record<string, Linker> = {
@@ -45,6 +45,7 @@ const LINKERS: Record<string, Linker> = {
   },
   'AWS::Pipes::Pipe': (node, link) => {
     link(node.props.Target, 'triggers', ['Target'])
+    link(node.props.RoleArn, 'assumes-role', ['RoleArn'])
     for (const kind of ['SqsQueueParameters', 'KinesisStreamParameters', 'DynamoDBStreamParameters']) {
       link(get(node.props, 'SourceParameters', kind, 'DeadLetterConfig', 'Arn'), 'dead-letters-to', ['SourceParameters', kind, 'DeadLetterConfig', 'Arn'])
     }
@@ -66,14 +67,72 @@ const LINKERS: Record<string, Linker> = {
       )
     })
   },
-  'AWS::CloudWatch::CompositeAlarm': (node, link) => {
+  'AWS::CloudWatch::CompositeAlarm': (node, link, graph) => {
     // AlarmRule is text such as ALARM("name") OR ALARM(${Other}); both names and intrinsics are linked.
     for (const ref of collectReferences(node.props.AlarmRule, ['AlarmRule'])) link({Ref: ref.target}, 'alarms-on', ref.path)
-    const rule = node.props.AlarmRule
-    if (typeof rule === 'string') {
-      for (const match of rule.matchAll(/\b(?:ALARM|OK|INSUFFICIENT_DATA)\(\s*"?([^")]+?)"?\s*\)/g)) link(match[1], 'alarms-on', ['AlarmRule'])
+    for (const text of ruleTexts(node.props.AlarmRule)) {
+      for (const match of text.matchAll(/\b(?:ALARM|OK|INSUFFICIENT_DATA)\(\s*(?:"([^"]+)"|'([^']+)'|([^)\s]+))\s*\)/g)) {
+        const name = match[1] ?? match[2] ?? match[3]!
+        if (name.includes('${')) continue
+        const named = alarmNamed(graph, name)
+        link(named ? {Ref: named.id} : name, 'alarms-on', ['AlarmRule'])
+      }
     }
   },
+  'AWS::S3::Bucket': (node, link) => {
+    asArray(get(node.props, 'NotificationConfiguration', 'LambdaConfigurations')).forEach((configuration, index) =>
+      link(get(configuration, 'Function'), 'triggers', ['NotificationConfiguration', 'LambdaConfigurations', index, 'Function']),
+    )
+    asArray(get(node.props, 'NotificationConfiguration', 'QueueConfigurations')).forEach((configuration, index) =>
+      link(get(configuration, 'Queue'), 'publishes-to', ['NotificationConfiguration', 'QueueConfigurations', index, 'Queue']),
+    )
+    asArray(get(node.props, 'NotificationConfiguration', 'TopicConfigurations')).forEach((configuration, index) =>
+      link(get(configuration, 'Topic'), 'publishes-to', ['NotificationConfiguration', 'TopicConfigurations', index, 'Topic']),
+    )
+  },
+  'AWS::Logs::SubscriptionFilter': (node, link) => {
+    link(node.props.DestinationArn, 'triggers', ['DestinationArn'])
+  },
+  'AWS::IoT::TopicRule': (node, link) => {
+    asArray(get(node.props, 'TopicRulePayload', 'Actions')).forEach((action, index) =>
+      link(get(action, 'Lambda', 'FunctionArn'), 'triggers', ['TopicRulePayload', 'Actions', index, 'Lambda', 'FunctionArn']),
+    )
+  },
+  'AWS::Cognito::UserPool': (node, link) => {
+    const config = get(node.props, 'LambdaConfig')
+    if (isRecord(config)) for (const [trigger, value] of Object.entries(config)) if (typeof value !== 'object' || isIntrinsicValue(value)) link(value, 'triggers', ['LambdaConfig', trigger])
+  },
+}
+
+function isIntrinsicValue(value: unknown): boolean {
+  return isRecord(value) && Object.keys(value).length === 1 && (Object.keys(value)[0] === 'Ref' || Object.keys(value)[0]!.startsWith('Fn::'))
+}
+
+/** The literal text parts of an AlarmRule: the string itself, or the text of its Fn::Sub / Fn::Join. */
+function ruleTexts(rule: unknown): string[] {
+  if (typeof rule === 'string') return [rule]
+  const sub = get(rule, 'Fn::Sub')
+  if (typeof sub === 'string') return [sub]
+  if (Array.isArray(sub) && typeof sub[0] === 'string') return [sub[0]]
+  const join = get(rule, 'Fn::Join', 1)
+  if (Array.isArray(join)) return join.filter((part): part is string => typeof part === 'string')
+  return []
+}
+
+/** An alarm of the graph called `name`: by AlarmName, logical id, or the last part of its ARN. */
+function alarmNamed(graph: ResourceGraph, name: string): GraphNode | undefined {
+  const wanted = name.startsWith('arn:') ? name.split(':alarm:')[1] ?? name : name
+  return graph.ofKind('alarm', 'compositeAlarm').find((alarm) => alarm.props.AlarmName === wanted || alarm.id === wanted || alarm.origin.arn === name)
+}
+
+/**
+ * A function's alias or version stands for the function: an event source mapping on `!Ref
+ * MyFunctionAliaslive` (what SAM writes with AutoPublishAlias) triggers the function.
+ */
+function functionBehind(graph: ResourceGraph, node: GraphNode): GraphNode {
+  if (node.kind !== 'alias' && node.kind !== 'version') return node
+  const fn = graph.resolve(node.props.FunctionName)
+  return fn && fn.kind === 'function' ? fn : node
 }
 
 /** The DLQ ARN of a RedrivePolicy, which CloudFormation accepts as an object and the live API returns as JSON text. */
@@ -96,12 +155,18 @@ export function linkGraph(graph: ResourceGraph): void {
     }
     const linker = LINKERS[node.type]
     if (!linker) continue
-    linker(node, (value, kind, path, reverse) => {
-      if (value === undefined || value === null) return
-      const target = graph.resolve(value)
-      if (!target) return
-      graph.addEdge(reverse ? {from: target.id, to: node.id, kind, path} : {from: node.id, to: target.id, kind, path})
-    })
+    linker(
+      node,
+      (value, kind, path, reverse) => {
+        if (value === undefined || value === null) return
+        const resolved = graph.resolve(value)
+        if (!resolved) return
+        const target = functionBehind(graph, resolved)
+        if (target.id === node.id) return
+        graph.addEdge(reverse ? {from: target.id, to: node.id, kind, path} : {from: node.id, to: target.id, kind, path})
+      },
+      graph,
+    )
   }
   linkRolePolicies(graph)
 }
@@ -120,8 +185,9 @@ function linkRolePolicies(graph: ResourceGraph): void {
       const publishes = actions.some((a) => PUBLISH_ACTIONS.has(a))
       if (!invokes && !publishes) continue
       for (const resource of asArray(statement.Resource)) {
-        const target = graph.resolve(resource)
-        if (!target) continue
+        const resolved = graph.resolve(resource)
+        if (!resolved) continue
+        const target = functionBehind(graph, resolved)
         if (invokes && target.kind === 'function') graph.addEdge({from: role.id, to: target.id, kind: 'invokes'})
         if (publishes && ['queue', 'topic', 'bus', 'stateMachine'].includes(target.kind)) graph.addEdge({from: role.id, to: target.id, kind: 'publishes-to'})
       }

@@ -130,13 +130,20 @@ export class ResourceGraph {
     }
     if ('Fn::Sub' in value) {
       const argument = value['Fn::Sub']
-      const text = Array.isArray(argument) ? argument[0] : argument
+      const [text, variables] = Array.isArray(argument) ? argument : [argument, undefined]
       if (typeof text !== 'string') return undefined
-      const targets = new Set(
-        subReferences(text)
-          .map((ref) => ref.target)
-          .filter((id) => !PSEUDO_PARAMETERS.has(id) && this.byId.has(id)),
-      )
+      const locals = isRecord(variables) ? variables : {}
+      const targets = new Set<string>()
+      for (const ref of subReferences(text)) {
+        // A variable of the Sub's own map stands for its value: `${queueName}` with `queueName: !GetAtt Q.QueueName` names Q.
+        if (Object.hasOwn(locals, ref.target) && ref.attribute === undefined) {
+          const local = locals[ref.target]
+          const node = typeof local === 'string' ? undefined : this.resolve(local)
+          if (node) targets.add(node.id)
+          continue
+        }
+        if (!PSEUDO_PARAMETERS.has(ref.target) && this.byId.has(ref.target)) targets.add(ref.target)
+      }
       return targets.size === 1 ? this.byId.get([...targets][0]!) : undefined
     }
     const refs = collectReferences(value)

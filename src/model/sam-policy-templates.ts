@@ -1,92 +1,63 @@
-// SAM policy templates (e.g. SQSPollerPolicy) expanded into the IAM statements SAM would write.
+// SAM policy templates (e.g. SQSPollerPolicy) and managed policy names, expanded into what SAM writes in the generated role.
+import managedPolicyPaths from './sam-managed-policy-paths.json' with {type: 'json'}
+import policyTemplates from './sam-policy-templates.json' with {type: 'json'}
 
 type Statement = Record<string, unknown>
-type Parameters = Record<string, unknown>
 
-const sub = (text: string, parameters: Parameters): unknown => {
-  // Parameters may be intrinsics; SAM substitutes them with Fn::Sub variables, so keep them as such.
-  const variables: Record<string, unknown> = {}
-  for (const [name, value] of Object.entries(parameters)) variables[name] = value
-  return {'Fn::Sub': [text, variables]}
+interface PolicyTemplate {
+  Parameters?: Record<string, unknown>
+  Definition: {Statement: Statement[]}
 }
 
-const arn = (service: string, resource: string): string => `arn:\${AWS::Partition}:${service}:\${AWS::Region}:\${AWS::AccountId}:${resource}`
+const TEMPLATES = policyTemplates.Templates as unknown as Record<string, PolicyTemplate>
 
-/** Each template: the statements it grants for its parameters. */
-const TEMPLATES: Record<string, (parameters: Parameters) => Statement[]> = {
-  SQSPollerPolicy: (p) => [
-    {Effect: 'Allow', Action: ['sqs:ChangeMessageVisibility', 'sqs:ChangeMessageVisibilityBatch', 'sqs:DeleteMessage', 'sqs:DeleteMessageBatch', 'sqs:GetQueueAttributes', 'sqs:ReceiveMessage'], Resource: sub(arn('sqs', '${QueueName}'), p)},
-  ],
-  SQSSendMessagePolicy: (p) => [{Effect: 'Allow', Action: ['sqs:SendMessage*'], Resource: sub(arn('sqs', '${QueueName}'), p)}],
-  SNSPublishMessagePolicy: (p) => [{Effect: 'Allow', Action: ['sns:Publish'], Resource: sub(arn('sns', '${TopicName}'), p)}],
-  SNSCrudPolicy: (p) => [
-    {Effect: 'Allow', Action: ['sns:ListSubscriptionsByTopic', 'sns:CreateTopic', 'sns:SetTopicAttributes', 'sns:Subscribe', 'sns:Publish'], Resource: sub(arn('sns', '${TopicName}*'), p)},
-  ],
-  DynamoDBCrudPolicy: (p) => [
-    {
-      Effect: 'Allow',
-      Action: ['dynamodb:GetItem', 'dynamodb:DeleteItem', 'dynamodb:PutItem', 'dynamodb:Scan', 'dynamodb:Query', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem', 'dynamodb:BatchGetItem', 'dynamodb:DescribeTable', 'dynamodb:ConditionCheckItem'],
-      Resource: [sub(arn('dynamodb', 'table/${TableName}'), p), sub(arn('dynamodb', 'table/${TableName}/index/*'), p)],
-    },
-  ],
-  DynamoDBReadPolicy: (p) => [
-    {
-      Effect: 'Allow',
-      Action: ['dynamodb:GetItem', 'dynamodb:Scan', 'dynamodb:Query', 'dynamodb:BatchGetItem', 'dynamodb:DescribeTable'],
-      Resource: [sub(arn('dynamodb', 'table/${TableName}'), p), sub(arn('dynamodb', 'table/${TableName}/index/*'), p)],
-    },
-  ],
-  DynamoDBWritePolicy: (p) => [
-    {Effect: 'Allow', Action: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem'], Resource: [sub(arn('dynamodb', 'table/${TableName}'), p), sub(arn('dynamodb', 'table/${TableName}/index/*'), p)]},
-  ],
-  DynamoDBStreamReadPolicy: (p) => [
-    {Effect: 'Allow', Action: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'], Resource: sub(arn('dynamodb', 'table/${TableName}/stream/${StreamName}'), p)},
-    {Effect: 'Allow', Action: ['dynamodb:ListStreams'], Resource: sub(arn('dynamodb', 'table/${TableName}/stream/*'), p)},
-  ],
-  EventBridgePutEventsPolicy: (p) => [{Effect: 'Allow', Action: 'events:PutEvents', Resource: sub(arn('events', 'event-bus/${EventBusName}'), p)}],
-  LambdaInvokePolicy: (p) => [{Effect: 'Allow', Action: ['lambda:InvokeFunction'], Resource: sub(arn('lambda', 'function:${FunctionName}*'), p)}],
-  StepFunctionsExecutionPolicy: (p) => [{Effect: 'Allow', Action: ['states:StartExecution'], Resource: sub(arn('states', 'stateMachine:${StateMachineName}'), p)}],
-  S3ReadPolicy: (p) => [
-    {Effect: 'Allow', Action: ['s3:GetObject', 's3:ListBucket', 's3:GetBucketLocation', 's3:GetObjectVersion', 's3:GetLifecycleConfiguration'], Resource: [sub('arn:${AWS::Partition}:s3:::${BucketName}', p), sub('arn:${AWS::Partition}:s3:::${BucketName}/*', p)]},
-  ],
-  S3WritePolicy: (p) => [
-    {Effect: 'Allow', Action: ['s3:PutObject', 's3:PutObjectAcl', 's3:PutLifecycleConfiguration'], Resource: [sub('arn:${AWS::Partition}:s3:::${BucketName}', p), sub('arn:${AWS::Partition}:s3:::${BucketName}/*', p)]},
-  ],
-  S3CrudPolicy: (p) => [
-    {
-      Effect: 'Allow',
-      Action: ['s3:GetObject', 's3:ListBucket', 's3:GetBucketLocation', 's3:GetObjectVersion', 's3:PutObject', 's3:PutObjectAcl', 's3:GetLifecycleConfiguration', 's3:PutLifecycleConfiguration', 's3:DeleteObject'],
-      Resource: [sub('arn:${AWS::Partition}:s3:::${BucketName}', p), sub('arn:${AWS::Partition}:s3:::${BucketName}/*', p)],
-    },
-  ],
-  KinesisStreamReadPolicy: (p) => [
-    {Effect: 'Allow', Action: ['kinesis:ListStreams', 'kinesis:DescribeLimits'], Resource: {'Fn::Sub': arn('kinesis', 'stream/*')}},
-    {Effect: 'Allow', Action: ['kinesis:DescribeStream', 'kinesis:DescribeStreamSummary', 'kinesis:GetRecords', 'kinesis:GetShardIterator'], Resource: sub(arn('kinesis', 'stream/${StreamName}'), p)},
-  ],
-  KinesisCrudPolicy: (p) => [
-    {
-      Effect: 'Allow',
-      Action: ['kinesis:AddTagsToStream', 'kinesis:CreateStream', 'kinesis:DecreaseStreamRetentionPeriod', 'kinesis:DeleteStream', 'kinesis:DescribeStream', 'kinesis:DescribeStreamSummary', 'kinesis:GetShardIterator', 'kinesis:IncreaseStreamRetentionPeriod', 'kinesis:ListTagsForStream', 'kinesis:MergeShards', 'kinesis:PutRecord', 'kinesis:PutRecords', 'kinesis:SplitShard', 'kinesis:RemoveTagsFromStream'],
-      Resource: sub(arn('kinesis', 'stream/${StreamName}'), p),
-    },
-  ],
-  AWSSecretsManagerGetSecretValuePolicy: (p) => [{Effect: 'Allow', Action: ['secretsmanager:GetSecretValue'], Resource: sub('${SecretArn}', p)}],
-  SSMParameterReadPolicy: (p) => [
-    {Effect: 'Allow', Action: ['ssm:DescribeParameters'], Resource: '*'},
-    {Effect: 'Allow', Action: ['ssm:GetParameters', 'ssm:GetParameter', 'ssm:GetParametersByPath'], Resource: sub(arn('ssm', 'parameter/${ParameterName}'), p)},
-  ],
-  KMSDecryptPolicy: (p) => [{Effect: 'Allow', Action: 'kms:Decrypt', Resource: sub(arn('kms', 'key/${KeyId}'), p)}],
-  KMSEncryptPolicy: (p) => [{Effect: 'Allow', Action: 'kms:Encrypt', Resource: sub(arn('kms', 'key/${KeyId}'), p)}],
-  CloudWatchPutMetricPolicy: () => [{Effect: 'Allow', Action: ['cloudwatch:PutMetricData'], Resource: '*'}],
-  VPCAccessPolicy: () => [{Effect: 'Allow', Action: ['ec2:CreateNetworkInterface', 'ec2:DeleteNetworkInterface', 'ec2:DescribeNetworkInterfaces', 'ec2:DetachNetworkInterface'], Resource: '*'}],
+/**
+ * Replaces every `{Ref: <template parameter>}` of a template definition by the value the user
+ * gave, as SAM's policy template processor does: the definitions keep parameters as `Fn::Sub`
+ * variables, so a value that is itself an intrinsic (`!GetAtt Queue.QueueName`) stays one.
+ */
+function substitute(node: unknown, values: Record<string, unknown>): unknown {
+  if (Array.isArray(node)) return node.map((item) => substitute(item, values))
+  if (typeof node !== 'object' || node === null) return node
+  const record = node as Record<string, unknown>
+  const keys = Object.keys(record)
+  if (keys.length === 1 && keys[0] === 'Ref' && typeof record.Ref === 'string' && Object.hasOwn(values, record.Ref)) return values[record.Ref]
+  return Object.fromEntries(keys.map((key) => [key, substitute(record[key], values)]))
 }
 
-/** The statements of a SAM policy template, or undefined when the name is not a known template. */
+/**
+ * The statements of a SAM policy template, each marked with `SamPolicyTemplate: <name>` so rules
+ * can tell them from statements the user wrote. Undefined when the name is not a SAM template, or
+ * when a parameter the template needs has no value (SAM rejects such a template).
+ */
 export function expandPolicyTemplate(name: string, parameters: unknown): Statement[] | undefined {
-  const template = TEMPLATES[name]
-  if (!template) return undefined
-  const params = typeof parameters === 'object' && parameters !== null && !Array.isArray(parameters) ? (parameters as Parameters) : {}
-  return template(params).map((statement) => ({...statement, SamPolicyTemplate: name}))
+  if (!Object.hasOwn(TEMPLATES, name)) return undefined
+  const template = TEMPLATES[name]!
+  const values = typeof parameters === 'object' && parameters !== null && !Array.isArray(parameters) ? (parameters as Record<string, unknown>) : {}
+  const needed = Object.keys(template.Parameters ?? {})
+  if (needed.some((parameter) => !Object.hasOwn(values, parameter))) return undefined
+  const known = Object.fromEntries(needed.map((parameter) => [parameter, values[parameter]]))
+  return template.Definition.Statement.map((statement) => ({...(substitute(statement, known) as Statement), SamPolicyTemplate: name}))
 }
 
+/** Names of every SAM policy template. */
 export const KNOWN_POLICY_TEMPLATES = Object.keys(TEMPLATES)
+
+/** The parameter names a policy template takes. */
+export function policyTemplateParameters(name: string): string[] | undefined {
+  return Object.hasOwn(TEMPLATES, name) ? Object.keys(TEMPLATES[name]!.Parameters ?? {}) : undefined
+}
+
+const PATH_OF_POLICY = new Map<string, string>(
+  Object.entries(managedPolicyPaths.Paths as Record<string, string[]>).flatMap(([path, names]) => names.map((name) => [name, path] as [string, string])),
+)
+
+/**
+ * The ARN SAM writes for a managed policy given by name in `Policies` (`AWSLambdaBasicExecutionRole`
+ * lives under `service-role/`); a value that is already an ARN is kept.
+ */
+export function managedPolicyArn(nameOrArn: string): string {
+  if (nameOrArn.startsWith('arn:')) return nameOrArn
+  const path = PATH_OF_POLICY.get(nameOrArn)
+  return `arn:aws:iam::aws:policy/${path ? `${path}/` : ''}${nameOrArn}`
+}
