@@ -54,12 +54,24 @@ export const PATTERNS: readonly Pattern[] = [
     summary: 'SNS topic fanning out to several SQS queues with filter policies, DLQs and one worker per queue.',
     flavours: IAC_FLAVOURS,
     defaultName: 'order-fan-out',
+    data: {
+      subscribers: [
+        {id: 'Billing', entry: 'billing-worker', filter: '["OrderPlaced", "OrderCancelled"]', summary: 'OrderPlaced and OrderCancelled', description: 'Bills placed orders and credits cancelled ones.'},
+        {id: 'Shipping', entry: 'shipping-worker', filter: '["OrderPlaced"]', summary: 'OrderPlaced only', description: 'Prepares shipments for placed orders.'},
+      ],
+    },
   },
   {
     name: 'event-router',
     summary: 'Custom EventBridge bus with an archive and rules routing events to targets with DLQs and retry policies.',
     flavours: IAC_FLAVOURS,
     defaultName: 'event-router',
+    data: {
+      routes: [
+        {id: 'FulfilOrder', entry: 'fulfil-order', source: 'orders', detailType: 'OrderPlaced', description: 'Starts fulfilment of placed orders.'},
+        {id: 'RecordPayment', entry: 'record-payment', source: 'payments', detailType: 'PaymentReceived', description: 'Records received payments.'},
+      ],
+    },
   },
   {
     name: 'scheduled-job',
