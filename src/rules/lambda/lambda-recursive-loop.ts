@@ -74,7 +74,10 @@ export default defineRule({
           node: fn,
           path: [],
           messageId: 'loop',
-          data: {...data, target: start === 'default' ? 'the default event bus' : displayName(start), path: [fn.id, ...path].join(' → ')},
+          data: {...data, target: start === 'default' ? 'the default event bus' : displayName(start), path: [fn.id, ...path].map((id) => {
+            const node = graph.get(id)
+            return node ? displayName(node) : id
+          }).join(' → ')},
           fix: 'Publish follow-up work to a different queue, topic or bus than the one that triggers the function, or filter the function\'s own events out of the rule.',
         })
       }

@@ -1,8 +1,9 @@
 // Graph queries the Lambda rules share: which function a node stands for, what invokes it and how, what its role may call.
 import {roleStatements} from '../../model/edges.js'
 import type {ResourceGraph} from '../../model/graph.js'
-import {asArray, collectReferences, get, isIntrinsic, isRecord, literal, literalNumber, PSEUDO_PARAMETERS, subReferences} from '../../model/intrinsics.js'
+import {asArray, get, isIntrinsic, isRecord, literal, literalNumber, PSEUDO_PARAMETERS, subReferences} from '../../model/intrinsics.js'
 import type {GraphNode} from '../../model/types.js'
+import {displayName} from '../helpers.js'
 
 /**
  * The node a value points at, like `graph.resolve`, and also a `Fn::Sub` whose variable map names the
@@ -153,10 +154,11 @@ function principalOf(permission: GraphNode): string | undefined {
 
 /** A readable name of an event source node, e.g. "EventBridge schedule Nightly". */
 function sourceLabel(node: GraphNode, fallback: string): string {
-  if (node.kind === 'rule') return `${node.props.ScheduleExpression === undefined ? 'EventBridge rule' : 'EventBridge schedule'} ${node.id}`
-  if (node.kind === 'topic') return `SNS topic ${node.id}`
-  if (node.kind === 'bucket') return `S3 bucket ${node.id}`
-  return `${fallback} ${node.id}`
+  const name = displayName(node)
+  if (node.kind === 'rule') return `${node.props.ScheduleExpression === undefined ? 'EventBridge rule' : 'EventBridge schedule'} ${name}`
+  if (node.kind === 'topic') return `SNS topic ${name}`
+  if (node.kind === 'bucket') return `S3 bucket ${name}`
+  return `${fallback} ${name}`
 }
 
 function describe(graph: ResourceGraph, prefix: string, value: unknown): string {
@@ -179,7 +181,7 @@ export function invocationsOf(graph: ResourceGraph, fn: GraphNode): Invocation[]
     switch (node.kind) {
       case 'eventSourceMapping': {
         const source = mappingSource(graph, node)
-        result.push({kind: source?.kind ?? 'mapping', via: node, async: false, label: source ? `${SOURCE_LABEL[source.kind]}${source.node ? ` ${source.node.id}` : ''}` : `event source mapping ${node.id}`})
+        result.push({kind: source?.kind ?? 'mapping', via: node, async: false, label: source ? `${SOURCE_LABEL[source.kind]}${source.node ? ` ${displayName(source.node)}` : ''}` : `event source mapping ${displayName(node)}`})
         break
       }
       case 'permission': {
@@ -194,17 +196,17 @@ export function invocationsOf(graph: ResourceGraph, fn: GraphNode): Invocation[]
         if (literal(node.props.Protocol) === 'lambda') result.push({kind: 'sns', via: node, async: true, label: describe(graph, 'SNS topic', node.props.TopicArn)})
         break
       case 'topic':
-        result.push({kind: 'sns', via: node, async: true, label: `SNS topic ${node.id}`})
+        result.push({kind: 'sns', via: node, async: true, label: `SNS topic ${displayName(node)}`})
         break
       case 'rule':
         result.push({kind: node.props.ScheduleExpression === undefined ? 'eventbridge' : 'schedule', via: node, async: true, label: sourceLabel(node, 'EventBridge rule')})
         break
       case 'schedule':
-        result.push({kind: 'scheduler', via: node, async: true, label: `EventBridge Scheduler schedule ${node.id}`})
+        result.push({kind: 'scheduler', via: node, async: true, label: `EventBridge Scheduler schedule ${displayName(node)}`})
         break
       case 'pipe': {
         const invocationType = literal(get(node.props, 'TargetParameters', 'LambdaFunctionParameters', 'InvocationType'))
-        result.push({kind: 'pipe', via: node, async: invocationType === 'FIRE_AND_FORGET', label: `EventBridge pipe ${node.id}`})
+        result.push({kind: 'pipe', via: node, async: invocationType === 'FIRE_AND_FORGET', label: `EventBridge pipe ${displayName(node)}`})
         break
       }
       default:
@@ -214,16 +216,16 @@ export function invocationsOf(graph: ResourceGraph, fn: GraphNode): Invocation[]
   // Sources that name the function in their own properties, without a typed edge.
   for (const bucket of graph.ofType('AWS::S3::Bucket')) {
     for (const config of asArray(get(bucket.props, 'NotificationConfiguration', 'LambdaConfigurations'))) {
-      if (resolveFunction(graph, get(config, 'Function')) === fn) result.push({kind: 's3', via: bucket, async: true, label: `S3 bucket ${bucket.id}`})
+      if (resolveFunction(graph, get(config, 'Function')) === fn) result.push({kind: 's3', via: bucket, async: true, label: `S3 bucket ${displayName(bucket)}`})
     }
   }
   for (const rule of graph.ofType('AWS::IoT::TopicRule')) {
     for (const action of asArray(get(rule.props, 'TopicRulePayload', 'Actions'))) {
-      if (resolveFunction(graph, get(action, 'Lambda', 'FunctionArn')) === fn) result.push({kind: 'iot', via: rule, async: true, label: `IoT rule ${rule.id}`})
+      if (resolveFunction(graph, get(action, 'Lambda', 'FunctionArn')) === fn) result.push({kind: 'iot', via: rule, async: true, label: `IoT rule ${displayName(rule)}`})
     }
   }
   for (const filter of graph.ofType('AWS::Logs::SubscriptionFilter')) {
-    if (resolveFunction(graph, filter.props.DestinationArn) === fn) result.push({kind: 'logs', via: filter, async: true, label: `CloudWatch Logs subscription ${filter.id}`})
+    if (resolveFunction(graph, filter.props.DestinationArn) === fn) result.push({kind: 'logs', via: filter, async: true, label: `CloudWatch Logs subscription ${displayName(filter)}`})
   }
   return result
 }
@@ -394,11 +396,6 @@ export function publishesToDefaultBus(graph: ResourceGraph, fn: GraphNode): bool
     }
   }
   return false
-}
-
-/** Names a node's references resolve to, for matching `!Sub '/aws/lambda/${Fn}'`-style names. */
-export function referencedIds(value: unknown): string[] {
-  return collectReferences(value).map((ref) => ref.target)
 }
 
 /** The function timeout in seconds, CloudFormation's default (3) when unset, undefined when it cannot be read. */

@@ -51,6 +51,7 @@ ${extra}`
     ['DLQ from an unresolved parameter', cfn(rawFunction('Fn', '      DeadLetterConfig:\n        TargetArn: !Ref DlqArn\n') + permission('sns.amazonaws.com'), 'Parameters:\n  DlqArn:\n    Type: String\n')],
     ['invoke config by literal function name', cfn(rawFunction('Fn', '      FunctionName: worker\n') + permission('sns.amazonaws.com') + '  Cfg:\n    Type: AWS::Lambda::EventInvokeConfig\n    Properties:\n      FunctionName: worker\n      Qualifier: $LATEST\n      DestinationConfig:\n        OnFailure:\n          Destination: arn:aws:sqs:us-east-1:123456789012:f\n')],
     ['invoke config for an imported name', cfn(rawFunction('Fn') + permission('sns.amazonaws.com') + '  Cfg:\n    Type: AWS::Lambda::EventInvokeConfig\n    Properties:\n      FunctionName: !ImportValue fn-name\n      Qualifier: $LATEST\n      DestinationConfig:\n        OnFailure:\n          Destination: arn:aws:sqs:us-east-1:123456789012:f\n')],
+    ['SNS delivered through an SQS subscription', sam(samFunction('Fn', '      Events:\n        T:\n          Type: SNS\n          Properties:\n            Topic: !Ref T\n            SqsSubscription: true\n') + '  T:\n    Type: AWS::SNS::Topic\n')],
     ['SAM DeadLetterQueue', sam(samFunction('Fn', '      DeadLetterQueue:\n        Type: SQS\n        TargetArn: !GetAtt Q.Arn\n      Events:\n        Nightly:\n          Type: Schedule\n          Properties:\n            Schedule: rate(1 day)\n') + '  Q:\n    Type: AWS::SQS::Queue\n')],
   ])('passes %s', (_name, text) => {
     expect(runRule('LMB002', text)).toEqual([])
