@@ -1,14 +1,14 @@
 // Reads a live account, region by region and service by service, into an inventory: the orchestration of every collector.
 import {GetCallerIdentityCommand} from '@aws-sdk/client-sts'
 
-import {asArray, get, isRecord} from '../model/intrinsics.js'
+import {isRecord} from '../model/intrinsics.js'
 import {AwsClients, type ClientOptions, IAM_PREFIX, type ServiceName} from './clients.js'
 import {Collection} from './collection.js'
 import {type CloudFormationOptions, collectCloudFormation, type Ownership} from './collectors/cloudformation.js'
 import {collectCloudWatch} from './collectors/cloudwatch.js'
 import {detailEventBridge, listEventBridge} from './collectors/eventbridge.js'
 import {collectIam} from './collectors/iam.js'
-import {detailLambda, listLambda, unqualified} from './collectors/lambda.js'
+import {listLambda, readInvokeConfigs, readPolicies, unqualified} from './collectors/lambda.js'
 import {detailHttpApis, detailRestApis, listHttpApis, listRestApis} from './collectors/apigateway.js'
 import {detailSns, listSns} from './collectors/sns.js'
 import {detailSqs, listSqs} from './collectors/sqs.js'
@@ -152,8 +152,17 @@ async function collectRegion(base: Omit<RegionContext, 'wanted'>, options: Cloud
     return listed
   }
 
-  const asyncFunctions = new Set<string>()
   const knownTriggers = new Set<string>()
+  // Async functions are handed to Lambda as soon as they are known, so its paced per-function calls start early.
+  const asyncFunctions = new Set<string>()
+  let onAsync: ((arn: string) => void) | undefined
+  const invokedAsync = (value: string): void => {
+    const arn = unqualified(value)
+    knownTriggers.add(arn)
+    if (asyncFunctions.has(arn)) return
+    asyncFunctions.add(arn)
+    onAsync?.(arn)
+  }
   const functionArnsIn = (value: unknown, into: Set<string>): void => {
     for (const text of strings(value)) if (/^arn:aws[a-z-]*:lambda:[^:]+:\d+:function:/.test(text)) into.add(unqualified(text))
   }
@@ -166,10 +175,7 @@ async function collectRegion(base: Omit<RegionContext, 'wanted'>, options: Cloud
   const sns = runService(context, 'sns', 'sns', async () => {
     const listing = await filtered(() => listSns(context))
     for (const subscription of listing.subscriptions) {
-      if (subscription.Protocol === 'lambda' && subscription.Endpoint) {
-        asyncFunctions.add(unqualified(subscription.Endpoint))
-        knownTriggers.add(unqualified(subscription.Endpoint))
-      }
+      if (subscription.Protocol === 'lambda' && subscription.Endpoint) invokedAsync(subscription.Endpoint)
     }
     const counts = await detailSns(context, listing)
     return `${counts.topics} topics, ${counts.subscriptions} subscriptions`
@@ -177,16 +183,9 @@ async function collectRegion(base: Omit<RegionContext, 'wanted'>, options: Cloud
   const eventbridge = runService(context, 'eventbridge', 'eventbridge', async () => {
     const rules = await filtered(() => listEventBridge(context))
     context.progress.update(region, 'eventbridge', `${rules.length} rules, reading targets`)
-    const count = await detailEventBridge(context, rules)
-    for (const rule of context.collection.ofType('AWS::Events::Rule', region)) {
-      for (const target of asArray(rule.props.Targets)) {
-        const arn = get(target, 'Arn')
-        if (typeof arn === 'string' && arn.split(':')[2] === 'lambda') {
-          asyncFunctions.add(unqualified(arn))
-          knownTriggers.add(unqualified(arn))
-        }
-      }
-    }
+    const count = await detailEventBridge(context, rules, (targets) => {
+      for (const target of targets) if (target.Arn?.split(':')[2] === 'lambda') invokedAsync(target.Arn)
+    })
     return `${count} rules`
   })
   const stepfunctions = runService(context, 'stepfunctions', 'sfn', async () => {
@@ -214,19 +213,26 @@ async function collectRegion(base: Omit<RegionContext, 'wanted'>, options: Cloud
   const cloudwatch = runService(context, 'cloudwatch', 'cloudwatch', async () => `${await collectCloudWatch(context)} alarms`)
   const lambda = runService(context, 'lambda', 'lambda', async () => {
     const listing = await filtered(() => listLambda(context))
-    // Who invokes a function is known from the other services; wait for them before any per-function call.
+    const names = new Map(listing.functions.map((arn) => [arn, arn.split(':')[6]!]))
+    const wanted = new Set(listing.functions.filter((arn) => context.wanted('AWS::Lambda::Function', [names.get(arn)!])))
+    const configReads = new Map<string, Promise<number>>()
+    const readConfigs = (arn: string): void => {
+      if (wanted.has(arn) && !configReads.has(arn)) configReads.set(arn, readInvokeConfigs(context, arn))
+    }
+    for (const arn of asyncFunctions) readConfigs(arn)
+    onAsync = readConfigs
+    // Which functions nothing else explains is known only once every other source has been read.
     await Promise.all([sns, eventbridge, stepfunctions, apigateway])
     for (const mapping of context.collection.ofType('AWS::Lambda::EventSourceMapping', region)) {
       if (typeof mapping.props.FunctionName === 'string') knownTriggers.add(unqualified(mapping.props.FunctionName))
     }
-    const names = new Map(listing.functions.map((arn) => [arn, arn.split(':')[6]!]))
-    const wanted = listing.functions.filter((arn) => context.wanted('AWS::Lambda::Function', [names.get(arn)!]))
-    const plan = {
-      policies: wanted.filter((arn) => !knownTriggers.has(arn)),
-      asyncFunctions: new Set(wanted.filter((arn) => asyncFunctions.has(arn))),
-    }
-    const counts = await detailLambda(context, plan)
-    return `${listing.functions.length} functions, ${counts.policies} resource policies, ${counts.invokeConfigs} event invoke configs`
+    const policies = await readPolicies(
+      context,
+      [...wanted].filter((arn) => !knownTriggers.has(arn)),
+    )
+    for (const arn of policies.asyncFunctions) readConfigs(arn)
+    const counts = await Promise.all(configReads.values())
+    return `${listing.functions.length} functions, ${policies.policies} resource policies, ${counts.reduce((a, b) => a + b, 0)} event invoke configs`
   })
   await Promise.all([cloudformation, sqs, sns, eventbridge, stepfunctions, apigateway, cloudwatch, lambda])
   return ownership

@@ -71,13 +71,20 @@ export class ResourceGraph {
   constructor(public readonly context: GraphContext) {}
 
   add(node: GraphNode): GraphNode {
+    this.nodeCache = undefined
+    this.kindCache.clear()
     this.byId.set(node.id, node)
     for (const alias of node.aliases ?? []) this.byAlias.set(alias, node)
     return node
   }
 
+  // Rules query kinds once per resource; on live accounts with thousands of nodes, refiltering every node each time dominated the run.
+  private nodeCache: GraphNode[] | undefined
+  private readonly kindCache = new Map<NodeKind, GraphNode[]>()
+
   get nodes(): GraphNode[] {
-    return [...this.byId.values()]
+    this.nodeCache ??= [...this.byId.values()]
+    return [...this.nodeCache]
   }
 
   get(id: string): GraphNode | undefined {
@@ -85,6 +92,12 @@ export class ResourceGraph {
   }
 
   ofKind(...kinds: NodeKind[]): GraphNode[] {
+    if (kinds.length === 1) {
+      const kind = kinds[0]!
+      let list = this.kindCache.get(kind)
+      if (!list) this.kindCache.set(kind, (list = [...this.byId.values()].filter((node) => node.kind === kind)))
+      return [...list]
+    }
     return this.nodes.filter((node) => kinds.includes(node.kind))
   }
 

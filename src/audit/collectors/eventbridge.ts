@@ -64,7 +64,8 @@ export async function listEventBridge(context: RegionContext): Promise<EventBrid
   return rules
 }
 
-export async function detailEventBridge(context: RegionContext, rules: EventBridgeListing): Promise<number> {
+/** Reads each rule's targets; `onTargets` hears of them as they arrive, so Lambda can start on the functions they invoke. */
+export async function detailEventBridge(context: RegionContext, rules: EventBridgeListing, onTargets?: (targets: Target[]) => void): Promise<number> {
   const {region, accountId, collection} = context
   const client = context.clients.get('eventbridge', region)
   const wanted = rules.filter((rule) => rule.Name && rule.Arn && context.wanted('AWS::Events::Rule', physicalIdsOf(rule)))
@@ -87,6 +88,7 @@ export async function detailEventBridge(context: RegionContext, rules: EventBrid
       // Without its targets a rule would look like it delivers nowhere: leave it out instead.
       if (pages === undefined) return
       const targets = pages.flatMap((page) => page.Targets ?? [])
+      onTargets?.(targets)
       collection.add({
         arn: rule.Arn!,
         type: 'AWS::Events::Rule',

@@ -74,27 +74,18 @@ export async function listLambda(context: RegionContext): Promise<LambdaListing>
   return {functions}
 }
 
-export interface LambdaDetailPlan {
-  /** Functions whose way of being invoked is unknown from the other services: their resource policy tells. */
-  policies: string[]
-  /** Functions invoked asynchronously: their event invoke configs hold destinations and retry limits. */
-  asyncFunctions: Set<string>
-}
-
 /**
- * Phase two, after the other services are read: resource policies only for functions nothing else
- * explains, then event invoke configs only for functions something invokes asynchronously. Both are
- * per-function calls under Lambda's 15 requests per second, so each one made must be needed.
+ * Resource policies of the functions nothing else explains (each statement an AWS::Lambda::Permission).
+ * Returns the functions a policy shows to be invoked asynchronously (S3, SNS, EventBridge…).
  */
-export async function detailLambda(context: RegionContext, plan: LambdaDetailPlan): Promise<{policies: number; invokeConfigs: number}> {
+export async function readPolicies(context: RegionContext, functionArns: string[]): Promise<{policies: number; asyncFunctions: string[]}> {
   const {region, accountId, collection, clients} = context
   const client = clients.get('lambda', region)
-  const asyncFunctions = new Set(plan.asyncFunctions)
+  const asyncFunctions: string[] = []
   let policyCount = 0
   let done = 0
-  const report = (): void => context.progress.update(region, 'lambda', `resource policies ${done}/${plan.policies.length}`)
   await Promise.all(
-    plan.policies.map(async (functionArn) => {
+    functionArns.map(async (functionArn) => {
       const policy = await perResource(context, 'lambda', 'GetPolicy', async () => {
         try {
           return await client.send(new GetPolicyCommand({FunctionName: functionArn}))
@@ -105,7 +96,7 @@ export async function detailLambda(context: RegionContext, plan: LambdaDetailPla
         }
       })
       done++
-      if (done % 25 === 0) report()
+      if (done % 25 === 0) context.progress.update(region, 'lambda', `resource policies ${done}/${functionArns.length}`)
       if (!policy?.Policy) return
       policyCount++
       for (const permission of permissionsOf(policy.Policy, functionArn)) {
@@ -119,41 +110,40 @@ export async function detailLambda(context: RegionContext, plan: LambdaDetailPla
           physicalIds: [permission.sid],
           parent: functionArn,
         })
-        if (typeof permission.props.Principal === 'string' && ASYNC_PRINCIPALS.has(permission.props.Principal)) asyncFunctions.add(functionArn)
+        if (typeof permission.props.Principal === 'string' && ASYNC_PRINCIPALS.has(permission.props.Principal) && !asyncFunctions.includes(functionArn)) asyncFunctions.push(functionArn)
       }
     }),
   )
-  let configCount = 0
-  done = 0
-  const targets = [...asyncFunctions].filter((arn) => collection.get(arn))
-  await Promise.all(
-    targets.map(async (functionArn) => {
-      const pages = await perResource(context, 'lambda', 'ListFunctionEventInvokeConfigs', () =>
-        allPages(
-          (Marker) => client.send(new ListFunctionEventInvokeConfigsCommand({FunctionName: functionArn, Marker, MaxItems: 50})),
-          (page) => page.NextMarker,
-        ),
-      )
-      done++
-      if (done % 25 === 0) context.progress.update(region, 'lambda', `event invoke configs ${done}/${targets.length}`)
-      // Without its event invoke config an async function could look like it has no failure destination.
-      if (pages === undefined) collection.markIncomplete(functionArn)
-      for (const config of (pages ?? []).flatMap((page) => page.FunctionEventInvokeConfigs ?? [])) {
-        if (!config.FunctionArn) continue
-        configCount++
-        collection.add({
-          id: `${config.FunctionArn}#event-invoke-config`,
-          arn: config.FunctionArn,
-          type: 'AWS::Lambda::EventInvokeConfig',
-          props: eventInvokeConfigProps(config),
-          region,
-          accountId,
-          parent: unqualified(config.FunctionArn),
-        })
-      }
-    }),
+  return {policies: policyCount, asyncFunctions}
+}
+
+/** The event invoke configs of one asynchronously invoked function (destinations and retry limits); returns how many it has. */
+export async function readInvokeConfigs(context: RegionContext, functionArn: string): Promise<number> {
+  const {region, accountId, collection, clients} = context
+  const client = clients.get('lambda', region)
+  const pages = await perResource(context, 'lambda', 'ListFunctionEventInvokeConfigs', () =>
+    allPages(
+      (Marker) => client.send(new ListFunctionEventInvokeConfigsCommand({FunctionName: functionArn, Marker, MaxItems: 50})),
+      (page) => page.NextMarker,
+    ),
   )
-  return {policies: policyCount, invokeConfigs: configCount}
+  // Without its event invoke config an async function could look like it has no failure destination.
+  if (pages === undefined) collection.markIncomplete(functionArn)
+  let count = 0
+  for (const config of (pages ?? []).flatMap((page) => page.FunctionEventInvokeConfigs ?? [])) {
+    if (!config.FunctionArn) continue
+    count++
+    collection.add({
+      id: `${config.FunctionArn}#event-invoke-config`,
+      arn: config.FunctionArn,
+      type: 'AWS::Lambda::EventInvokeConfig',
+      props: eventInvokeConfigProps(config),
+      region,
+      accountId,
+      parent: unqualified(config.FunctionArn),
+    })
+  }
+  return count
 }
 
 /** A function's configuration in AWS::Lambda::Function's shape. */

@@ -1,0 +1,68 @@
+// Audit benchmark: the built CLI against a simulated account (2,000 functions, 2,000 queues, 3,000 alarms, 500 rules, 1,000 roles), 50 ms per call, Lambda's rate limits enforced.
+// Run: npm run build && npx vitest run --config bench/vitest.config.ts bench/audit.bench-run.ts
+import {spawn} from 'node:child_process'
+import {mkdtempSync, readFileSync} from 'node:fs'
+import {cpus, tmpdir, totalmem} from 'node:os'
+import path from 'node:path'
+
+import {expect, it} from 'vitest'
+
+import {startFakeAws} from '../test/audit/fake-aws.js'
+import {fakeEnv} from '../test/audit/helpers.js'
+import {REGION, requiredCalls, simulatedAccount} from './audit-account.js'
+
+const root = path.resolve(import.meta.dirname, '..')
+const LATENCY_MS = 50
+/** Lambda: 15 requests per second for the control plane and, separately, for GetPolicy. */
+const LAMBDA_RATE = {control: 15, GetPolicy: 15}
+
+function runCli(env: Record<string, string>, rssFile: string): Promise<{wallMs: number; status: number | null; stdout: string}> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now()
+    const child = spawn(process.execPath, ['--require', path.join(root, 'bench/audit-maxrss.cjs'), path.join(root, 'bin/run.js'), 'audit', '--region', REGION, '--json'], {
+      env: {PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env, CI: 'true', SLS_EDA_MAXRSS_FILE: rssFile},
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
+    let stdout = ''
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+    child.on('error', reject)
+    child.on('close', (status) => resolve({wallMs: performance.now() - started, status, stdout}))
+  })
+}
+
+it('audits a simulated account of 2,000 functions under Lambda rate limits', async () => {
+  const {account, shape} = simulatedAccount()
+  const fake = await startFakeAws(account, {latencyMs: LATENCY_MS, lambdaRate: LAMBDA_RATE, pageSize: {'iam:GetAccountAuthorizationDetails': 100}})
+  const rssFile = path.join(mkdtempSync(path.join(tmpdir(), 'sls-eda-bench-')), 'maxrss')
+  try {
+    const {wallMs, status, stdout} = await runCli(fakeEnv(fake.url, REGION), rssFile)
+    expect(status).toBe(1)
+    const report = JSON.parse(stdout) as {audit: {notChecked: unknown[]; resources: number; apiCalls: {total: number; throttled: number; durationMs: number; byOperation: Record<string, number>}}; summary: Record<string, number>}
+    expect(report.audit.notChecked).toEqual([])
+    const succeeded: Record<string, number> = {}
+    for (const call of fake.calls) if (call.status === 200 || call.status === 404) succeeded[call.action] = (succeeded[call.action] ?? 0) + 1
+    const required = requiredCalls()
+    const extra = Object.entries(succeeded).filter(([action, count]) => count > (required[action] ?? 0))
+    const maxRssMb = Number(readFileSync(rssFile, 'utf8')) / 1024
+    const result = {
+      shape,
+      latencyMs: LATENCY_MS,
+      lambdaRate: LAMBDA_RATE,
+      wallSeconds: Number((wallMs / 1000).toFixed(1)),
+      collectSeconds: Number((report.audit.apiCalls.durationMs / 1000).toFixed(1)),
+      apiCalls: report.audit.apiCalls.total,
+      requiredCalls: Object.values(required).reduce((a, b) => a + b, 0),
+      throttledResponses: fake.calls.filter((call) => call.status === 429).length,
+      peakRssMb: Math.round(maxRssMb),
+      resources: report.audit.resources,
+      findings: report.summary,
+      byOperation: succeeded,
+      machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`,
+    }
+    console.log(JSON.stringify(result, null, 2))
+    expect(extra).toEqual([])
+    expect(wallMs).toBeLessThan(60_000)
+  } finally {
+    await fake.close()
+  }
+})
