@@ -171,18 +171,24 @@ export function linkGraph(graph: ResourceGraph): void {
   linkRolePolicies(graph)
 }
 
-/** Actions that make a role's holder call another resource synchronously or send it messages. */
-const INVOKE_ACTIONS = new Set(['lambda:invokefunction', 'lambda:*', 'lambda:invoke*'])
-const PUBLISH_ACTIONS = new Set(['sqs:sendmessage', 'sqs:sendmessagebatch', 'sqs:*', 'sns:publish', 'sns:*', 'events:putevents', 'events:*', 'states:startexecution', 'states:startsyncexecution', 'states:*'])
+/** Actions that make a role's holder call another resource synchronously, or send it messages. */
+const INVOKE_ACTIONS = ['lambda:invokefunction']
+const PUBLISH_ACTIONS = ['sqs:sendmessage', 'sqs:sendmessagebatch', 'sns:publish', 'events:putevents', 'states:startexecution', 'states:startsyncexecution']
+
+/** True when an IAM action pattern (`sqs:SendMessage*`, `lambda:*`, `*`) allows one of `actions`. */
+function allowsAny(pattern: string, actions: readonly string[]): boolean {
+  const regex = new RegExp(`^${pattern.toLowerCase().replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`)
+  return actions.some((action) => regex.test(action))
+}
 
 /** `invokes` and `publishes-to` edges from roles, read from their inline and attached policy statements. */
 function linkRolePolicies(graph: ResourceGraph): void {
   for (const role of graph.ofKind('role')) {
     for (const {statement} of roleStatements(graph, role)) {
       if (statement.Effect !== 'Allow') continue
-      const actions = asArray(statement.Action).filter((a): a is string => typeof a === 'string').map((a) => a.toLowerCase())
-      const invokes = actions.some((a) => INVOKE_ACTIONS.has(a))
-      const publishes = actions.some((a) => PUBLISH_ACTIONS.has(a))
+      const actions = asArray(statement.Action).filter((a): a is string => typeof a === 'string')
+      const invokes = actions.some((action) => allowsAny(action, INVOKE_ACTIONS))
+      const publishes = actions.some((action) => allowsAny(action, PUBLISH_ACTIONS))
       if (!invokes && !publishes) continue
       for (const resource of asArray(statement.Resource)) {
         const resolved = graph.resolve(resource)
