@@ -35,11 +35,21 @@ const fixturesOf = (id: string): string[] => {
   return existsSync(dir) ? readdirSync(dir).filter((name) => /^(pass|fail).*\.(ya?ml|json)$/.test(name)).sort() : []
 }
 
+/** Options a rule's fixtures run with, from an optional options.json next to them (for clock-dependent rules whose window must reach real dates). */
+const fixtureOptionsOf = (id: string): Record<string, unknown> | undefined => {
+  const file = path.join(FIXTURES, id, 'options.json')
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : undefined
+}
+
 function findingsOf(rule: Rule, file: string) {
   const companions = COMPANIONS[rule.meta.id]?.() ?? []
   const catalogue = [rule, ...companions]
   // Naming every rule in the configuration turns it on whatever its preset or status.
-  const config = {...DEFAULT_CONFIG, rules: Object.fromEntries(catalogue.map((r) => [r.meta.id, r.meta.severity]))}
+  const setting = (r: Rule) => {
+    const options = fixtureOptionsOf(r.meta.id)
+    return options ? {severity: r.meta.severity, options} : r.meta.severity
+  }
+  const config = {...DEFAULT_CONFIG, rules: Object.fromEntries(catalogue.map((r) => [r.meta.id, setting(r)]))}
   const result = lint({paths: [file], config, catalogue, cwd: ROOT, now: FIXED_NOW})
   return result.files.flatMap((entry) => entry.findings)
 }
