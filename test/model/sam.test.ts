@@ -1,4 +1,6 @@
 // SAM expansion tests: the resources, ids and properties SAM generates (checked against the SAM translator 1.110), and where each points back to.
+import {readFileSync} from 'node:fs'
+
 import {describe, expect, it} from 'vitest'
 
 import type {ResourceGraph} from '../../src/model/graph.js'
@@ -569,5 +571,30 @@ describe('connectors', () => {
   it('locates generated policies at the connector', () => {
     expect(graph.get('ToManyPolicyDestination1')!.locate(['Roles', 0])?.line).toBe(lineOf(text, 'Destination: [{Id: Bus}'))
     expect(graph.get('ToQueuePolicy')!.locate(['PolicyDocument', 'Statement', 0])?.line).toBe(lineOf(text, 'Permissions: [Write]'))
+  })
+})
+
+describe('every generated node locates back to the user text', () => {
+  const text = readFileSync(new URL('../fixtures/model/sam-everything.yaml', import.meta.url), 'utf8')
+  const graph = graphOf(text)
+  const generatedNodes = graph.nodes.filter((node) => node.origin.declaredType?.startsWith('AWS::Serverless::'))
+
+  it('covers the template', () => {
+    expect(generatedNodes.length).toBeGreaterThan(60)
+  })
+
+  it.each(generatedNodes.map((node) => [node.id, node] as const))('%s', (_id, node) => {
+    const own = node.locate([])
+    expect(own).toBeDefined()
+    const written = graph.get(node.origin.logicalId!) ?? node
+    const start = lineOf(text, `  ${node.origin.logicalId}:\n`)
+    // Within the SAM resource that produced it (implicit APIs point at the event that created them).
+    expect(own!.line, `${node.id} from ${written.id}`).toBeGreaterThanOrEqual(start)
+    for (const key of Object.keys(node.props)) {
+      const at = node.locate([key])
+      expect(at, `${node.id}.${key}`).toBeDefined()
+      const inGlobals = at!.line < lineOf(text, 'Resources:')
+      expect(inGlobals || at!.line >= start, `${node.id}.${key} at ${at!.line}`).toBe(true)
+    }
   })
 })
