@@ -66,6 +66,7 @@ const SYNTH_ENV: NodeJS.ProcessEnv = {
   AWS_SHARED_CREDENTIALS_FILE: path.join(tmpdir(), 'sls-eda-no-aws-credentials'),
   CDK_DEFAULT_ACCOUNT: '123456789012',
   CDK_DEFAULT_REGION: 'eu-west-1',
+  AWS_REGION: 'eu-west-1',
 }
 
 describe('sls-eda new, end to end', () => {
@@ -106,6 +107,8 @@ describe('sls-eda new, end to end', () => {
     const base = JSON.parse(readFileSync(path.join(projects[0]!.dir, 'tsconfig.json'), 'utf8'))
     const include = projects.flatMap((project) => ['src', 'test', 'bin', 'lib'].map((folder) => `${path.basename(project.dir)}/${folder}/**/*.ts`))
     writeFileSync(path.join(workspace, 'tsconfig.json'), JSON.stringify({compilerOptions: base.compilerOptions, include}))
+    // `types: ["node"]` is looked up from the config's folder.
+    if (!existsSync(path.join(workspace, 'node_modules'))) symlinkSync(modules, path.join(workspace, 'node_modules'), 'dir')
     const result = await run(process.execPath, [path.join(modules, 'typescript/bin/tsc'), '--noEmit', '-p', workspace], {cwd: workspace})
     expect(result.code, tail(result.stdout + result.stderr)).toBe(0)
   }, 300_000)
