@@ -187,6 +187,7 @@ export function expandSam(declared: ResourceDecl[], template: Props, parsed: Par
       default:
         expansion.out.push(decl)
     }
+    connectors.push(...embeddedConnectors(expansion, decl))
   }
   addImplicitApis(expansion)
   finishApiDefinitions(expansion)
@@ -1266,6 +1267,30 @@ interface ConnectorProfile {
 }
 
 const PROFILES = connectorProfiles as unknown as {Permissions: Record<string, Record<string, ConnectorProfile>>; CfnResourceProperties: Record<string, {Inputs?: Props; Outputs?: Props}>}
+
+/**
+ * Connectors written inside a resource's `Connectors` attribute: SAM turns each into a connector
+ * named `{Resource}{Connector}` whose source is that resource.
+ */
+function embeddedConnectors(expansion: Expansion, decl: ResourceDecl): ResourceDecl[] {
+  const written = get(expansion.resources, decl.id, 'Connectors')
+  if (!isRecord(written)) return []
+  return Object.entries(written).flatMap(([name, connector]) => {
+    const properties = get(connector, 'Properties')
+    if (!isRecord(properties)) return []
+    const at = (path: PropPath): SourceLocation | undefined => expansion.parsed.positions.locate(expansion.resources, [decl.id, 'Connectors', name, ...path])
+    return [
+      {
+        ...decl,
+        id: `${decl.id}${name}`,
+        type: 'AWS::Serverless::Connector',
+        props: {...properties, Source: {Id: decl.id}},
+        origin: {...decl.origin, declaredType: 'AWS::Serverless::Connector'},
+        locate: (path, scope = 'properties') => (scope === 'resource' ? at(path) : path.length === 0 ? at([]) : at(['Properties', ...path])),
+      },
+    ]
+  })
+}
 
 /** SAM types as the CloudFormation type connector profiles are written for. */
 const CONNECTOR_TYPE: Record<string, string> = {

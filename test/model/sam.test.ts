@@ -598,3 +598,27 @@ describe('every generated node locates back to the user text', () => {
     }
   })
 })
+
+describe('embedded connectors', () => {
+  it('turns a resource Connectors entry into a connector named after both, located at the entry', () => {
+    const text = `${HEADER}Resources:
+  Queue:
+    Type: AWS::SQS::Queue
+  Fn:
+    Type: AWS::Serverless::Function
+    Connectors:
+      ToQueue:
+        Properties:
+          Destination: {Id: Queue}
+          Permissions: [Read, Write]
+    Properties: {Handler: a, Runtime: nodejs20.x, InlineCode: x}
+`
+    const graph = graphOf(text)
+    const policy = graph.get('FnToQueuePolicy')!
+    expect(policy.type).toBe('AWS::IAM::ManagedPolicy')
+    expect((policy.props.PolicyDocument as {Statement: unknown[]}).Statement).toHaveLength(2)
+    expect(policy.props.Roles).toEqual([{Ref: 'FnRole'}])
+    expect(policy.locate(['Roles', 0])?.line).toBe(lineOf(text, 'Destination: {Id: Queue}'))
+    expect(policy.locate(['PolicyDocument'])?.line).toBe(lineOf(text, 'Permissions: [Read, Write]'))
+  })
+})
