@@ -23,6 +23,9 @@ const SAM_RESOURCE_KEYS = new Set([...RESOURCE_KEYS, 'Connectors', 'IgnoreGlobal
 
 const TAG: ObjectEntry = {p: {Key: 's', Value: 's'}, q: ['Key', 'Value']}
 
+/** Types CloudFormation accepts that the specification does not list: the CDK's own metadata resource. */
+const UNLISTED_TYPES = new Set(['AWS::CDK::Metadata'])
+
 export function isCustomResourceType(type: string): boolean {
   return type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource'
 }
@@ -106,6 +109,7 @@ class Validator {
   private resource(id: string, resource: Record<string, unknown>, type: string, globals: Record<string, unknown>): void {
     const base = ['Resources', id]
     const properties = resource.Properties
+    if (UNLISTED_TYPES.has(type)) return
     if (isCustomResourceType(type)) {
       if (isRecord(properties) && !isIntrinsic(properties) && !('ServiceToken' in properties)) {
         this.report('missingRequired', [...base, 'Properties'], 'missingRequired', {property: 'ServiceToken', type, resource: id})

@@ -22,7 +22,7 @@ describe('TPL001 template-unknown-resource-type', () => {
     expect(runRule('TPL001', one('Acme::Widgets::Gizmo'))[0]).toMatchObject({messageId: 'unknownType', data: {type: 'Acme::Widgets::Gizmo'}})
   })
 
-  it.each(['Custom::Seed', 'AWS::CloudFormation::CustomResource', 'AWS::SQS::Queue', 'AWS::Serverless::Connector', 'AWS::Scheduler::Schedule', 'AWS::Pipes::Pipe'])('accepts %s', (type) => {
+  it.each(['AWS::CDK::Metadata', 'Custom::Seed', 'AWS::CloudFormation::CustomResource', 'AWS::SQS::Queue', 'AWS::Serverless::Connector', 'AWS::Scheduler::Schedule', 'AWS::Pipes::Pipe'])('accepts %s', (type) => {
     expect(runRule('TPL001', one(type))).toEqual([])
   })
 
