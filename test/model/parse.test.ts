@@ -249,17 +249,21 @@ describe('guard rails', () => {
 
     it('loads as YAML with little cost over the yaml library itself', () => {
       const options = {uniqueKeys: false, strict: true, lineCounter: new LineCounter()}
-      parseDocument(yamlText, options)
-      parseTemplateText('t.yaml', yamlText)
-      const library = cpuMs(() => parseDocument(yamlText, options))
       let parsed: ReturnType<typeof parseTemplateText> | undefined
-      const ours = cpuMs(() => {
-        parsed = parseTemplateText('t.yaml', yamlText)
-      })
+      // The best of two runs each: a busy machine makes single runs noisy.
+      const library = Math.min(...[1, 2].map(() => cpuMs(() => parseDocument(yamlText, options))))
+      const ours = Math.min(
+        ...[1, 2].map(() =>
+          cpuMs(() => {
+            parsed = parseTemplateText('t.yaml', yamlText)
+          }),
+        ),
+      )
       const resources = (parsed!.value as {Resources: Record<string, unknown>}).Resources
       expect(Object.keys(resources)).toHaveLength(count)
       expect(parsed!.positions.locate(resources, ['Queue4999', 'Properties', 'RedrivePolicy'])?.line).toBe(2 + 4999 * 4 + 4)
-      // About 0.4 s of CPU on an idle two-core machine, nearly all of it in the yaml library; the ratio keeps the test honest on a busy one.
+      // This 690 KB document took 0.8-1.1 s of CPU on a two-core machine under heavy load, 70-90% of it inside the yaml
+      // library itself; the ratio to the library's own time keeps the test meaningful on a busy machine.
       expect(ours).toBeLessThan(library * 1.5 + 50)
       expect(ours).toBeLessThan(3000)
     })
