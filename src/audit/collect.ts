@@ -95,14 +95,13 @@ export async function collectAccount(options: CollectOptions, identity?: Identit
   await Promise.all(Array.from({length: Math.min(options.regionConcurrency ?? 4, options.regions.length)}, worker))
 
   // IAM is global: read once, for the roles the audited functions and state machines run as.
-  progress.start('global', 'iam')
   const roles = new Set<string>()
   for (const node of collection.nodes) {
     if (stacks && !ownedBy(ownerships.get(node.origin.region ?? ''), node, collection, stacks)) continue
     const role = node.type === 'AWS::Lambda::Function' ? node.props.Role : node.type === 'AWS::StepFunctions::StateMachine' ? node.props.RoleArn : undefined
     if (typeof role === 'string' && role.startsWith('arn:')) roles.add(role)
   }
-  const iamContext: RegionContext = {region: home, accountId: who.accountId, partition: who.partition, clients, collection, progress, wanted: () => true}
+  const iamContext: RegionContext = {region: 'global', apiRegion: home, accountId: who.accountId, partition: who.partition, clients, collection, progress, wanted: () => true}
   await runService(iamContext, 'iam', 'iam', async () => {
     const result = await collectIam(iamContext, roles)
     return `${result.roles} roles, ${result.policies} customer-managed policies`
@@ -116,17 +115,17 @@ export async function collectAccount(options: CollectOptions, identity?: Identit
  * Runs one service's collection; a refused list call makes it "not checked" in this region with the
  * action named, and any other failure is recorded the same way, so one service never stops the audit.
  */
-async function runService<T>(context: RegionContext, task: string, service: ServiceName, work: () => Promise<string | T>): Promise<T | string | undefined> {
-  context.progress.start(context.region, task)
+async function runService<T>(context: RegionContext, task: string, service: ServiceName, work: () => Promise<string | T>, scope = context.region): Promise<T | string | undefined> {
+  context.progress.start(scope, task)
   try {
     const summary = await work()
-    context.progress.done(context.region, task, typeof summary === 'string' ? summary : 'done')
+    context.progress.done(scope, task, typeof summary === 'string' ? summary : 'done')
     return summary
   } catch (error) {
     // A failure outside a known call (credentials expiring, a network error) leaves the whole service unchecked.
     const action = error instanceof ServiceDenied ? error.action : `${IAM_PREFIX[service]}:*`
-    context.collection.deny({region: context.region, service, action, message: error instanceof ServiceDenied ? error.message : describeError(error)})
-    context.progress.skipped(context.region, task, action)
+    context.collection.deny({region: scope, service, action, message: error instanceof ServiceDenied ? error.message : describeError(error)})
+    context.progress.skipped(scope, task, action)
     return undefined
   }
 }

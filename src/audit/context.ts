@@ -6,7 +6,10 @@ import {describeError, isAccessDenied} from './errors.js'
 import type {Progress} from './progress.js'
 
 export interface RegionContext {
+  /** Where findings and not-checked entries belong: a region, or `global` for IAM. */
   region: string
+  /** The region API calls go through when `region` is not one (IAM is global). */
+  apiRegion?: string
   accountId: string
   partition: string
   clients: AwsClients

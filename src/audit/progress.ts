@@ -1,5 +1,5 @@
 // Progress of an audit per region and service: a live listr2 display on a terminal, nothing otherwise.
-import {Listr, type ListrTaskWrapper, ProcessOutput} from 'listr2'
+import {Listr, ListrLogger, type ListrTaskWrapper, ProcessOutput} from 'listr2'
 
 export interface Progress {
   start(region: string, task: string): void
@@ -48,6 +48,7 @@ export function listrProgress(groups: Array<{region: string; tasks: string[]}>):
     entry.outcome = outcome
     entry.settle?.(outcome)
   }
+  const output = new ProcessOutput(process.stderr, process.stderr)
   const list = new Listr(
     groups.map(({region, tasks}) => ({
       title: region,
@@ -70,7 +71,10 @@ export function listrProgress(groups: Array<{region: string; tasks: string[]}>):
       concurrent: true,
       exitOnError: false,
       registerSignalListeners: false,
-      rendererOptions: {collapseSubtasks: false, processOutput: new ProcessOutput(process.stderr, process.stderr)} as never,
+      // The caller checked that stderr is a terminal; stdout may be a file or a pipe carrying the report.
+      forceTTY: true,
+      fallbackRendererCondition: false,
+      rendererOptions: {collapseSubtasks: false, logger: new ListrLogger({processOutput: output, useIcons: true, toStderr: []})} as never,
     },
   )
   const running = list.run().catch(() => undefined)

@@ -33,7 +33,7 @@ interface RoleFacts {
   attached: string[]
 }
 
-/** Collects the given roles; `context.region` is the region IAM (a global service) is called through. */
+/** Collects the given roles; IAM is global, so calls go through `context.apiRegion`. */
 export async function collectIam(context: RegionContext, roleArns: Set<string>): Promise<{roles: number; policies: number}> {
   if (roleArns.size === 0) return {roles: 0, policies: 0}
   let facts: RoleFacts[] | undefined
@@ -92,7 +92,7 @@ export async function collectIam(context: RegionContext, roleArns: Set<string>):
 }
 
 async function authorizationDetails(context: RegionContext): Promise<{roles: RoleDetail[]; policies: Map<string, {name: string; document?: string}>}> {
-  const client = context.clients.get('iam', context.region)
+  const client = context.clients.get('iam', context.apiRegion ?? context.region)
   const pages = await allPages(
     (Marker) => client.send(new GetAccountAuthorizationDetailsCommand({Filter: ['Role', 'LocalManagedPolicy'], Marker, MaxItems: 1000})),
     (page) => (page.IsTruncated ? page.Marker : undefined),
@@ -121,7 +121,7 @@ function roleFactsOfDetail(role: RoleDetail): RoleFacts {
 }
 
 async function rolesOneByOne(context: RegionContext, arns: string[]): Promise<RoleFacts[]> {
-  const client = context.clients.get('iam', context.region)
+  const client = context.clients.get('iam', context.apiRegion ?? context.region)
   const found = await Promise.all(
     arns.map(async (arn): Promise<RoleFacts | undefined> => {
       const name = arn.split('/').pop()!
@@ -167,7 +167,7 @@ async function rolesOneByOne(context: RegionContext, arns: string[]): Promise<Ro
 
 /** Documents of the customer-managed policies attached to the roles; AWS-managed ones are judged by their ARN, as in templates. */
 async function customerManagedPolicies(context: RegionContext, roles: RoleFacts[]): Promise<Map<string, {name: string; document?: string}>> {
-  const client = context.clients.get('iam', context.region)
+  const client = context.clients.get('iam', context.apiRegion ?? context.region)
   const arns = [...new Set(roles.flatMap((role) => role.attached))].filter((arn) => !arn.includes(':iam::aws:policy/'))
   const policies = new Map<string, {name: string; document?: string}>()
   await Promise.all(
