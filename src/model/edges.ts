@@ -1,7 +1,7 @@
 // Derives the typed edges of the graph from CloudFormation-shaped properties, for template and live nodes alike.
 import type {ResourceGraph} from './graph.js'
 import {asArray, collectReferences, get, isRecord} from './intrinsics.js'
-import type {EdgeKind, GraphNode, PropPath} from './types.js'
+import type {EdgeKind, GraphNode, NodeKind, PropPath} from './types.js'
 
 type Linker = (node: GraphNode, link: (value: unknown, kind: EdgeKind, path: PropPath, reverse?: boolean) => void, graph: ResourceGraph) => void
 
@@ -59,11 +59,11 @@ const LINKERS: Record<string, Linker> = {
   'AWS::IAM::ManagedPolicy': (node, link) => {
     asArray(node.props.Roles).forEach((role, index) => link(role, 'attached-to', ['Roles', index]))
   },
-  'AWS::CloudWatch::Alarm': (node, link) => {
-    asArray(node.props.Dimensions).forEach((dimension, index) => link(get(dimension, 'Value'), 'alarms-on', ['Dimensions', index, 'Value']))
+  'AWS::CloudWatch::Alarm': (node, link, graph) => {
+    asArray(node.props.Dimensions).forEach((dimension, index) => link(dimensionTarget(graph, dimension), 'alarms-on', ['Dimensions', index, 'Value']))
     asArray(node.props.Metrics).forEach((query, queryIndex) => {
       asArray(get(query, 'MetricStat', 'Metric', 'Dimensions')).forEach((dimension, index) =>
-        link(get(dimension, 'Value'), 'alarms-on', ['Metrics', queryIndex, 'MetricStat', 'Metric', 'Dimensions', index, 'Value']),
+        link(dimensionTarget(graph, dimension), 'alarms-on', ['Metrics', queryIndex, 'MetricStat', 'Metric', 'Dimensions', index, 'Value']),
       )
     })
   },
@@ -102,6 +102,33 @@ const LINKERS: Record<string, Linker> = {
     const config = get(node.props, 'LambdaConfig')
     if (isRecord(config)) for (const [trigger, value] of Object.entries(config)) if (typeof value !== 'object' || isIntrinsicValue(value)) link(value, 'triggers', ['LambdaConfig', trigger])
   },
+}
+
+/** Metric dimensions that name a resource, with the kind of resource and the property that holds its name in a template. */
+const NAME_DIMENSIONS: Readonly<Record<string, {kinds: readonly NodeKind[]; property: string}>> = {
+  QueueName: {kinds: ['queue'], property: 'QueueName'},
+  FunctionName: {kinds: ['function'], property: 'FunctionName'},
+  TopicName: {kinds: ['topic'], property: 'TopicName'},
+  TableName: {kinds: ['table'], property: 'TableName'},
+  StreamName: {kinds: ['stream'], property: 'Name'},
+  RuleName: {kinds: ['rule'], property: 'Name'},
+  EventBusName: {kinds: ['bus'], property: 'Name'},
+  ApiName: {kinds: ['restApi'], property: 'Name'},
+  StateMachineArn: {kinds: ['stateMachine'], property: 'StateMachineName'},
+}
+
+/**
+ * What a dimension's value points at. A literal name (\`QueueName: orders\`) is matched against the
+ * names resources of the dimension's kind are given, so an alarm on a queue by name is linked even
+ * when a function has the same name; anything else resolves as usual.
+ */
+function dimensionTarget(graph: ResourceGraph, dimension: unknown): unknown {
+  const value = get(dimension, 'Value')
+  const name = get(dimension, 'Name')
+  const known = typeof name === 'string' ? NAME_DIMENSIONS[name] : undefined
+  if (typeof value !== 'string' || !known) return value
+  const matches = graph.ofKind(...known.kinds).filter((candidate) => candidate.props[known.property] === value || candidate.origin.arn === value || (candidate.aliases ?? []).includes(value))
+  return matches.length === 1 ? {Ref: matches[0]!.id} : value
 }
 
 function isIntrinsicValue(value: unknown): boolean {

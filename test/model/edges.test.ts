@@ -122,6 +122,11 @@ describe('alarms-on', () => {
     ['!Sub with a variable map', alarm("!Sub ['${name}', {name: !GetAtt Queue.QueueName}]"), ['A -> Queue']],
     ['!Join of one resource', alarm("!Join ['', [!GetAtt Queue.QueueName]]"), ['A -> Queue']],
     ['!Sub naming two resources (unresolvable)', alarm("!Sub '${Queue}-${Dlq}'"), []],
+    [
+      'the literal name the queue is given',
+      `${QUEUES.replace('  Queue:\n    Type: AWS::SQS::Queue\n', '  Queue:\n    Type: AWS::SQS::Queue\n    Properties: {QueueName: orders}\n')}  OrdersFn:\n    Type: AWS::Lambda::Function\n    Properties: {FunctionName: orders, Handler: a, Runtime: nodejs20.x, Role: x, Code: {ZipFile: x}}\n  A:\n    Type: AWS::CloudWatch::Alarm\n    Properties:\n      Dimensions: [{Name: QueueName, Value: orders}]\n  B:\n    Type: AWS::CloudWatch::Alarm\n    Properties:\n      Dimensions: [{Name: FunctionName, Value: orders}]\n`,
+      ['A -> Queue', 'B -> OrdersFn'],
+    ],
     ['a parameter', alarm('!Ref QueueNameParameter'), []],
     [
       'metric math',
