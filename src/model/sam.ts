@@ -337,7 +337,7 @@ function expandFunction(expansion: Expansion, decl: ResourceDecl, props: Props):
       })
     }
     const role = samRole(expansion, decl, roleId, props, 'Function', get(props, 'AssumeRolePolicyDocument') ?? trustPolicy('lambda.amazonaws.com'), managed, generatedPolicies)
-    role.props.Path = props.RolePath
+    if (props.RolePath !== undefined) role.props.Path = props.RolePath
     role.props.Tags = tagList(props.Tags, 'lambda:createdBy')
     out.push(role)
     expansion.roles.set(id, role)
@@ -1024,7 +1024,7 @@ function expandStateMachine(expansion: Expansion, decl: ResourceDecl, props: Pro
   )
   if (props.Role === undefined) {
     const role = samRole(expansion, decl, roleId, props, undefined, trustPolicy('states.amazonaws.com'), [], [])
-    role.props.Path = props.RolePath
+    if (props.RolePath !== undefined) role.props.Path = props.RolePath
     role.props.Tags = tagList(props.Tags, 'stateMachine:createdBy')
     out.push(role)
     expansion.roles.set(id, role)

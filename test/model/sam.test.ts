@@ -583,6 +583,17 @@ describe('every generated node locates back to the user text', () => {
     expect(generatedNodes.length).toBeGreaterThan(60)
   })
 
+  it('leaves no undefined values in generated properties (rules iterate keys)', () => {
+    const holes: string[] = []
+    const walk = (value: unknown, path: string): void => {
+      if (value === undefined) holes.push(path)
+      else if (Array.isArray(value)) value.forEach((item, index) => walk(item, `${path}.${index}`))
+      else if (value !== null && typeof value === 'object') for (const [key, item] of Object.entries(value)) walk(item, `${path}.${key}`)
+    }
+    for (const node of graph.nodes) walk(node.props, node.id)
+    expect(holes).toEqual([])
+  })
+
   it.each(generatedNodes.map((node) => [node.id, node] as const))('%s', (_id, node) => {
     const own = node.locate([])
     expect(own).toBeDefined()
