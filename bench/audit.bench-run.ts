@@ -16,10 +16,10 @@ const LATENCY_MS = 50
 /** Lambda: 15 requests per second for the control plane and, separately, for GetPolicy. */
 const LAMBDA_RATE = {control: 15, GetPolicy: 15}
 
-function runCli(env: Record<string, string>, rssFile: string): Promise<{wallMs: number; status: number | null; stdout: string}> {
+function runCli(args: string[], env: Record<string, string>, rssFile: string): Promise<{wallMs: number; status: number | null; stdout: string}> {
   return new Promise((resolve, reject) => {
     const started = performance.now()
-    const child = spawn(process.execPath, ['--require', path.join(root, 'bench/audit-maxrss.cjs'), path.join(root, 'bin/run.js'), 'audit', '--region', REGION, '--json'], {
+    const child = spawn(process.execPath, ['--require', path.join(root, 'bench/audit-maxrss.cjs'), path.join(root, 'bin/run.js'), 'audit', ...args, '--json'], {
       env: {PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env, CI: 'true', SLS_EDA_MAXRSS_FILE: rssFile},
       stdio: ['ignore', 'pipe', 'inherit'],
     })
@@ -33,9 +33,11 @@ function runCli(env: Record<string, string>, rssFile: string): Promise<{wallMs: 
 it('audits a simulated account of 2,000 functions under Lambda rate limits', async () => {
   const {account, shape} = simulatedAccount()
   const fake = await startFakeAws(account, {latencyMs: LATENCY_MS, lambdaRate: LAMBDA_RATE, pageSize: {'iam:GetAccountAuthorizationDetails': 100}})
-  const rssFile = path.join(mkdtempSync(path.join(tmpdir(), 'sls-eda-bench-')), 'maxrss')
+  const dir = mkdtempSync(path.join(tmpdir(), 'sls-eda-bench-'))
+  const rssFile = path.join(dir, 'maxrss')
+  const inventory = path.join(dir, 'inventory.json')
   try {
-    const {wallMs, status, stdout} = await runCli(fakeEnv(fake.url, REGION), rssFile)
+    const {wallMs, status, stdout} = await runCli(['--region', REGION, '--save-inventory', inventory], fakeEnv(fake.url, REGION), rssFile)
     expect(status).toBe(1)
     const report = JSON.parse(stdout) as {audit: {notChecked: unknown[]; resources: number; apiCalls: {total: number; throttled: number; durationMs: number; byOperation: Record<string, number>}}; summary: Record<string, number>}
     expect(report.audit.notChecked).toEqual([])
@@ -44,12 +46,15 @@ it('audits a simulated account of 2,000 functions under Lambda rate limits', asy
     const required = requiredCalls()
     const extra = Object.entries(succeeded).filter(([action, count]) => count > (required[action] ?? 0))
     const usage = JSON.parse(readFileSync(rssFile, 'utf8')) as {maxRssKb: number; cpuMs: number}
+    // The same audit offline: what loading, linking and the rules cost without any AWS call.
+    const offline = await runCli(['--from-inventory', inventory], {}, path.join(dir, 'offline-rss'))
     const result = {
       shape,
       latencyMs: LATENCY_MS,
       lambdaRate: LAMBDA_RATE,
       wallSeconds: Number((wallMs / 1000).toFixed(1)),
       collectSeconds: Number((report.audit.apiCalls.durationMs / 1000).toFixed(1)),
+      offlineAuditSeconds: Number((offline.wallMs / 1000).toFixed(1)),
       apiCalls: report.audit.apiCalls.total,
       requiredCalls: Object.values(required).reduce((a, b) => a + b, 0),
       throttledResponses: fake.calls.filter((call) => call.status === 429).length,
