@@ -1,5 +1,5 @@
 // Checks what a template's names point at: Ref, Fn::GetAtt, Fn::Sub and DependsOn targets, GetAtt attributes, dependency cycles, unused parameters and conditions.
-import {asArray, collectReferences, isRecord, PSEUDO_PARAMETERS} from '../model/intrinsics.js'
+import {asArray, isIntrinsic, isRecord, PSEUDO_PARAMETERS, subReferences} from '../model/intrinsics.js'
 import type {PropPath} from '../model/types.js'
 import {resourceEntry} from './load.js'
 import {closest} from './suggest.js'
@@ -119,32 +119,32 @@ class ReferenceAnalysis {
     for (const section of ['Outputs', 'Conditions', 'Globals']) sections.push([[section], this.template[section]])
     const names = [...Object.keys(this.resources), ...Object.keys(this.parameters), ...this.generated.keys()]
     for (const [base, value] of sections) {
-      for (const ref of collectReferences(value, base)) {
-        const at = [...ref.path, ref.via]
+      walkReferences(value, [...base], (ref, path) => {
         const {target} = ref
-        if (target.includes('${') || target.includes('&{')) continue
+        if (target.includes('${') || target.includes('&{')) return
+        const at = () => [...path, ref.via]
         const exists = target in this.resources || target in this.parameters || PSEUDO_PARAMETERS.has(target) || this.generated.has(target)
         if (!exists) {
-          if (this.samName(target)) continue
+          if (this.samName(target)) return
           const suggestion = closest(target, names)
-          this.report('unresolvedReference', at, suggestion ? 'unresolvedDidYouMean' : 'unresolved', {
+          this.report('unresolvedReference', at(), suggestion ? 'unresolvedDidYouMean' : 'unresolved', {
             via: ref.via,
             target,
             ...(suggestion ? {suggestion} : {}),
           })
-          continue
+          return
         }
-        if (ref.via === 'Ref' || ref.attribute === undefined) continue
+        if (ref.via === 'Ref' || ref.attribute === undefined) return
         if (target in this.parameters || PSEUDO_PARAMETERS.has(target)) {
-          this.report('unresolvedReference', at, 'attributeOfParameter', {via: ref.via, target, attribute: ref.attribute})
-          continue
+          this.report('unresolvedReference', at(), 'attributeOfParameter', {via: ref.via, target, attribute: ref.attribute})
+          return
         }
         this.attribute(target, ref.attribute, at)
-      }
+      })
     }
   }
 
-  private attribute(target: string, attribute: string, at: PropPath): void {
+  private attribute(target: string, attribute: string, at: () => PropPath): void {
     const type = this.typeOf(target)
     if (!type || isCustomResourceType(type)) return
     const found = resourceEntry(type)
@@ -153,7 +153,7 @@ class ReferenceAnalysis {
     const attributes = found.entry.a
     if (attributes.includes(attribute) || attributes.some((name) => attribute.startsWith(`${name}.`))) return
     const suggestion = closest(attribute, attributes)
-    this.report('unknownAttribute', at, suggestion ? 'unknownAttributeDidYouMean' : 'unknownAttribute', {
+    this.report('unknownAttribute', at(), suggestion ? 'unknownAttributeDidYouMean' : 'unknownAttribute', {
       target,
       type,
       attribute,
@@ -183,7 +183,9 @@ class ReferenceAnalysis {
       const out = new Map<string, 'DependsOn' | 'reference'>()
       // SAM moves event sources into resources of their own, so they do not make the function wait.
       const props = resource.Type === 'AWS::Serverless::Function' || resource.Type === 'AWS::Serverless::StateMachine' ? withoutEvents(resource.Properties) : resource.Properties
-      for (const ref of collectReferences(props)) if (ref.target in this.resources && ref.target !== id) out.set(ref.target, 'reference')
+      walkReferences(props, [], ({target}) => {
+        if (target in this.resources && target !== id) out.set(target, 'reference')
+      })
       for (const name of asArray(resource.DependsOn)) if (typeof name === 'string' && name in this.resources) out.set(name, 'DependsOn')
       edges.set(id, out)
     }
@@ -202,7 +204,7 @@ class ReferenceAnalysis {
     const used = new Set<string>()
     for (const [section, value] of Object.entries(this.template)) {
       if (section === 'Parameters' || section === 'Metadata') continue
-      for (const ref of collectReferences(value)) used.add(ref.target)
+      walkReferences(value, [], ({target}) => used.add(target))
     }
     for (const name of Object.keys(this.parameters)) {
       if (!used.has(name)) this.report('unusedParameter', ['Parameters', name], 'unusedParameter', {parameter: name})
@@ -226,6 +228,65 @@ class ReferenceAnalysis {
     for (const name of Object.keys(conditions)) {
       if (!used.has(name)) this.report('unusedCondition', ['Conditions', name], 'unusedCondition', {condition: name})
     }
+  }
+}
+
+interface FoundReference {
+  target: string
+  attribute?: string
+  via: 'Ref' | 'Fn::GetAtt' | 'Fn::Sub'
+}
+
+/**
+ * Calls `visit` for every Ref, GetAtt and Sub reference inside `value` with the path of the
+ * intrinsic (a stack the caller must copy to keep). Walks as collectReferences does, without
+ * building a path for every value of a large template.
+ */
+function walkReferences(value: unknown, path: Array<string | number>, visit: (ref: FoundReference, path: Array<string | number>) => void): void {
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) {
+      path.push(index)
+      walkReferences(value[index], path, visit)
+      path.pop()
+    }
+    return
+  }
+  if (!isRecord(value)) return
+  const record: Record<string, unknown> = value
+  const keys = Object.keys(record)
+  if (isIntrinsic(record)) {
+    const key = Object.keys(record)[0]!
+    const argument = record[key]
+    if (key === 'Ref') {
+      if (typeof argument === 'string') visit({target: argument, via: 'Ref'}, path)
+      return
+    }
+    if (key === 'Fn::GetAtt') {
+      const parts = Array.isArray(argument) ? argument : typeof argument === 'string' ? argument.split('.') : []
+      if (typeof parts[0] === 'string') visit({target: parts[0], attribute: typeof parts[1] === 'string' ? parts.slice(1).join('.') : undefined, via: 'Fn::GetAtt'}, path)
+      return
+    }
+    if (key === 'Fn::Sub') {
+      const [text, variables] = Array.isArray(argument) ? argument : [argument, undefined]
+      const locals = new Set(isRecord(variables) ? Object.keys(variables) : [])
+      if (typeof text === 'string') for (const ref of subReferences(text, locals)) visit({...ref, via: 'Fn::Sub'}, path)
+      if (isRecord(variables)) {
+        path.push('Fn::Sub', 1)
+        walkReferences(variables, path, visit)
+        path.pop()
+        path.pop()
+      }
+      return
+    }
+    path.push(key)
+    walkReferences(argument, path, visit)
+    path.pop()
+    return
+  }
+  for (const key of keys) {
+    path.push(key)
+    walkReferences(value[key], path, visit)
+    path.pop()
   }
 }
 
