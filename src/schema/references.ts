@@ -66,7 +66,8 @@ class ReferenceAnalysis {
     private readonly generated: ReadonlyMap<string, string>,
   ) {
     const resources = isRecord(template.Resources) ? template.Resources : {}
-    this.forEach = Object.keys(resources).some((id) => id.startsWith('Fn::ForEach'))
+    // Language extensions (Fn::ForEach anywhere, Fn::Length…) name things only once expanded.
+    this.forEach = asArray(template.Transform).includes('AWS::LanguageExtensions') || Object.keys(resources).some((id) => id.startsWith('Fn::ForEach'))
     this.resources = Object.fromEntries(Object.entries(resources).filter((entry): entry is [string, Record<string, unknown>] => isRecord(entry[1]) && !entry[0].startsWith('Fn::ForEach')))
     this.parameters = isRecord(template.Parameters) ? template.Parameters : {}
     this.samIds = Object.entries(this.resources)

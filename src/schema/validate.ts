@@ -17,7 +17,7 @@ export interface SchemaIssue {
 }
 
 /** Keys a resource may carry besides Type and Properties. */
-const RESOURCE_KEYS = new Set(['Type', 'Properties', 'DependsOn', 'Condition', 'Metadata', 'DeletionPolicy', 'UpdateReplacePolicy', 'UpdatePolicy', 'CreationPolicy'])
+const RESOURCE_KEYS = new Set(['Type', 'Properties', 'DependsOn', 'Condition', 'Metadata', 'DeletionPolicy', 'UpdateReplacePolicy', 'UpdatePolicy', 'CreationPolicy', 'Fn::Transform'])
 /** SAM resources may also embed connectors and opt out of Globals. */
 const SAM_RESOURCE_KEYS = new Set([...RESOURCE_KEYS, 'Connectors', 'IgnoreGlobals'])
 

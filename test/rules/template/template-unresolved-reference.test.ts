@@ -69,3 +69,10 @@ Outputs:
     expect(runRule('TPL006', text, {}, 'template.json')[0]?.location).toMatchObject({line: 5})
   })
 })
+
+describe('TPL006 with language extensions', () => {
+  it('skips templates with the AWS::LanguageExtensions transform, whose names exist only once expanded', () => {
+    const text = 'AWSTemplateFormatVersion: "2010-09-09"\nTransform: AWS::LanguageExtensions\nResources:\n  Q:\n    Type: AWS::SQS::Queue\nOutputs:\n  Fn::ForEach::Names:\n    - Name\n    - [A, B]\n    - Out${Name}:\n        Value: !Ref Name\n'
+    expect(runRule('TPL006', text)).toEqual([])
+  })
+})
