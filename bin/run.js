@@ -14,6 +14,10 @@ function fastPathModule() {
   return compiled.href
 }
 
+// The AWS SDK warns on every run under Node 20 that its 2027 releases will need Node 22. The versions this
+// package pins support Node 20, so the warning tells a user nothing they can act on.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
+
 const args = process.argv.slice(2)
 let handled = false
 if (args[0] === 'lint' && process.env.SLS_EDA_NO_FAST_PATH !== '1') {

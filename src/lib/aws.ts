@@ -1,9 +1,5 @@
 // AWS SDK client configuration shared by commands: the standard credential chain, a profile, a region, adaptive retries.
 
-// The SDK warns on every run under Node 20 that its 2027 releases will need Node 22. The versions this tool
-// pins support Node 20, so the warning tells a user nothing they can act on here.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
-
 export interface AwsOptions {
   profile?: string
   region?: string
@@ -12,7 +8,7 @@ export interface AwsOptions {
 export interface AwsClientConfig {
   region?: string
   profile?: string
-  retryMode: 'adaptive'
+  retryMode: string
   maxAttempts: number
 }
 
@@ -22,5 +18,11 @@ export interface AwsClientConfig {
  * Adaptive retry mode slows down on throttling instead of failing.
  */
 export function lambdaClientConfig(options: AwsOptions): AwsClientConfig {
-  return {region: options.region, profile: options.profile, retryMode: 'adaptive', maxAttempts: 10}
+  return {
+    region: options.region,
+    profile: options.profile,
+    // AWS_RETRY_MODE and AWS_MAX_ATTEMPTS still win, as everywhere in the SDK.
+    retryMode: process.env.AWS_RETRY_MODE ?? 'adaptive',
+    maxAttempts: process.env.AWS_MAX_ATTEMPTS ? Number(process.env.AWS_MAX_ATTEMPTS) : 10,
+  }
 }
