@@ -57,7 +57,7 @@ Exit codes: 0 done, 1 no memory value succeeded, 2 bad input or the function can
     const trim = Number(flags.trim)
     if (!(trim >= 0 && trim < 0.5)) this.error(`--trim must be a share from 0 to below 0.5 (e.g. 0.1), not "${flags.trim}"`, {exit: EXIT.usage})
 
-    const [{LambdaClient}, {lambdaClientConfig}, engine, plan, {analyse, estimateTuningCost}, {pricesFor}] = await Promise.all([
+    const [{LambdaClient}, {awsClientConfig}, engine, plan, {analyse, estimateTuningCost}, {pricesFor}] = await Promise.all([
       import('@aws-sdk/client-lambda'),
       import('../lib/aws.js'),
       import('../tune/engine.js'),
@@ -74,7 +74,7 @@ Exit codes: 0 done, 1 no memory value succeeded, 2 bad input or the function can
       throw error
     }
 
-    const client = new LambdaClient(lambdaClientConfig({profile: flags.profile, region: flags.region}))
+    const client = new LambdaClient(awsClientConfig({profile: flags.profile, region: flags.region}))
     let inspected
     try {
       inspected = await engine.inspectFunction(client, args.function)

@@ -17,7 +17,7 @@ export interface AwsClientConfig {
  * `--profile` and `--region`; `AWS_ENDPOINT_URL` and per-service endpoint variables are read by the SDK itself.
  * Adaptive retry mode slows down on throttling instead of failing.
  */
-export function lambdaClientConfig(options: AwsOptions): AwsClientConfig {
+export function awsClientConfig(options: AwsOptions): AwsClientConfig {
   return {
     region: options.region,
     profile: options.profile,
