@@ -29,23 +29,38 @@ function median(samples) {
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
 }
 
-/** Wall time of whole processes, alternating on and off so load on the machine hits both alike. */
+const GNU_TIME = ['/usr/bin/time'].find((candidate) => spawnSync(candidate, ['-f', '%U', 'true']).status === 0)
+const CPU_FILE = path.join(os.tmpdir(), 'sls-eda-bench-schema-cpu.txt')
+
+/**
+ * Wall time (and, with GNU time, CPU seconds, which other load on a shared machine inflates far
+ * less) of whole processes, alternating on and off so load on the machine hits both alike.
+ */
 function measure(target, runs) {
   const sink = path.join(os.tmpdir(), 'sls-eda-bench-schema-output.json')
   const samples = {on: [], off: []}
+  const cpu = {on: [], off: []}
   const findings = {}
   for (let i = 0; i < runs + 1; i++) {
     for (const [mode, config] of [['on', on], ['off', off]]) {
+      const command = [process.execPath, bin, 'lint', target, '--config', config, '--format', 'json', '--output', sink]
       const started = process.hrtime.bigint()
-      const result = spawnSync(process.execPath, [bin, 'lint', target, '--config', config, '--format', 'json', '--output', sink], {encoding: 'utf8'})
+      const result = GNU_TIME ? spawnSync(GNU_TIME, ['-f', '%U %S', '-o', CPU_FILE, ...command], {encoding: 'utf8'}) : spawnSync(command[0], command.slice(1), {encoding: 'utf8'})
       const seconds = Number(process.hrtime.bigint() - started) / 1e9
       if (result.status !== 0 && result.status !== 1) throw new Error(`sls-eda lint exited ${result.status}: ${result.stderr}`)
-      if (i > 0) samples[mode].push(seconds)
+      if (i > 0) {
+        samples[mode].push(seconds)
+        if (GNU_TIME) {
+          const [user, system] = readFileSync(CPU_FILE, 'utf8').trim().split(/\s+/).slice(-2).map(Number)
+          cpu[mode].push(user + system)
+        }
+      }
       const report = JSON.parse(readFileSync(sink, 'utf8'))
       findings[mode] = report.files.flatMap((file) => file.findings).filter((finding) => finding.ruleId.startsWith('TPL')).length
     }
   }
-  return {on: median(samples.on), off: median(samples.off), runs, findings}
+  const cpuOf = (mode) => (cpu[mode].length > 0 ? median(cpu[mode]) : undefined)
+  return {on: median(samples.on), off: median(samples.off), cpuOn: cpuOf('on'), cpuOff: cpuOf('off'), runs, findings}
 }
 
 /** Index size on disk, and what loading it costs in a fresh process: the type list, then the shards of a typical serverless template. */
@@ -90,9 +105,10 @@ const singleResult = measure(single, RUNS * 2)
 const corpusResult = measure(corpus, RUNS)
 const index = indexFigures()
 const version = JSON.parse(readFileSync(path.join(root, 'node_modules/@aws-cdk/aws-service-spec/package.json'), 'utf8')).version
+const cpuText = (result) => (result.cpuOn === undefined ? '' : `; CPU on ${fmt(result.cpuOn)}, off ${fmt(result.cpuOff)}`)
 const lines = [
-  `- single template (service-000, SAM): validation on ${fmt(singleResult.on)}, off ${fmt(singleResult.off)} (median of ${singleResult.runs} runs each); ${singleResult.findings.on} template findings`,
-  `- 500 templates: validation on ${fmt(corpusResult.on)}, off ${fmt(corpusResult.off)} (median of ${corpusResult.runs} runs each); ${corpusResult.findings.on} template findings`,
+  `- single template (service-000, SAM): wall on ${fmt(singleResult.on)}, off ${fmt(singleResult.off)}${cpuText(singleResult)} (medians of ${singleResult.runs} runs each); ${singleResult.findings.on} template findings`,
+  `- 500 templates: wall on ${fmt(corpusResult.on)}, off ${fmt(corpusResult.off)}${cpuText(corpusResult)} (medians of ${corpusResult.runs} runs each); ${corpusResult.findings.on} template findings`,
   `- index (dist/schema/spec-index, from @aws-cdk/aws-service-spec ${version}): ${index.files - 1} shards + meta.json, ${kib(index.total)} in all; meta.json (type list) ${kib(index.meta)}; largest shard ${index.largest} ${kib(index.largestSize)}`,
   `- index load in a fresh process: type list ${index.typesMs.toFixed(1)} ms, the ${index.shardCount} shards of a typical serverless template ${index.shardsMs.toFixed(1)} ms; loading the specification package itself (${kib(index.specGz)} gzipped) takes ${index.specMs.toFixed(0)} ms`,
   `- "off" is \`services: {template: off}\` in the configuration; machine: ${execFileSync('nproc', {encoding: 'utf8'}).trim()} cores, Node.js ${process.version}, load average at the end ${os.loadavg().map((load) => load.toFixed(2)).join(' ')}`,

@@ -12,13 +12,19 @@ export function schemaIssues(graph: ResourceGraph, kind: SchemaIssueKind): Schem
   return validateTemplate(template).filter((issue) => issue.kind === kind)
 }
 
-/** Reference issues of one kind; logical ids SAM generates count as existing. */
+const referenceCache = new WeakMap<ResourceGraph, ReferenceIssue[]>()
+
+/** Reference issues of one kind; logical ids SAM generates count as existing. Analysed once per graph. */
 export function referenceIssues(graph: ResourceGraph, kind: ReferenceIssueKind): ReferenceIssue[] {
   const template = graph.context.template
   if (!template) return []
-  const declared = template.Resources && typeof template.Resources === 'object' ? (template.Resources as Record<string, unknown>) : {}
-  const generated = new Map(graph.nodes.filter((node) => !(node.id in declared)).map((node) => [node.id, node.type]))
-  return analyseReferences(template, {generated}).filter((issue) => issue.kind === kind)
+  let issues = referenceCache.get(graph)
+  if (!issues) {
+    const declared = template.Resources && typeof template.Resources === 'object' ? (template.Resources as Record<string, unknown>) : {}
+    const generated = new Map(graph.nodes.filter((node) => !(node.id in declared)).map((node) => [node.id, node.type]))
+    referenceCache.set(graph, (issues = analyseReferences(template, {generated})))
+  }
+  return issues.filter((issue) => issue.kind === kind)
 }
 
 /**
