@@ -15,6 +15,7 @@ import {
 } from 'yaml'
 
 import type {PropPath, SourceLocation, SourceRange} from './types.js'
+import {readYamlFast} from './yaml-fast.js'
 
 /** Positions of a mapping's or sequence's members. */
 interface ContainerPositions {
@@ -137,12 +138,17 @@ function isJson(file: string, text: string): boolean {
 }
 
 /** Parses a template's text. Throws ParseError with a position when it is not valid YAML or JSON. */
-export function parseTemplateText(file: string, text: string): ParsedFile {
+export function parseTemplateText(file: string, text: string, options: ParseOptions = {}): ParsedFile {
   const source = text.replace(/^\uFEFF/, '')
-  return isJson(file, source) ? parseJson(file, source) : parseYaml(file, source)
+  return isJson(file, source) ? parseJson(file, source) : parseYaml(file, source, options)
 }
 
-function parseYaml(file: string, text: string): ParsedFile {
+export interface ParseOptions {
+  /** Read YAML with the yaml library only, skipping the one-pass reader (to compare the two). */
+  yamlLibrary?: boolean
+}
+
+function parseYaml(file: string, text: string, options: ParseOptions): ParsedFile {
   const lineCounter = new LineCounter()
   const toRange = (range: readonly [number, number, number] | null | undefined): SourceRange => {
     const [start] = range ?? [0, 0, 0]
@@ -153,14 +159,34 @@ function parseYaml(file: string, text: string): ParsedFile {
     const b = lineCounter.linePos(end)
     return {line: a.line, column: a.col, endLine: b.line, endColumn: b.col}
   }
-  /** A node's range including its tag: the library starts `!GetAtt A.Arn` at `A`, the user wrote it from `!`. */
+  /** A range that starts at its tag: the library starts `!GetAtt A.Arn` at `A`, the user wrote it from `!`. */
+  const taggedRange = (tag: string, range: readonly [number, number, number]): SourceRange => {
+    const tagStart = text.lastIndexOf(tag, range[0])
+    if (tagStart < 0 || !/^(?:\s*&\S+)?\s*$/.test(text.slice(tagStart + tag.length, range[0]))) return toRange(range)
+    return toRange([tagStart, range[1], range[2]])
+  }
   const nodeRange = (node: YamlNode): SourceRange => {
     const range = node.range
     const tag = (node as {tag?: string}).tag
     if (!range || !tag || !(tag in SHORT_TAGS)) return toRange(range)
-    const tagStart = text.lastIndexOf(tag, range[0])
-    if (tagStart < 0 || !/^(?:\s*&\S+)?\s*$/.test(text.slice(tagStart + tag.length, range[0]))) return toRange(range)
-    return toRange([tagStart, range[1], range[2]])
+    return taggedRange(tag, range)
+  }
+  if (!options.yamlLibrary) {
+    // Most templates are plain block YAML: read them in one pass. The library handles the rest, and every error.
+    lineCounter.addNewLine(0)
+    for (let lf = text.indexOf('\n'); lf >= 0; lf = text.indexOf('\n', lf + 1)) lineCounter.addNewLine(lf + 1)
+    const positions = new PositionIndex(file)
+    const fast = readYamlFast({
+      text,
+      tags: SHORT_TAGS,
+      range: (start, end) => toRange([start, end, end]),
+      tagRange: (tag, start, end) => taggedRange(tag, [start, end, end]),
+      register: (container, self, keys, values) => positions.register(container, {self, keys, values}),
+      maxDepth: MAX_DEPTH,
+      maxNodes: MAX_NODES,
+    })
+    if (fast) return {file, value: fast.value, positions, format: 'yaml'}
+    lineCounter.lineStarts.length = 0
   }
   let doc: ReturnType<typeof parseDocument>
   try {
