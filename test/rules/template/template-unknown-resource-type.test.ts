@@ -4,6 +4,7 @@ import {describe, expect, it} from 'vitest'
 import {DEFAULT_CONFIG, lint, runRule, tempProject} from '../../helpers/lint.js'
 import {withRegistryTypes} from '../../../src/rules/template/registry-types.js'
 import {CATALOGUE} from '../../../src/rules/index.js'
+import {runLint} from '../../../src/lint/cli.js'
 
 const one = (type: string) => `Resources:\n  Thing:\n    Type: ${type}\n    Properties:\n      ServiceToken: arn:aws:lambda:eu-west-1:123456789012:function:x\n`
 
@@ -40,6 +41,14 @@ describe('TPL001 template-unknown-resource-type', () => {
     const findings = (cfg: typeof config) => lint({paths: [dir], config: cfg, catalogue: CATALOGUE, cwd: dir}).files.flatMap((file) => file.findings).filter((f) => f.ruleId === 'TPL001')
     expect(findings(config)).toHaveLength(1)
     expect(findings(merged)).toEqual([])
+  })
+
+  it('takes registryTypes from .sls-eda.yml when run as `sls-eda lint`', async () => {
+    const template = `${one('Acme::Widgets::Gizmo')}  Other:\n    Type: Acme::Other::Thing\n`
+    const dir = tempProject({'.sls-eda.yml': 'registryTypes:\n  - Acme::Widgets::*\n', 'template.yaml': template})
+    const outcome = await runLint([dir], {format: 'json', failLevel: 'error', json: true, rule: ['TPL001']}, {cwd: dir, version: '0.0.0'})
+    const findings = (outcome.json as {files: Array<{findings: Array<{ruleId: string; data: Record<string, unknown>}>}>}).files.flatMap((file) => file.findings)
+    expect(findings.map((f) => [f.ruleId, f.data.type])).toEqual([['TPL001', 'Acme::Other::Thing']])
   })
 
   it('locates the Type in JSON templates', () => {
