@@ -18,7 +18,8 @@ try {
 
 rmSync(outdir, {recursive: true, force: true})
 await esbuild.build({
-  entryPoints: [path.join(root, 'dist/lint/fast.js')],
+  // The worker is an entry of its own: lint.js starts it as ./worker.js next to itself.
+  entryPoints: [path.join(root, 'dist/lint/fast.js'), path.join(root, 'dist/lint/worker.js')],
   outdir,
   bundle: true,
   // Reporters and the catalogue stay in their own chunks, loaded only when used.
