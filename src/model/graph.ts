@@ -133,7 +133,12 @@ export class ResourceGraph {
    * resource, or (live) an ARN, name or URL a node answers to. Undefined when it cannot be told.
    */
   resolve(value: unknown): GraphNode | undefined {
-    if (typeof value === 'string') return this.byAlias.get(value) ?? this.byId.get(value) ?? this.byArnSuffix(value)
+    if (typeof value === 'string') {
+      // In a template a literal string is a physical name or ARN, never a logical id: `FunctionName: Worker`
+      // names whatever function is called Worker in the account, not the resource with logical id Worker.
+      const byId = this.context.source === 'live' ? this.byId.get(value) : undefined
+      return this.byAlias.get(value) ?? byId ?? this.byArnSuffix(value)
+    }
     if (!isRecord(value) || !isIntrinsic(value)) return undefined
     if ('Fn::Join' in value) {
       const argument = value['Fn::Join']

@@ -209,6 +209,8 @@ describe('resolve', () => {
     ['ImportValue', {'Fn::ImportValue': 'shared-queue'}, undefined],
     ['a parameter', {Ref: 'QueueArnParameter'}, undefined],
     ['a literal that is not a resource', 'arn:aws:sqs:us-east-1:123456789012:elsewhere', undefined],
+    // A literal is a physical name: `Queue` names a queue called Queue in the account, not the logical id.
+    ['a literal equal to a logical id', 'Queue', undefined],
   ])('%s', (_name, value, expected) => {
     expect(template.resolve(value)?.id).toBe(expected)
   })
