@@ -4,25 +4,37 @@ import path from 'node:path'
 import type {ReportInput} from './types.js'
 
 export function jsonDocument(input: ReportInput): unknown {
-  const findings = input.files.flatMap((file) => file.findings)
+  // Findings of a file share a handful of location files: compute each relative path once.
+  const relativePaths = new Map<string, string>()
+  const relative = (file: string): string => {
+    let shown = relativePaths.get(file)
+    if (shown === undefined) relativePaths.set(file, (shown = path.relative(input.cwd, file) || file))
+    return shown
+  }
+  let errors = 0
+  let warnings = 0
+  let infos = 0
+  let unusable = 0
+  for (const file of input.files) {
+    if (file.unusable) unusable++
+    for (const finding of file.findings) {
+      if (finding.severity === 'error') errors++
+      else if (finding.severity === 'warning') warnings++
+      else if (finding.severity === 'info') infos++
+    }
+  }
   return {
     tool: 'sls-eda',
     version: input.version,
     command: input.command,
-    summary: {
-      files: input.files.length,
-      errors: findings.filter((f) => f.severity === 'error').length,
-      warnings: findings.filter((f) => f.severity === 'warning').length,
-      infos: findings.filter((f) => f.severity === 'info').length,
-      unusable: input.files.filter((f) => f.unusable).length,
-    },
+    summary: {files: input.files.length, errors, warnings, infos, unusable},
     files: input.files.map((file) => ({
-      file: path.relative(input.cwd, file.file) || file.file,
+      file: relative(file.file),
       stack: file.stack,
       unusable: file.unusable,
       findings: file.findings.map((finding) => ({
         ...finding,
-        location: finding.location ? {...finding.location, file: path.relative(input.cwd, finding.location.file) || finding.location.file} : undefined,
+        location: finding.location ? {...finding.location, file: relative(finding.location.file)} : undefined,
       })),
     })),
   }
