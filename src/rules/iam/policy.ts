@@ -98,14 +98,23 @@ export function isEveryAction(action: string): boolean {
   return /^\*+(?::\*+)?$/.test(action.trim())
 }
 
+const ACTION_PATTERNS = new Map<string, RegExp>()
+
 /** IAM's action matching: case-insensitive, `*` any run of characters, `?` one character. */
 export function actionMatches(pattern: string, action: string): boolean {
-  const source = pattern
-    .trim()
-    .split('')
-    .map((char) => (char === '*' ? '.*' : char === '?' ? '.' : char.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
-    .join('')
-  return new RegExp(`^${source}$`, 'i').test(action)
+  let regex = ACTION_PATTERNS.get(pattern)
+  if (!regex) {
+    // The same patterns come back for every statement and action checked: compile each once (bounded for long audit runs).
+    if (ACTION_PATTERNS.size >= 10_000) ACTION_PATTERNS.clear()
+    const source = pattern
+      .trim()
+      .split('')
+      .map((char) => (char === '*' ? '.*' : char === '?' ? '.' : char.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
+      .join('')
+    regex = new RegExp(`^${source}$`, 'i')
+    ACTION_PATTERNS.set(pattern, regex)
+  }
+  return regex.test(action)
 }
 
 /** The statement's `Resource` contains the bare `*`. */

@@ -267,9 +267,17 @@ export function roleOf(graph: ResourceGraph, fn: GraphNode): GraphNode | undefin
   return undefined
 }
 
+const ACTION_PATTERNS = new Map<string, RegExp>()
+
 /** True when an IAM action pattern (with * and ? wildcards) covers the action. */
 export function actionMatches(pattern: string, action: string): boolean {
-  const regex = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i')
+  let regex = ACTION_PATTERNS.get(pattern)
+  if (!regex) {
+    // Templates repeat the same few patterns across statements: compile each once (bounded for long audit runs).
+    if (ACTION_PATTERNS.size >= 10_000) ACTION_PATTERNS.clear()
+    regex = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i')
+    ACTION_PATTERNS.set(pattern, regex)
+  }
   return regex.test(action)
 }
 
