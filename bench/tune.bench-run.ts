@@ -10,15 +10,20 @@ import {FakeLambda, fakeAwsEnv} from '../test/tune/fake-lambda.js'
 const root = path.resolve(import.meta.dirname, '..')
 const MEMORIES = [128, 256, 512, 768, 1024, 1536, 2048, 3008]
 
-function runCli(env: Record<string, string>): Promise<number> {
+function runCli(env: Record<string, string>): Promise<{wallMs: number; configurationWaitMs: number}> {
   return new Promise((resolve, reject) => {
     const started = performance.now()
     const child = spawn(process.execPath, [path.join(root, 'bin/run.js'), 'tune', 'orders-worker', '--memory', MEMORIES.join(','), '-n', '10', '--json', '--poll-interval', '50'], {
       env: {...process.env, ...env, CI: 'true'},
-      stdio: ['ignore', 'ignore', 'inherit'],
+      stdio: ['ignore', 'pipe', 'inherit'],
     })
+    let stdout = ''
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
     child.on('error', reject)
-    child.on('close', (code) => (code === 0 ? resolve(performance.now() - started) : reject(new Error(`tune exited with ${code}`))))
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`tune exited with ${code}`))
+      resolve({wallMs: performance.now() - started, configurationWaitMs: (JSON.parse(stdout) as {configurationWaitMs: number}).configurationWaitMs})
+    })
   })
 }
 
@@ -27,10 +32,9 @@ it('measures the overhead of tuning 8 memory values × 10 invocations', async ()
   const fake = new FakeLambda({curve: (memory) => Math.max(60, (400 * 128) / memory), noise: 0.05, realTime: true, updateDelayMs: 200})
   const endpoint = await fake.start()
   try {
-    const wallMs = await runCli(fakeAwsEnv(endpoint))
+    const {wallMs, configurationWaitMs: updateWaitMs} = await runCli(fakeAwsEnv(endpoint))
     const overheadMs = wallMs - fake.simulatedMs
     const updates = fake.calls.filter((call) => call.method === 'PUT').length
-    const updateWaitMs = updates * 200
     const result = {
       machine: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, node ${process.version}`,
       invocations: fake.invocations,

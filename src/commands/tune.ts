@@ -138,7 +138,7 @@ Exit codes: 0 done, 1 no memory value succeeded, 2 bad input or the function can
           client,
           signal: controller.signal,
           pollIntervalMs: flags['poll-interval'],
-          finalMemory: flags.apply ? (runs) => analyse({function: facts, runs, restore: {memoryMb: facts.memoryMb, deletedVersions: [], problems: []}}, analyseOptions).recommendations[strategy]?.memoryMb : undefined,
+          finalMemory: flags.apply ? (runs) => analyse({function: facts, runs}, analyseOptions).recommendations[strategy]?.memoryMb : undefined,
           onEvent: (event) => {
             if (event.type === 'failed') process.stderr.write(`${progress ? '\r\u001B[K' : ''}${event.memoryMb} MB failed: ${event.reason}\n`)
             if (!progress) return
@@ -175,6 +175,7 @@ Exit codes: 0 done, 1 no memory value succeeded, 2 bad input or the function can
         function: result.function,
         interrupted: result.interrupted,
         restore: result.restore,
+        configurationWaitMs: result.configurationWaitMs,
         applied: result.applied,
         strategy,
         weight,

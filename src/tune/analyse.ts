@@ -120,7 +120,7 @@ function compare(a: number, b: number): number {
   return Math.abs(a - b) / scale < 1e-9 ? 0 : a - b
 }
 
-export function analyse(run: TuneRun, options: AnalyseOptions): Analysis {
+export function analyse(run: Pick<TuneRun, 'function' | 'runs'>, options: AnalyseOptions): Analysis {
   const prices = pricesFor(run.function.architecture, run.function.region)
   const stats = run.runs.map((memoryRun) => statsFor(memoryRun, prices, options, run.function.memoryMb)).sort((a, b) => a.memoryMb - b.memoryMb)
   const recommendations: Partial<Record<Strategy, Recommendation>> = {}

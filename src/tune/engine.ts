@@ -81,6 +81,8 @@ export interface TuneRun {
   restore: RestoreOutcome
   /** Memory set at the end because `--apply` was given and the run finished. */
   applied?: number
+  /** Time spent waiting for Lambda to finish configuration updates and to activate new versions. */
+  configurationWaitMs: number
 }
 
 /** The function cannot be tuned safely as it is; nothing was changed. */
@@ -108,6 +110,8 @@ export interface TuneOptions {
   /** Longest wait for one configuration update. */
   updateTimeoutMs?: number
   sleep?: (ms: number) => Promise<void>
+  /** Filled in by the run: time spent waiting on Lambda's configuration work. */
+  timings?: {configurationWaitMs: number}
 }
 
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
@@ -202,6 +206,7 @@ export function assignPayloads(payloads: readonly Payload[], count: number): Pay
 export async function runTuning(plan: TunePlan, options: TuneOptions): Promise<TuneRun> {
   const {client, signal} = options
   const sleep = options.sleep ?? defaultSleep
+  options = {...options, timings: {configurationWaitMs: 0}}
   const {facts} = await inspectFunction(client, plan.functionName)
   const existingVersions = await listVersions(client, facts.name)
   const created: string[] = []
@@ -235,7 +240,14 @@ export async function runTuning(plan: TunePlan, options: TuneOptions): Promise<T
   } finally {
     restore = await restoreFunction(client, facts, applied ?? facts.memoryMb, created, options, sleep)
   }
-  return {function: facts, runs, interrupted: signal?.aborted ? String(signal.reason ?? 'interrupted') : undefined, restore, applied: restore.problems.length === 0 ? applied : undefined}
+  return {
+    function: facts,
+    runs,
+    interrupted: signal?.aborted ? String(signal.reason ?? 'interrupted') : undefined,
+    restore,
+    applied: restore.problems.length === 0 ? applied : undefined,
+    configurationWaitMs: Math.round(options.timings!.configurationWaitMs),
+  }
 }
 
 async function listVersions(client: LambdaClient, name: string): Promise<Set<string>> {
@@ -254,7 +266,9 @@ async function setMemory(client: LambdaClient, name: string, memoryMb: number, o
   const current = await waitForUpdate(client, name, options, sleep)
   if (current.MemorySize === memoryMb) return
   await client.send(new UpdateFunctionConfigurationCommand({FunctionName: name, MemorySize: memoryMb, RevisionId: current.RevisionId}), abortable ? {abortSignal: options.signal} : {})
+  const started = performance.now()
   const after = await waitForUpdate(client, name, options, sleep)
+  if (options.timings) options.timings.configurationWaitMs += performance.now() - started
   if (after.LastUpdateStatus === 'Failed') throw new Error(`the update to ${memoryMb} MB failed: ${after.LastUpdateStatusReason ?? 'no reason given'}`)
 }
 
@@ -272,9 +286,13 @@ async function waitForUpdate(client: LambdaClient, name: string, options: TuneOp
 /** A new version starts Pending while Lambda prepares it (SnapStart, VPC); invoke it only once Active. */
 async function waitForVersion(client: LambdaClient, name: string, version: string, options: TuneOptions, sleep: (ms: number) => Promise<void>): Promise<void> {
   const deadline = Date.now() + (options.updateTimeoutMs ?? 300_000)
+  const started = performance.now()
   for (;;) {
     const config = await client.send(new GetFunctionConfigurationCommand({FunctionName: name, Qualifier: version}))
-    if (config.State === undefined || config.State === 'Active') return
+    if (config.State === undefined || config.State === 'Active') {
+      if (options.timings) options.timings.configurationWaitMs += performance.now() - started
+      return
+    }
     if (config.State === 'Failed') throw new Error(`version ${version} failed to become active: ${config.StateReason ?? 'no reason given'}`)
     if (Date.now() > deadline) throw new Error(`version ${version} did not become active in time`)
     await sleep(options.pollIntervalMs ?? 1000)

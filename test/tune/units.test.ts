@@ -106,6 +106,7 @@ describe('analyse', () => {
     function: {name: 'f', arn: 'arn:aws:lambda:us-east-1:1:function:f', memoryMb: 1024, timeoutSeconds: 3, architecture: 'x86_64', region: 'us-east-1', logFormat: 'Text'},
     runs,
     restore: {memoryMb: 1024, deletedVersions: [], problems: []},
+    configurationWaitMs: 0,
   })
 
   it('breaks a cost tie by speed', () => {
