@@ -120,11 +120,14 @@ Resources:
     expect(result.stderr).toMatch(/Expected --format=xml to be one of: stylish, json, sarif, junit/)
   })
 
-  it('an unknown command: non-zero exit and the command named', () => {
+  it('an unknown command: exit 2, the command named, and the one probably meant', () => {
     const result = runCli(['lnit'], {cwd: tempProject({})})
     expectUsable(result)
-    expect(result.status).not.toBe(0)
-    expect(result.stderr).toMatch(/command lnit not found/)
+    expect(result.status).toBe(2)
+    expect(result.stderr).toMatch(/command lnit not found\. Did you mean `sls-eda lint`\?/)
+    const nothingClose = runCli(['frobnicate'], {cwd: tempProject({})})
+    expect(nothingClose.status).toBe(2)
+    expect(nothingClose.stderr.replace(/\s*\n\s*›\s*/g, ' ')).toMatch(/command frobnicate not found\. Run `sls-eda --help` for the list of commands/)
   })
 
   it.each([
