@@ -39,7 +39,34 @@ export function docsUrl(ruleId: string): string {
   return `${DOCS_BASE_URL}/${ruleId}.md`
 }
 
+/** Text and placeholders (`key`, with the text written) of a message template, in order. */
+type MessageParts = Array<string | {key: string; whole: string}>
+
+// Rules report thousands of findings from a few dozen templates: split each template once.
+const MESSAGE_PARTS = new Map<string, MessageParts>()
+
+function messageParts(template: string): MessageParts {
+  let parts = MESSAGE_PARTS.get(template)
+  if (parts) return parts
+  parts = []
+  let last = 0
+  for (const match of template.matchAll(/\{\{\s*(\w+)\s*\}\}/g)) {
+    if (match.index > last) parts.push(template.slice(last, match.index))
+    parts.push({key: match[1]!, whole: match[0]})
+    last = match.index + match[0].length
+  }
+  if (last < template.length) parts.push(template.slice(last))
+  if (MESSAGE_PARTS.size >= 10_000) MESSAGE_PARTS.clear()
+  MESSAGE_PARTS.set(template, parts)
+  return parts
+}
+
 /** Fills `{{name}}` placeholders of a message template. */
 export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole))
+  let text = ''
+  for (const part of messageParts(template)) {
+    if (typeof part === 'string') text += part
+    else text += part.key in data ? String(data[part.key]) : part.whole
+  }
+  return text
 }
