@@ -78,22 +78,29 @@ export function subReferences(template: string, locals: ReadonlySet<string> = ne
 /** Every Ref, GetAtt and Sub reference inside `value`, with where it sits. */
 export function collectReferences(value: unknown, basePath: PropPath = []): Reference[] {
   const found: Reference[] = []
-  const walk = (node: unknown, path: PropPath): void => {
+  // One path stack for the whole walk: most values hold no intrinsic, so a path is copied only where a reference sits.
+  const path: Array<string | number> = [...basePath]
+  const walk = (node: unknown): void => {
     if (Array.isArray(node)) {
-      node.forEach((item, index) => walk(item, [...path, index]))
+      for (let index = 0; index < node.length; index++) {
+        path.push(index)
+        walk(node[index])
+        path.pop()
+      }
       return
     }
     if (!isRecord(node)) return
+    const record = node
     if (isIntrinsic(node)) {
       const [key, argument] = Object.entries(node)[0]!
       if (key === 'Ref' && typeof argument === 'string') {
-        found.push({target: argument, path, via: 'Ref'})
+        found.push({target: argument, path: [...path], via: 'Ref'})
         return
       }
       if (key === 'Fn::GetAtt') {
         const parts = Array.isArray(argument) ? argument : typeof argument === 'string' ? argument.split('.') : []
         if (typeof parts[0] === 'string') {
-          found.push({target: parts[0], attribute: typeof parts[1] === 'string' ? parts.slice(1).join('.') : undefined, path, via: 'Fn::GetAtt'})
+          found.push({target: parts[0], attribute: typeof parts[1] === 'string' ? parts.slice(1).join('.') : undefined, path: [...path], via: 'Fn::GetAtt'})
         }
         return
       }
@@ -101,17 +108,32 @@ export function collectReferences(value: unknown, basePath: PropPath = []): Refe
         const [text, variables] = Array.isArray(argument) ? argument : [argument, undefined]
         const locals = new Set(isRecord(variables) ? Object.keys(variables) : [])
         if (typeof text === 'string') {
-          for (const ref of subReferences(text, locals)) found.push({...ref, path, via: 'Fn::Sub'})
+          const refs = subReferences(text, locals)
+          if (refs.length > 0) {
+            const at = [...path]
+            for (const ref of refs) found.push({...ref, path: at, via: 'Fn::Sub'})
+          }
         }
-        if (isRecord(variables)) walk(variables, [...path, 'Fn::Sub', 1])
+        if (isRecord(variables)) {
+          path.push('Fn::Sub', 1)
+          walk(variables)
+          path.length -= 2
+        }
         return
       }
-      walk(argument, [...path, key])
+      path.push(key)
+      walk(argument)
+      path.pop()
       return
     }
-    for (const [key, child] of Object.entries(node)) walk(child, [...path, key])
+    for (const key in record) {
+      if (!Object.hasOwn(record, key)) continue
+      path.push(key)
+      walk(record[key])
+      path.pop()
+    }
   }
-  walk(value, basePath)
+  walk(value)
   return found
 }
 
