@@ -69,26 +69,66 @@ export interface AlarmQuery {
   metrics: readonly string[]
 }
 
+/** The alarms of a graph with their metrics, by literal metric name; metrics without one are kept apart. */
+interface AlarmIndex {
+  alarms: GraphNode[]
+  byMetricName: Map<string, Array<{order: number; metric: WatchedMetric}>>
+  /** Metric math expressions and metrics whose name is an intrinsic: they may be any metric. */
+  unnamed: Array<{order: number; metric: WatchedMetric}>
+}
+
+// Every resource asks about the same alarms: read them once per graph (live accounts hold thousands).
+const ALARM_INDEXES = new WeakMap<ResourceGraph, AlarmIndex>()
+
+function alarmIndex(graph: ResourceGraph): AlarmIndex {
+  const alarms = graph.ofKind('alarm')
+  const cached = ALARM_INDEXES.get(graph)
+  if (cached && cached.alarms.length === alarms.length && cached.alarms.at(-1) === alarms.at(-1)) return cached
+  const index: AlarmIndex = {alarms, byMetricName: new Map(), unnamed: []}
+  alarms.forEach((alarm, order) => {
+    for (const metric of watchedMetrics(alarm)) {
+      const metricName = metric.expression === undefined ? literal(metric.metricName) : undefined
+      if (metricName === undefined) {
+        index.unnamed.push({order, metric})
+        continue
+      }
+      const key = String(metricName)
+      let list = index.byMetricName.get(key)
+      if (!list) index.byMetricName.set(key, (list = []))
+      list.push({order, metric})
+    }
+  })
+  ALARM_INDEXES.set(graph, index)
+  return index
+}
+
+function metricWatches(graph: ResourceGraph, node: GraphNode, query: AlarmQuery, metric: WatchedMetric): boolean {
+  if (metric.expression !== undefined) {
+    return /\b(SELECT|SEARCH)\b/i.test(metric.expression) && metric.expression.includes(query.namespace) && query.metrics.some((name) => metric.expression!.includes(name))
+  }
+  const metricName = literal(metric.metricName)
+  if (metricName !== undefined && !query.metrics.includes(String(metricName))) return false
+  const namespace = literal(metric.namespace)
+  if (namespace !== undefined && namespace !== query.namespace) return false
+  // An unresolved metric name or namespace might be this one; a dimension must still point here.
+  const verdicts = metric.dimensions.map((dimension) => dimensionTargets(graph, get(dimension, 'Value'), node))
+  return verdicts.includes('yes') || (verdicts.includes('unknown') && !verdicts.includes('no'))
+}
+
 /**
  * Alarms on one of the metrics of a node: by a dimension naming the node (through Ref, GetAtt, Sub,
  * a literal name or a live name), in metric math over such metrics, or in a Metrics Insights query
  * naming the metric. Dimension values that cannot be resolved count, leniently.
  */
 export function alarmsWatching(graph: ResourceGraph, node: GraphNode, query: AlarmQuery): GraphNode[] {
-  return graph.ofKind('alarm').filter((alarm) =>
-    watchedMetrics(alarm).some((metric) => {
-      if (metric.expression !== undefined) {
-        return /\b(SELECT|SEARCH)\b/i.test(metric.expression) && metric.expression.includes(query.namespace) && query.metrics.some((name) => metric.expression!.includes(name))
-      }
-      const metricName = literal(metric.metricName)
-      if (metricName !== undefined && !query.metrics.includes(String(metricName))) return false
-      const namespace = literal(metric.namespace)
-      if (namespace !== undefined && namespace !== query.namespace) return false
-      // An unresolved metric name or namespace might be this one; a dimension must still point here.
-      const verdicts = metric.dimensions.map((dimension) => dimensionTargets(graph, get(dimension, 'Value'), node))
-      return verdicts.includes('yes') || (verdicts.includes('unknown') && !verdicts.includes('no'))
-    }),
-  )
+  const index = alarmIndex(graph)
+  const matched = new Set<number>()
+  const consider = (entries: ReadonlyArray<{order: number; metric: WatchedMetric}>): void => {
+    for (const {order, metric} of entries) if (!matched.has(order) && metricWatches(graph, node, query, metric)) matched.add(order)
+  }
+  for (const name of new Set(query.metrics)) consider(index.byMetricName.get(name) ?? [])
+  consider(index.unnamed)
+  return index.alarms.filter((_, order) => matched.has(order))
 }
 
 export function hasAlarm(graph: ResourceGraph, node: GraphNode, query: AlarmQuery): boolean {
