@@ -215,7 +215,16 @@ function generated(parent: ResourceDecl, id: string, type: string, props: Props,
 }
 
 function stripUndefined(props: Props): Props {
-  return Object.fromEntries(Object.entries(props).filter(([, value]) => value !== undefined))
+  // Called for every generated resource: one loop instead of entries, filter and fromEntries arrays.
+  const result: Props = {}
+  for (const key of Object.keys(props)) {
+    const value = props[key]
+    if (value === undefined) continue
+    // A `__proto__` key is data here, as Object.fromEntries would keep it.
+    if (key === '__proto__') Object.defineProperty(result, key, {value, writable: true, enumerable: true, configurable: true})
+    else result[key] = value
+  }
+  return result
 }
 
 /** SAM writes tags as a map; CloudFormation's Lambda, IAM, Step Functions and DynamoDB resources take a list. */
