@@ -1,5 +1,6 @@
 // Derives the typed edges of the graph from CloudFormation-shaped properties, for template and live nodes alike.
 import type {ResourceGraph} from './graph.js'
+import {actionMatches} from './iam-actions.js'
 import {asArray, collectReferences, get, isRecord} from './intrinsics.js'
 import type {EdgeKind, GraphNode, NodeKind, PropPath} from './types.js'
 
@@ -202,18 +203,9 @@ export function linkGraph(graph: ResourceGraph): void {
 const INVOKE_ACTIONS = ['lambda:invokefunction']
 const PUBLISH_ACTIONS = ['sqs:sendmessage', 'sqs:sendmessagebatch', 'sns:publish', 'events:putevents', 'states:startexecution', 'states:startsyncexecution']
 
-const ACTION_PATTERNS = new Map<string, RegExp>()
-
 /** True when an IAM action pattern (`sqs:SendMessage*`, `lambda:*`, `*`) allows one of `actions`. */
 function allowsAny(pattern: string, actions: readonly string[]): boolean {
-  let regex = ACTION_PATTERNS.get(pattern)
-  if (!regex) {
-    // Roles repeat the same few action patterns: compile each once (bounded for long audit runs).
-    if (ACTION_PATTERNS.size >= 10_000) ACTION_PATTERNS.clear()
-    regex = new RegExp(`^${pattern.toLowerCase().replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`)
-    ACTION_PATTERNS.set(pattern, regex)
-  }
-  return actions.some((action) => regex.test(action))
+  return actions.some((action) => actionMatches(pattern, action))
 }
 
 /** `invokes` and `publishes-to` edges from roles, read from their inline and attached policy statements. */

@@ -1,6 +1,7 @@
 // Policy-document queries the IAM rules share: which statements the user wrote, and what their actions, resources and principals allow.
 import {documentStatements, type PolicyStatementRef} from '../../model/edges.js'
 import type {ResourceGraph} from '../../model/graph.js'
+import {actionMatches} from '../../model/iam-actions.js'
 import {asArray, get, isRecord, literal} from '../../model/intrinsics.js'
 import type {GraphNode, PropPath} from '../../model/types.js'
 import {displayName} from '../helpers.js'
@@ -98,24 +99,7 @@ export function isEveryAction(action: string): boolean {
   return /^\*+(?::\*+)?$/.test(action.trim())
 }
 
-const ACTION_PATTERNS = new Map<string, RegExp>()
-
-/** IAM's action matching: case-insensitive, `*` any run of characters, `?` one character. */
-export function actionMatches(pattern: string, action: string): boolean {
-  let regex = ACTION_PATTERNS.get(pattern)
-  if (!regex) {
-    // The same patterns come back for every statement and action checked: compile each once (bounded for long audit runs).
-    if (ACTION_PATTERNS.size >= 10_000) ACTION_PATTERNS.clear()
-    const source = pattern
-      .trim()
-      .split('')
-      .map((char) => (char === '*' ? '.*' : char === '?' ? '.' : char.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
-      .join('')
-    regex = new RegExp(`^${source}$`, 'i')
-    ACTION_PATTERNS.set(pattern, regex)
-  }
-  return regex.test(action)
-}
+export {actionMatches}
 
 /** The statement's `Resource` contains the bare `*`. */
 export function starResource(ref: PolicyStatementRef): Element | undefined {

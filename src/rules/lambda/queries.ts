@@ -1,5 +1,6 @@
 // Graph queries the Lambda rules share: which function a node stands for, what invokes it and how, what its role may call.
 import {roleStatements} from '../../model/edges.js'
+import {actionMatches} from '../../model/iam-actions.js'
 import type {ResourceGraph} from '../../model/graph.js'
 import {asArray, get, isIntrinsic, isRecord, literal, literalNumber, PSEUDO_PARAMETERS, subReferences} from '../../model/intrinsics.js'
 import type {GraphNode} from '../../model/types.js'
@@ -267,19 +268,7 @@ export function roleOf(graph: ResourceGraph, fn: GraphNode): GraphNode | undefin
   return undefined
 }
 
-const ACTION_PATTERNS = new Map<string, RegExp>()
-
-/** True when an IAM action pattern (with * and ? wildcards) covers the action. */
-export function actionMatches(pattern: string, action: string): boolean {
-  let regex = ACTION_PATTERNS.get(pattern)
-  if (!regex) {
-    // Templates repeat the same few patterns across statements: compile each once (bounded for long audit runs).
-    if (ACTION_PATTERNS.size >= 10_000) ACTION_PATTERNS.clear()
-    regex = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i')
-    ACTION_PATTERNS.set(pattern, regex)
-  }
-  return regex.test(action)
-}
+export {actionMatches}
 
 export interface Grant {
   /** The resource node the statement names. */
