@@ -24,29 +24,23 @@ export function resourceOf(node: GraphNode): FindingResource {
   }
 }
 
+/** What a report is about and where it points: its node, or (template-wide checks) an absolute path in the template. */
+function subjectOf(report: Report, graph: ResourceGraph): Pick<Finding, 'resource' | 'location'> {
+  if (report.node) {
+    return {resource: resourceOf(report.node), location: report.node.locate(report.path ?? [], report.scope) ?? report.node.locate([])}
+  }
+  const logicalId = report.at?.[0] === 'Resources' && typeof report.at[1] === 'string' ? report.at[1] : undefined
+  const declared = logicalId ? (graph.context.template?.Resources as Record<string, {Type?: unknown}> | undefined)?.[logicalId]?.Type : undefined
+  return {
+    resource: logicalId ? {id: logicalId, logicalId, type: typeof declared === 'string' ? declared : 'unknown'} : undefined,
+    location: graph.context.locate?.(report.at ?? []),
+  }
+}
+
 /** Builds a finding for a rule's report. */
 export function toFinding(meta: RuleMeta, severity: Severity, report: Report, graph: ResourceGraph): Finding {
   const template = meta.messages[report.messageId]
   const data = report.data ?? {}
-  const source = graph.context.source
-  if (!report.node) {
-    const logicalId = report.at?.[0] === 'Resources' && typeof report.at[1] === 'string' ? report.at[1] : undefined
-    const declared = logicalId ? graph.context.template?.Resources : undefined
-    const type = logicalId ? (declared as Record<string, {Type?: unknown}> | undefined)?.[logicalId]?.Type : undefined
-    return {
-      ruleId: meta.id,
-      ruleName: meta.name,
-      severity,
-      messageId: report.messageId,
-      data,
-      message: template ? formatMessage(template, data) : report.messageId,
-      source,
-      resource: logicalId ? {id: logicalId, logicalId, type: typeof type === 'string' ? type : 'unknown'} : undefined,
-      location: graph.context.locate?.(report.at ?? []),
-      fix: report.fix,
-      docsUrl: docsUrl(meta.id),
-    }
-  }
   return {
     ruleId: meta.id,
     ruleName: meta.name,
@@ -54,9 +48,8 @@ export function toFinding(meta: RuleMeta, severity: Severity, report: Report, gr
     messageId: report.messageId,
     data,
     message: template ? formatMessage(template, data) : report.messageId,
-    source,
-    resource: resourceOf(report.node),
-    location: report.node.locate(report.path ?? [], report.scope) ?? report.node.locate([]),
+    source: graph.context.source,
+    ...subjectOf(report, graph),
     fix: report.fix,
     docsUrl: docsUrl(meta.id),
   }
