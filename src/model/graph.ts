@@ -73,35 +73,44 @@ export class ResourceGraph {
   add(node: GraphNode): GraphNode {
     this.nodeCache = undefined
     this.kindCache.clear()
+    this.typeCache.clear()
     this.byId.set(node.id, node)
     for (const alias of node.aliases ?? []) this.byAlias.set(alias, node)
     return node
   }
 
-  // Rules query kinds once per resource; on live accounts with thousands of nodes, refiltering every node each time dominated the run.
-  private nodeCache: GraphNode[] | undefined
-  private readonly kindCache = new Map<NodeKind, GraphNode[]>()
+  // Rules query nodes by kind and type once per resource; on live accounts with thousands of nodes,
+  // filtering (or even copying) every node on each call dominated the run. The lists are shared: read-only.
+  private nodeCache: readonly GraphNode[] | undefined
+  private readonly kindCache = new Map<NodeKind, readonly GraphNode[]>()
+  private readonly typeCache = new Map<string, readonly GraphNode[]>()
 
-  get nodes(): GraphNode[] {
+  get nodes(): readonly GraphNode[] {
     this.nodeCache ??= [...this.byId.values()]
-    return [...this.nodeCache]
+    return this.nodeCache
   }
 
   get(id: string): GraphNode | undefined {
     return this.byId.get(id)
   }
 
-  ofKind(...kinds: NodeKind[]): GraphNode[] {
+  ofKind(...kinds: NodeKind[]): readonly GraphNode[] {
     if (kinds.length === 1) {
       const kind = kinds[0]!
       let list = this.kindCache.get(kind)
-      if (!list) this.kindCache.set(kind, (list = [...this.byId.values()].filter((node) => node.kind === kind)))
-      return [...list]
+      if (!list) this.kindCache.set(kind, (list = this.nodes.filter((node) => node.kind === kind)))
+      return list
     }
     return this.nodes.filter((node) => kinds.includes(node.kind))
   }
 
-  ofType(...types: string[]): GraphNode[] {
+  ofType(...types: string[]): readonly GraphNode[] {
+    if (types.length === 1) {
+      const type = types[0]!
+      let list = this.typeCache.get(type)
+      if (!list) this.typeCache.set(type, (list = this.nodes.filter((node) => node.type === type)))
+      return list
+    }
     return this.nodes.filter((node) => types.includes(node.type))
   }
 

@@ -71,7 +71,7 @@ export interface AlarmQuery {
 
 /** The alarms of a graph with their metrics, by literal metric name; metrics without one are kept apart. */
 interface AlarmIndex {
-  alarms: GraphNode[]
+  alarms: readonly GraphNode[]
   byMetricName: Map<string, Array<{order: number; metric: WatchedMetric}>>
   /** Metric math expressions and metrics whose name is an intrinsic: they may be any metric. */
   unnamed: Array<{order: number; metric: WatchedMetric}>

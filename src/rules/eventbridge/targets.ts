@@ -11,7 +11,7 @@ export interface RuleTarget {
 }
 
 /** Targets of enabled rules (a DISABLED rule delivers nothing). */
-export function ruleTargets(rules: GraphNode[]): RuleTarget[] {
+export function ruleTargets(rules: readonly GraphNode[]): RuleTarget[] {
   return rules.flatMap((rule) => {
     if (literal(rule.props.State) === 'DISABLED') return []
     return asArray(rule.props.Targets).flatMap((target, index) => {

@@ -112,8 +112,14 @@ interface MetricSpec {
   dimensions: unknown
 }
 
+// Every dead-letter queue is compared with every alarm (thousands of each live): read each alarm's metrics once.
+const SPECS = new WeakMap<GraphNode, MetricSpec[]>()
+
 function metricSpecs(alarm: GraphNode): MetricSpec[] {
+  const cached = SPECS.get(alarm)
+  if (cached) return cached
   const specs: MetricSpec[] = []
+  SPECS.set(alarm, specs)
   if (alarm.props.MetricName !== undefined) specs.push({metricName: alarm.props.MetricName, namespace: alarm.props.Namespace, dimensions: alarm.props.Dimensions})
   for (const query of asArray(alarm.props.Metrics)) {
     const metric = get(query, 'MetricStat', 'Metric')
