@@ -128,6 +128,22 @@ function metricSpecs(alarm: GraphNode): MetricSpec[] {
   return specs
 }
 
+/**
+ * Whether an alarm can watch `metric` of some SQS queue at all. `alarmWatchState` says 'no' for every queue
+ * when this is false, so rules can drop such alarms once instead of comparing each with every queue.
+ */
+export function mayWatchQueueMetric(alarm: GraphNode, metric: string): boolean {
+  const bySpec = metricSpecs(alarm).some((spec) => {
+    const name = literal(spec.metricName)
+    const namespace = literal(spec.namespace)
+    return (name === undefined || name === metric) && (namespace === undefined || namespace === 'AWS/SQS') && asArray(spec.dimensions).some((d) => literal(get(d, 'Name')) === 'QueueName')
+  })
+  return bySpec || asArray(alarm.props.Metrics).some((query) => {
+    const expression = get(query, 'Expression')
+    return typeof expression === 'string' && expression.includes(metric)
+  })
+}
+
 /** How well an alarm watches `metric` of the queue, through its single metric, metric math queries or a metrics-insights expression. */
 export function alarmWatchState(graph: ResourceGraph, alarm: GraphNode, queue: GraphNode, metric: string): WatchState {
   const states: WatchState[] = []

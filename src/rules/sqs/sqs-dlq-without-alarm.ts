@@ -1,6 +1,6 @@
 // SQS002: a dead-letter queue nobody watches hides every failure that reaches it.
 import {defineRule} from '../types.js'
-import {alarmWatchState, bestState, deadLetterSourcesOf, userName, type WatchState} from './queues.js'
+import {alarmWatchState, bestState, deadLetterSourcesOf, mayWatchQueueMetric, userName, type WatchState} from './queues.js'
 
 const METRIC = 'ApproximateNumberOfMessagesVisible'
 
@@ -38,7 +38,8 @@ export default defineRule({
     },
   },
   check({graph, report}) {
-    const alarms = graph.ofKind('alarm')
+    // Alarms on other metrics can never count: drop them once rather than for every queue (live accounts hold thousands).
+    const alarms = graph.ofKind('alarm').filter((alarm) => mayWatchQueueMetric(alarm, METRIC))
     for (const queue of graph.ofKind('queue')) {
       const sources = deadLetterSourcesOf(graph, queue)
       if (sources.length === 0) continue
