@@ -68,11 +68,6 @@ export function userName(node: GraphNode): string {
   return node.origin.logicalId ?? node.id
 }
 
-/** What a queue is the dead-letter queue of, with the names users know them by. */
-export function deadLetterSourcesOf(graph: ResourceGraph, queue: GraphNode): GraphNode[] {
-  return graph.in(queue.id, 'dead-letters-to').flatMap((edge) => asArray<GraphNode>(graph.get(edge.from)))
-}
-
 /** Whether an alarm's QueueName dimension names this queue: yes, no, cannot tell, or names it by its URL (`!Ref`), which never matches. */
 export type WatchState = 'yes' | 'no' | 'unknown' | 'url'
 

@@ -1,6 +1,7 @@
 // SQS003: a standard DLQ must keep messages longer than its source, or they expire soon after they arrive.
 import {defineRule} from '../types.js'
-import {DEFAULT_RETENTION_SECONDS, deadLetterSourcesOf, humanDuration, isFifoQueue, retentionSeconds, userName} from './queues.js'
+import {deadLetterSources} from '../helpers.js'
+import {DEFAULT_RETENTION_SECONDS, humanDuration, isFifoQueue, retentionSeconds, userName} from './queues.js'
 
 export default defineRule({
   meta: {
@@ -34,7 +35,7 @@ export default defineRule({
     for (const dlq of graph.ofKind('queue')) {
       const dlqRetention = retentionSeconds(dlq)
       if (dlqRetention === undefined || isFifoQueue(dlq) !== false) continue
-      for (const source of deadLetterSourcesOf(graph, dlq)) {
+      for (const source of deadLetterSources(graph, dlq)) {
         if (source.kind !== 'queue' || isFifoQueue(source) !== false) continue
         const sourceRetention = retentionSeconds(source)
         if (sourceRetention === undefined || dlqRetention > sourceRetention) continue

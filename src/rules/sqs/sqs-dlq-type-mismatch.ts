@@ -1,6 +1,7 @@
 // SQS005: a dead-letter queue must be of the type its source accepts (FIFO for FIFO, standard for standard).
 import {defineRule} from '../types.js'
-import {deadLetterSourcesOf, isFifoQueue, isFifoTopic, userName} from './queues.js'
+import {deadLetterSources} from '../helpers.js'
+import {isFifoQueue, isFifoTopic, userName} from './queues.js'
 
 const kindName = (fifo: boolean): string => (fifo ? 'FIFO' : 'standard')
 
@@ -41,7 +42,7 @@ export default defineRule({
     for (const dlq of graph.ofKind('queue')) {
       const dlqFifo = isFifoQueue(dlq)
       if (dlqFifo === undefined) continue
-      for (const source of deadLetterSourcesOf(graph, dlq)) {
+      for (const source of deadLetterSources(graph, dlq)) {
         const edge = graph.out(source.id, 'dead-letters-to').find((e) => e.to === dlq.id)
         if (source.kind === 'queue' || source.kind === 'subscription') {
           const topic = source.kind === 'subscription' ? graph.resolve(source.props.TopicArn) : undefined

@@ -1,6 +1,7 @@
 // SQS002: a dead-letter queue nobody watches hides every failure that reaches it.
 import {defineRule} from '../types.js'
-import {alarmWatchState, bestState, deadLetterSourcesOf, mayWatchQueueMetric, userName, type WatchState} from './queues.js'
+import {deadLetterSources} from '../helpers.js'
+import {alarmWatchState, bestState, mayWatchQueueMetric, userName, type WatchState} from './queues.js'
 
 const METRIC = 'ApproximateNumberOfMessagesVisible'
 
@@ -41,7 +42,7 @@ export default defineRule({
     // Alarms on other metrics can never count: drop them once rather than for every queue (live accounts hold thousands).
     const alarms = graph.ofKind('alarm').filter((alarm) => mayWatchQueueMetric(alarm, METRIC))
     for (const queue of graph.ofKind('queue')) {
-      const sources = deadLetterSourcesOf(graph, queue)
+      const sources = deadLetterSources(graph, queue)
       if (sources.length === 0) continue
       const states = alarms.map((alarm) => ({alarm, state: alarmWatchState(graph, alarm, queue, METRIC)}))
       const best: WatchState = bestState(states.map((s) => s.state))
