@@ -1,7 +1,7 @@
 // Turns raw invocation samples into per-memory statistics, a pick per strategy, and whether the pick beats the runner-up by more than noise.
 import type {MemoryRun, TuneRun} from './engine.js'
 import {invocationCost, type Prices, pricesFor} from './pricing.js'
-import {bootstrapMedianDifference, type Interval, median, quantile, seededRandom} from './stats.js'
+import {bootstrapMedianDifference, type Interval, median, quantile, seededRandom, trim} from './stats.js'
 
 export const STRATEGIES = ['cost', 'speed', 'balanced'] as const
 export type Strategy = (typeof STRATEGIES)[number]
@@ -62,10 +62,8 @@ const EPSILON = 1e-12
 
 function statsFor(run: MemoryRun, prices: Prices, options: AnalyseOptions, originalMemory: number): MemoryStats {
   const usable = run.samples.filter((sample) => options.includeColdStarts || !sample.cold)
-  // Keep duration and cost paired while trimming the fastest and slowest samples.
-  const sorted = [...usable].sort((a, b) => a.durationMs - b.durationMs)
-  const drop = Math.floor(sorted.length * options.trim)
-  const kept = sorted.length - 2 * drop >= 1 ? sorted.slice(drop, sorted.length - drop) : sorted
+  // Trimming whole samples keeps each duration paired with its cost.
+  const kept = trim(usable, options.trim, (sample) => sample.durationMs)
   const durations = kept.map((sample) => sample.durationMs)
   const costs = kept.map((sample) => invocationCost(sample.billedDurationMs, run.memoryMb, prices))
   const allWarm = usable.map((sample) => sample.durationMs).sort((a, b) => a - b)

@@ -12,9 +12,12 @@ export function median(values: readonly number[]): number {
   return quantile([...values].sort((a, b) => a - b), 0.5)
 }
 
-/** Drops `share` of the samples at each end (e.g. 0.1 drops the fastest and slowest 10 %), keeping at least one. */
-export function trim(values: readonly number[], share: number): number[] {
-  const sorted = [...values].sort((a, b) => a - b)
+/**
+ * Drops `share` of the items at each end of their order by `key` (e.g. 0.1 drops the fastest and slowest
+ * 10 %), keeping at least one. Returns the kept items sorted by `key`.
+ */
+export function trim<T>(items: readonly T[], share: number, key: (item: T) => number): T[] {
+  const sorted = [...items].sort((a, b) => key(a) - key(b))
   const drop = Math.floor(sorted.length * share)
   if (sorted.length - 2 * drop < 1) return sorted
   return sorted.slice(drop, sorted.length - drop)

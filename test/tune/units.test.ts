@@ -41,8 +41,10 @@ describe('statistics', () => {
   })
 
   it('trims both ends and keeps at least one sample', () => {
-    expect(trim([9, 1, 5, 3, 7, 100, 2, 4, 6, 8], 0.1)).toEqual([2, 3, 4, 5, 6, 7, 8, 9])
-    expect(trim([1, 2], 0.49)).toEqual([1, 2])
+    const value = (n: number) => n
+    expect(trim([9, 1, 5, 3, 7, 100, 2, 4, 6, 8], 0.1, value)).toEqual([2, 3, 4, 5, 6, 7, 8, 9])
+    expect(trim([1, 2], 0.49, value)).toEqual([1, 2])
+    expect(trim([{ms: 3}, {ms: 1}, {ms: 2}], 0.34, (s) => s.ms)).toEqual([{ms: 2}])
   })
 
   it('tells a real difference from noise', () => {
