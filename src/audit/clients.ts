@@ -13,6 +13,7 @@ import {SQSClient} from '@aws-sdk/client-sqs'
 import {STSClient} from '@aws-sdk/client-sts'
 import type {FinalizeHandler, FinalizeHandlerArguments, HandlerExecutionContext, InitializeHandler, InitializeHandlerArguments} from '@smithy/types'
 
+import {awsClientConfig} from '../lib/aws.js'
 import {isReadOnlyOperation, isThrottled, ReadOnlyViolation} from './errors.js'
 import {Semaphore, TokenBucket} from './limits.js'
 
@@ -147,13 +148,8 @@ export class AwsClients {
     const key = `${service}|${region}`
     const existing = this.clients.get(key)
     if (existing) return existing as unknown as ClientConstructors[K]
-    const config: Record<string, unknown> = {
-      region,
-      // Adaptive mode adds client-side rate limiting once a service starts throttling; AWS_RETRY_MODE wins when set.
-      retryMode: process.env.AWS_RETRY_MODE ?? 'adaptive',
-      maxAttempts: process.env.AWS_MAX_ATTEMPTS ? Number(process.env.AWS_MAX_ATTEMPTS) : (this.options.maxAttempts ?? 10),
-    }
-    if (this.options.profile) config.profile = this.options.profile
+    // Adaptive retries add client-side rate limiting once a service starts throttling; AWS_RETRY_MODE wins when set.
+    const config: Record<string, unknown> = {...awsClientConfig({region, profile: this.options.profile, maxAttempts: this.options.maxAttempts})}
     // Queues are read in the region whose client reads them; the URL's own host would bypass AWS_ENDPOINT_URL.
     if (service === 'sqs') config.useQueueUrlAsEndpoint = false
     // One credential provider for all clients, so SSO and assumed-role sessions are resolved once.

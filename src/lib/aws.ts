@@ -3,6 +3,8 @@
 export interface AwsOptions {
   profile?: string
   region?: string
+  /** Attempts per call when AWS_MAX_ATTEMPTS is not set (default 10). */
+  maxAttempts?: number
 }
 
 export interface AwsClientConfig {
@@ -18,11 +20,13 @@ export interface AwsClientConfig {
  * Adaptive retry mode slows down on throttling instead of failing.
  */
 export function awsClientConfig(options: AwsOptions): AwsClientConfig {
-  return {
+  const config: AwsClientConfig = {
     region: options.region,
-    profile: options.profile,
     // AWS_RETRY_MODE and AWS_MAX_ATTEMPTS still win, as everywhere in the SDK.
     retryMode: process.env.AWS_RETRY_MODE ?? 'adaptive',
-    maxAttempts: process.env.AWS_MAX_ATTEMPTS ? Number(process.env.AWS_MAX_ATTEMPTS) : 10,
+    maxAttempts: process.env.AWS_MAX_ATTEMPTS ? Number(process.env.AWS_MAX_ATTEMPTS) : (options.maxAttempts ?? 10),
   }
+  // Only a profile that was asked for: an explicit undefined would still be a key the SDK sees.
+  if (options.profile) config.profile = options.profile
+  return config
 }
