@@ -9,7 +9,7 @@ import type {Severity} from '../rules/types.js'
 import {LintUsageError, runLint} from './cli.js'
 
 /** Flags of the lint command, as declared in src/commands/lint.ts. */
-const OPTIONS = {
+export const OPTIONS = {
   format: {type: 'string', short: 'f'},
   output: {type: 'string', short: 'o'},
   'fail-level': {type: 'string'},
