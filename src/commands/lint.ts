@@ -41,7 +41,7 @@ Exit codes: 0 nothing failed the run, 1 findings at or above --fail-level (or mo
 
   public async run(): Promise<unknown> {
     const {argv, flags} = await this.parse(Lint)
-    const {runLint, LintUsageError} = await import('../lint/cli.js')
+    const {runLint, LintUsageError} = await import('../lint/run.js')
     let outcome
     try {
       outcome = await runLint(

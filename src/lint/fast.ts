@@ -6,7 +6,7 @@ import {parseArgs} from 'node:util'
 
 import {FAIL_LEVELS, FORMATS, type Format, PRESETS} from '../report/types.js'
 import type {Severity} from '../rules/types.js'
-import {LintUsageError, runLint} from './cli.js'
+import {LintUsageError, runLint} from './run.js'
 
 /** Flags of the lint command, as declared in src/commands/lint.ts. */
 export const OPTIONS = {

@@ -4,7 +4,7 @@ import {describe, expect, it} from 'vitest'
 import {DEFAULT_CONFIG, lint, runRule, tempProject} from '../../helpers/lint.js'
 import {withRegistryTypes} from '../../../src/rules/template/registry-types.js'
 import {CATALOGUE} from '../../../src/rules/index.js'
-import {runLint} from '../../../src/lint/cli.js'
+import {runLint} from '../../../src/lint/run.js'
 
 const one = (type: string) => `Resources:\n  Thing:\n    Type: ${type}\n    Properties:\n      ServiceToken: arn:aws:lambda:eu-west-1:123456789012:function:x\n`
 
