@@ -1,9 +1,9 @@
 // `sls-eda lint`: checks SAM, CloudFormation and CDK templates against the rule catalogue.
 import {Args, Command, Flags} from '@oclif/core'
 
-import type {Preset} from '../engine/config.js'
+import {type Preset, PRESETS} from '../engine/config.js'
 import {EXIT} from '../lib/exit-codes.js'
-import {FAIL_LEVELS, FORMATS, type Format, PRESETS} from '../report/types.js'
+import {FAIL_LEVELS, FORMATS, type Format} from '../report/types.js'
 import type {Severity} from '../rules/types.js'
 
 export default class Lint extends Command {

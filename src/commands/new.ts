@@ -7,9 +7,6 @@ import {EXIT} from '../lib/exit-codes.js'
 import {IAC_FLAVOURS, PATTERNS} from '../scaffold/patterns.js'
 import {ARCHITECTURES, defaultRuntime, supportedRuntimes} from '../scaffold/runtimes.js'
 
-/** Exit code after the user cancels a question, as a shell reports Ctrl-C. */
-const EXIT_CANCELLED = 130
-
 export default class New extends Command {
   static override summary = 'Create an event-driven serverless project (SAM or CDK) that follows every practice sls-eda checks.'
 
@@ -81,7 +78,7 @@ Files are written to a temporary folder and moved into place; a non-empty folder
       }
       if (error instanceof PromptCancelled) {
         this.logToStderr(error.message)
-        return this.exit(EXIT_CANCELLED)
+        return this.exit(EXIT.interrupted)
       }
       throw error
     }

@@ -9,7 +9,10 @@ import {type Rule, SERVICES, SEVERITIES, type Service, type Severity} from '../r
 
 export const CONFIG_FILE_NAMES = ['.sls-eda.yml', '.sls-eda.yaml', '.sls-eda.json']
 
-export type Preset = 'recommended' | 'strict'
+/** Values of `preset` in the configuration and of `--preset`. */
+export const PRESETS = ['recommended', 'strict'] as const
+
+export type Preset = (typeof PRESETS)[number]
 
 export type RuleSetting = Severity | 'off' | {severity?: Severity | 'off'; options?: Record<string, unknown>}
 

@@ -10,7 +10,7 @@ export const EXIT = {
   partial: 3,
   /** tune: the function could not be put back as it was; the message says what to run by hand. */
   restoreFailed: 4,
-  /** Stopped by Ctrl-C (128 + SIGINT) or SIGTERM (128 + 15), after cleaning up. */
+  /** Stopped by Ctrl-C (128 + SIGINT) or SIGTERM (128 + 15), after cleaning up; `new` also exits 130 when a question is cancelled, as a shell reports Ctrl-C. */
   interrupted: 130,
   terminated: 143,
 } as const

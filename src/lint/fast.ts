@@ -4,7 +4,8 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
 
-import {FAIL_LEVELS, FORMATS, type Format, PRESETS} from '../report/types.js'
+import {type Preset, PRESETS} from '../engine/config.js'
+import {FAIL_LEVELS, FORMATS, type Format} from '../report/types.js'
 import type {Severity} from '../rules/types.js'
 import {LintUsageError, runLint} from './run.js'
 
@@ -58,7 +59,7 @@ export async function fastLint(args: string[]): Promise<boolean> {
         maxWarnings: values['max-warnings'] === undefined ? undefined : Number(values['max-warnings']),
         config: values.config,
         ignore: values.ignore,
-        preset: values.preset as (typeof PRESETS)[number] | undefined,
+        preset: values.preset as Preset | undefined,
         rule: values.rule,
       },
       {cwd: process.cwd(), version: packageVersion()},

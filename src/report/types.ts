@@ -27,6 +27,3 @@ export type Format = (typeof FORMATS)[number]
 
 /** Values of `--fail-level`. */
 export const FAIL_LEVELS = ['error', 'warning', 'info'] as const
-
-/** Values of `--preset`. */
-export const PRESETS = ['recommended', 'strict'] as const
