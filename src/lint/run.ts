@@ -74,7 +74,7 @@ export async function runLint(paths: string[], flags: LintFlags, env: LintEnviro
   }
   const {lintInParallel} = await import('./lint.js')
   // The configuration's registryTypes reach the unknown-resource-type rule (TPL001) as its option.
-  const {withRegistryTypes} = await import('../rules/template/registry-types.js')
+  const {withRegistryTypes} = await import('../engine/config.js')
   // Many files are linted in worker threads, one per core; the results are the same as in one thread.
   const result = await lintInParallel({paths, config: withRegistryTypes(config), catalogue, cwd, ignore: flags.ignore, now: env.now})
   const warnings = result.unknownRules.map((key) => `${config.file ? shown(config.file, cwd) : 'configuration'}: unknown rule "${key}" ignored`)

@@ -2,7 +2,7 @@
 import {describe, expect, it} from 'vitest'
 
 import {DEFAULT_CONFIG, lint, runRule, tempProject} from '../../helpers/lint.js'
-import {withRegistryTypes} from '../../../src/rules/template/registry-types.js'
+import {withRegistryTypes} from '../../../src/engine/config.js'
 import {CATALOGUE} from '../../../src/rules/index.js'
 import {runLint} from '../../../src/lint/run.js'
 
