@@ -1,8 +1,9 @@
 // `sls-eda lint`: checks SAM, CloudFormation and CDK templates against the rule catalogue.
 import {Args, Command, Flags} from '@oclif/core'
 
-import {type Preset, PRESETS} from '../engine/config.js'
-import {EXIT} from '../lib/exit-codes.js'
+import {type Preset, PRESETS} from '../engine/presets.js'
+import {EXIT, UsageError} from '../lib/exit-codes.js'
+import {deliverOutcome} from '../lib/run-outcome.js'
 import {FAIL_LEVELS, FORMATS, type Format} from '../report/types.js'
 import type {Severity} from '../rules/types.js'
 
@@ -41,7 +42,7 @@ Exit codes: 0 nothing failed the run, 1 findings at or above --fail-level (or mo
 
   public async run(): Promise<unknown> {
     const {argv, flags} = await this.parse(Lint)
-    const {runLint, LintUsageError} = await import('../lint/run.js')
+    const {runLint} = await import('../lint/run.js')
     let outcome
     try {
       outcome = await runLint(
@@ -60,17 +61,9 @@ Exit codes: 0 nothing failed the run, 1 findings at or above --fail-level (or mo
         {cwd: process.cwd(), version: this.config.version},
       )
     } catch (error) {
-      if (error instanceof LintUsageError) this.error(error.message, {exit: EXIT.usage})
+      if (error instanceof UsageError) this.error(error.message, {exit: EXIT.usage})
       throw error
     }
-    for (const warning of outcome.warnings) this.warn(warning)
-    if (outcome.json !== undefined) {
-      if (outcome.exitCode !== EXIT.ok) process.exitCode = outcome.exitCode
-      return outcome.json
-    }
-    if (outcome.stdout !== undefined) process.stdout.write(outcome.stdout)
-    if (outcome.notice) this.logToStderr(outcome.notice)
-    if (outcome.exitCode !== EXIT.ok) this.exit(outcome.exitCode)
-    return undefined
+    return deliverOutcome(this, outcome)
   }
 }

@@ -6,13 +6,11 @@ import {parse as parseYaml} from 'yaml'
 
 import {isRecord} from '../model/intrinsics.js'
 import {type Rule, SERVICES, SEVERITIES, type Service, type Severity} from '../rules/types.js'
+import type {Preset} from './presets.js'
 
 export const CONFIG_FILE_NAMES = ['.sls-eda.yml', '.sls-eda.yaml', '.sls-eda.json']
 
-/** Values of `preset` in the configuration and of `--preset`. */
-export const PRESETS = ['recommended', 'strict'] as const
-
-export type Preset = (typeof PRESETS)[number]
+export type {Preset} from './presets.js'
 
 export type RuleSetting = Severity | 'off' | {severity?: Severity | 'off'; options?: Record<string, unknown>}
 

@@ -14,3 +14,11 @@ export const EXIT = {
   interrupted: 130,
   terminated: 143,
 } as const
+
+/** Input the user must fix (flags, configuration, an unknown rule, a file that cannot be read or written): one line, exit code 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'UsageError'
+  }
+}

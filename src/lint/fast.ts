@@ -4,10 +4,11 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
 
-import {type Preset, PRESETS} from '../engine/config.js'
+import {type Preset, PRESETS} from '../engine/presets.js'
+import {UsageError} from '../lib/exit-codes.js'
 import {FAIL_LEVELS, FORMATS, type Format} from '../report/types.js'
 import type {Severity} from '../rules/types.js'
-import {LintUsageError, runLint} from './run.js'
+import {runLint} from './run.js'
 
 /** Flags of the lint command, as declared in src/commands/lint.ts. */
 export const OPTIONS = {
@@ -65,13 +66,13 @@ export async function fastLint(args: string[]): Promise<boolean> {
       {cwd: process.cwd(), version: packageVersion()},
     )
   } catch (error) {
-    if (error instanceof LintUsageError) return false
+    if (error instanceof UsageError) return false
     throw error
   }
   // Same shape as oclif's warnings, so scripts that grep stderr see one format.
   for (const warning of outcome.warnings) process.stderr.write(` ›   Warning: ${warning}\n`)
   if (outcome.stdout !== undefined) process.stdout.write(outcome.stdout)
-  if (outcome.notice) process.stderr.write(`${outcome.notice}\n`)
+  for (const notice of outcome.notices) process.stderr.write(`${notice}\n`)
   process.exitCode = outcome.exitCode
   return true
 }

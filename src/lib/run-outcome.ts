@@ -1,0 +1,30 @@
+// What a lint or audit run hands back to its command: the exit code, the report, and the lines for standard error.
+import type {Command} from '@oclif/core'
+
+import {EXIT} from './exit-codes.js'
+
+export interface RunOutcome {
+  exitCode: number
+  /** The rendered report, when it goes to standard output. */
+  stdout?: string
+  /** The JSON document for `--json`. */
+  json?: unknown
+  /** Warnings about the configuration, shown as oclif warnings. */
+  warnings: string[]
+  /** Notes for standard error, in order (files written, what was not checked). */
+  notices: string[]
+}
+
+/** Shows a run's outcome through its command and ends with the run's exit code; returns what `--json` prints. */
+export function deliverOutcome(command: Pick<Command, 'warn' | 'logToStderr' | 'exit'>, outcome: RunOutcome): unknown {
+  for (const warning of outcome.warnings) command.warn(warning)
+  if (outcome.json !== undefined) {
+    // With --json, oclif takes the exit code from process.exitCode and prints the returned document.
+    if (outcome.exitCode !== EXIT.ok) process.exitCode = outcome.exitCode
+    return outcome.json
+  }
+  if (outcome.stdout !== undefined) process.stdout.write(outcome.stdout)
+  for (const notice of outcome.notices) command.logToStderr(notice)
+  if (outcome.exitCode !== EXIT.ok) command.exit(outcome.exitCode)
+  return undefined
+}
