@@ -35,11 +35,6 @@ export interface AuditOutcome {
 /** Rules that read the suppressions of a template; live resources have no such metadata to judge. */
 const TEMPLATE_ONLY_ENGINE_RULES = new Set(['SLS003'])
 
-/** Rule services whose findings rely on another service having been read, beyond their own. */
-function dependsOnAlarms(meta: RuleMeta): boolean {
-  return meta.service === 'cloudwatch' || /alarm/i.test(meta.name)
-}
-
 const SERVICE_OF_RULE: Partial<Record<RuleMeta['service'], string>> = {
   lambda: 'lambda',
   sqs: 'sqs',
@@ -73,9 +68,9 @@ export function auditInventory(inventory: Inventory, options: AuditRunOptions): 
     if (node?.incomplete) continue
     const region = finding.resource?.region
     if (meta && region) {
-      if (dependsOnAlarms(meta) && uncheckedIn(region, 'cloudwatch')) continue
-      const service = SERVICE_OF_RULE[meta.service]
-      if (service && service !== 'iam' && uncheckedIn(region, service)) continue
+      // A rule's findings assert an absence: not where its own service, or a service it reads, could not be read.
+      const needed = [meta.service, ...(meta.reads ?? [])].map((service) => SERVICE_OF_RULE[service])
+      if (needed.some((service) => service && service !== 'iam' && uncheckedIn(region, service))) continue
     }
     if (stacks && !(node && (stacks.has(node.origin.stack ?? '') || stacks.has(node.rootStack ?? '')))) continue
     findings.push(present(finding, graph.get(finding.resource?.id ?? ''), secrets))

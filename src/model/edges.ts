@@ -1,7 +1,7 @@
 // Derives the typed edges of the graph from CloudFormation-shaped properties, for template and live nodes alike.
 import type {ResourceGraph} from './graph.js'
-import {actionMatches} from './iam-actions.js'
 import {asArray, collectReferences, get, isRecord} from './intrinsics.js'
+import {functionBehind, linkAsyncInvocations, linkRoleGrants} from './relations.js'
 import type {EdgeKind, GraphNode, NodeKind, PropPath} from './types.js'
 
 type Linker = (node: GraphNode, link: (value: unknown, kind: EdgeKind, path: PropPath, reverse?: boolean) => void, graph: ResourceGraph) => void
@@ -153,16 +153,6 @@ function alarmNamed(graph: ResourceGraph, name: string): GraphNode | undefined {
   return graph.ofKind('alarm', 'compositeAlarm').find((alarm) => alarm.props.AlarmName === wanted || alarm.id === wanted || alarm.origin.arn === name)
 }
 
-/**
- * A function's alias or version stands for the function: an event source mapping on `!Ref
- * MyFunctionAliaslive` (what SAM writes with AutoPublishAlias) triggers the function.
- */
-function functionBehind(graph: ResourceGraph, node: GraphNode): GraphNode {
-  if (node.kind !== 'alias' && node.kind !== 'version') return node
-  const fn = graph.resolve(node.props.FunctionName)
-  return fn && fn.kind === 'function' ? fn : node
-}
-
 /** The DLQ ARN of a RedrivePolicy, which CloudFormation accepts as an object and the live API returns as JSON text. */
 export function redriveTarget(policy: unknown): unknown {
   if (typeof policy === 'string') {
@@ -189,86 +179,16 @@ export function linkGraph(graph: ResourceGraph): void {
         if (value === undefined || value === null) return
         const resolved = graph.resolve(value)
         if (!resolved) return
-        const target = functionBehind(graph, resolved)
+        // A function's alias or version stands for the function: an event source mapping on `!Ref MyFunctionAliaslive` (what SAM writes with AutoPublishAlias) triggers the function.
+        const target = functionBehind(graph, resolved) ?? resolved
         if (target.id === node.id) return
         graph.addEdge(reverse ? {from: target.id, to: node.id, kind, path} : {from: node.id, to: target.id, kind, path})
       },
       graph,
     )
   }
-  linkRolePolicies(graph)
+  linkRoleGrants(graph)
+  linkAsyncInvocations(graph)
 }
 
-/** Actions that make a role's holder call another resource synchronously, or send it messages. */
-const INVOKE_ACTIONS = ['lambda:invokefunction']
-const PUBLISH_ACTIONS = ['sqs:sendmessage', 'sqs:sendmessagebatch', 'sns:publish', 'events:putevents', 'states:startexecution', 'states:startsyncexecution']
-
-/** True when an IAM action pattern (`sqs:SendMessage*`, `lambda:*`, `*`) allows one of `actions`. */
-function allowsAny(pattern: string, actions: readonly string[]): boolean {
-  return actions.some((action) => actionMatches(pattern, action))
-}
-
-/** `invokes` and `publishes-to` edges from roles, read from their inline and attached policy statements. */
-function linkRolePolicies(graph: ResourceGraph): void {
-  for (const role of graph.ofKind('role')) {
-    for (const {statement} of roleStatements(graph, role)) {
-      if (statement.Effect !== 'Allow') continue
-      const actions = asArray(statement.Action).filter((a): a is string => typeof a === 'string')
-      const invokes = actions.some((action) => allowsAny(action, INVOKE_ACTIONS))
-      const publishes = actions.some((action) => allowsAny(action, PUBLISH_ACTIONS))
-      if (!invokes && !publishes) continue
-      for (const resource of asArray(statement.Resource)) {
-        const resolved = graph.resolve(resource)
-        if (!resolved) continue
-        const target = functionBehind(graph, resolved)
-        if (invokes && target.kind === 'function') graph.addEdge({from: role.id, to: target.id, kind: 'invokes'})
-        if (publishes && ['queue', 'topic', 'bus', 'stateMachine'].includes(target.kind)) graph.addEdge({from: role.id, to: target.id, kind: 'publishes-to'})
-      }
-    }
-  }
-}
-
-export interface PolicyStatementRef {
-  /** The node that holds the statement (a role with inline policies, or a policy resource). */
-  holder: GraphNode
-  statement: Record<string, unknown>
-  /** Path of the statement inside the holder's props. */
-  path: PropPath
-}
-
-/** Every statement of a policy document, with its path. */
-export function documentStatements(holder: GraphNode, document: unknown, basePath: PropPath): PolicyStatementRef[] {
-  const doc = typeof document === 'string' ? safeJson(document) : document
-  const statements = get(doc, 'Statement')
-  if (Array.isArray(statements)) {
-    return statements.flatMap((statement, index) => (isRecord(statement) ? [{holder, statement, path: [...basePath, 'Statement', index]}] : []))
-  }
-  return isRecord(statements) ? [{holder, statement: statements, path: [...basePath, 'Statement']}] : []
-}
-
-/** The statements that apply to a role: its inline policies and the IAM::Policy / ManagedPolicy resources attached to it. */
-export function roleStatements(graph: ResourceGraph, role: GraphNode): PolicyStatementRef[] {
-  const result: PolicyStatementRef[] = []
-  asArray(role.props.Policies).forEach((policy, index) => {
-    result.push(...documentStatements(role, get(policy, 'PolicyDocument'), ['Policies', index, 'PolicyDocument']))
-  })
-  for (const edge of graph.in(role.id, 'attached-to')) {
-    const policy = graph.get(edge.from)
-    if (policy) result.push(...documentStatements(policy, policy.props.PolicyDocument, ['PolicyDocument']))
-  }
-  for (const arn of asArray(role.props.ManagedPolicyArns)) {
-    const policy = graph.resolve(arn)
-    if (policy && policy.kind === 'managedPolicy' && !graph.in(role.id, 'attached-to').some((edge) => edge.from === policy.id)) {
-      result.push(...documentStatements(policy, policy.props.PolicyDocument, ['PolicyDocument']))
-    }
-  }
-  return result
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text)
-  } catch {
-    return undefined
-  }
-}
+export {documentStatements, type PolicyStatementRef, roleStatements} from './relations.js'

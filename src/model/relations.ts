@@ -1,9 +1,8 @@
 // Relations between resources the graph answers for every rule: what a value names, which function a qualifier stands for, and what a role may call.
 import type {ResourceGraph} from './graph.js'
-import {roleStatements} from './edges.js'
 import {actionMatches} from './iam-actions.js'
-import {asArray, isIntrinsic, isRecord, literal, PSEUDO_PARAMETERS, subReferences} from './intrinsics.js'
-import type {GraphNode} from './types.js'
+import {asArray, get, isIntrinsic, isRecord, literal, PSEUDO_PARAMETERS, subReferences} from './intrinsics.js'
+import type {GraphNode, PropPath} from './types.js'
 
 /**
  * The node a value points at, like `graph.resolve`, and also a `Fn::Sub` whose variable map names the
@@ -90,6 +89,130 @@ export function grantsOf(graph: ResourceGraph, role: GraphNode, actions: readonl
   return [...byTarget.values()]
 }
 
-/** Actions by which a function hands work to a queue, topic, bus or state machine. */
-export const PUBLISH_ACTIONS = ['sqs:SendMessage', 'sns:Publish', 'events:PutEvents', 'states:StartExecution'] as const
+/** Actions by which a role's holder invokes a function synchronously. */
+export const INVOKE_ACTIONS = ['lambda:InvokeFunction'] as const
 
+/**
+ * Actions by which a role's holder hands work to a queue, topic, bus or state machine. SQS and SNS
+ * authorise their batch calls (SendMessageBatch, PublishBatch) with sqs:SendMessage and sns:Publish: those
+ * are not IAM actions of their own. StartSyncExecution is one (Express workflows; SAM's
+ * StepFunctionsExecutionPolicy grants it beside StartExecution).
+ */
+export const PUBLISH_ACTIONS = ['sqs:SendMessage', 'sns:Publish', 'events:PutEvents', 'states:StartExecution', 'states:StartSyncExecution'] as const
+
+const PUBLISH_TARGET_KINDS: ReadonlySet<string> = new Set(['queue', 'topic', 'bus', 'stateMachine'])
+
+/**
+ * Service principals that invoke a function asynchronously (Lambda queues the event, so failures need
+ * a destination), with the kind and label of the source. CloudFormation is not one: it invokes a custom
+ * resource's function with the caller's credentials, and reports a failure in the stack's events.
+ */
+export const ASYNC_PRINCIPALS: Readonly<Record<string, {kind: string; label: string}>> = {
+  'sns.amazonaws.com': {kind: 'sns', label: 'SNS topic'},
+  's3.amazonaws.com': {kind: 's3', label: 'S3 bucket'},
+  'events.amazonaws.com': {kind: 'eventbridge', label: 'EventBridge rule'},
+  'scheduler.amazonaws.com': {kind: 'scheduler', label: 'EventBridge Scheduler schedule'},
+  'iot.amazonaws.com': {kind: 'iot', label: 'IoT rule'},
+  'logs.amazonaws.com': {kind: 'logs', label: 'CloudWatch Logs subscription'},
+  'ses.amazonaws.com': {kind: 'ses', label: 'SES receipt rule'},
+  'codecommit.amazonaws.com': {kind: 'codecommit', label: 'CodeCommit trigger'},
+  'config.amazonaws.com': {kind: 'config', label: 'AWS Config rule'},
+}
+
+/** The asynchronous source a permission's principal names, if it is one. */
+export function asyncPrincipal(principal: unknown): {kind: string; label: string} | undefined {
+  const text = literal(principal)
+  return typeof text === 'string' ? ASYNC_PRINCIPALS[text.toLowerCase()] : undefined
+}
+
+/** Types that name a function in their own properties and always invoke it asynchronously. */
+const ASYNC_SOURCE_TYPES: ReadonlySet<string> = new Set(['AWS::S3::Bucket', 'AWS::IoT::TopicRule', 'AWS::Logs::SubscriptionFilter'])
+
+/** True when a node that triggers a function makes Lambda run it asynchronously (InvocationType Event). */
+export function invokesAsynchronously(node: GraphNode): boolean {
+  switch (node.kind) {
+    case 'permission':
+      return asyncPrincipal(node.props.Principal) !== undefined
+    case 'subscription':
+      return literal(node.props.Protocol) === 'lambda'
+    case 'topic':
+    case 'rule':
+    case 'schedule':
+      return true
+    case 'pipe':
+      return literal(get(node.props, 'TargetParameters', 'LambdaFunctionParameters', 'InvocationType')) === 'FIRE_AND_FORGET'
+    default:
+      return ASYNC_SOURCE_TYPES.has(node.type)
+  }
+}
+
+/** `invokes` and `publishes-to` edges from roles, read from their inline and attached policy statements (SAM policy templates included). */
+export function linkRoleGrants(graph: ResourceGraph): void {
+  const actions = [...INVOKE_ACTIONS, ...PUBLISH_ACTIONS]
+  for (const role of graph.ofKind('role')) {
+    for (const grant of grantsOf(graph, role, actions)) {
+      if (grant.actions.some((action) => (INVOKE_ACTIONS as readonly string[]).includes(action))) {
+        const fn = functionBehind(graph, grant.target)
+        if (fn) graph.addEdge({from: role.id, to: fn.id, kind: 'invokes'})
+      }
+      if (PUBLISH_TARGET_KINDS.has(grant.target.kind) && grant.actions.some((action) => (PUBLISH_ACTIONS as readonly string[]).includes(action))) {
+        graph.addEdge({from: role.id, to: grant.target.id, kind: 'publishes-to'})
+      }
+    }
+  }
+}
+
+/** `invokes-async` edges beside the `triggers` edges of sources that make Lambda run a function (or its alias or version) asynchronously. */
+export function linkAsyncInvocations(graph: ResourceGraph): void {
+  for (const target of graph.ofKind('function', 'alias', 'version')) {
+    for (const edge of graph.in(target.id, 'triggers')) {
+      const source = graph.get(edge.from)
+      if (source && invokesAsynchronously(source)) graph.addEdge({from: source.id, to: target.id, kind: 'invokes-async'})
+    }
+  }
+}
+
+export interface PolicyStatementRef {
+  /** The node that holds the statement (a role with inline policies, or a policy resource). */
+  holder: GraphNode
+  statement: Record<string, unknown>
+  /** Path of the statement inside the holder's props. */
+  path: PropPath
+}
+
+/** Every statement of a policy document, with its path. */
+export function documentStatements(holder: GraphNode, document: unknown, basePath: PropPath): PolicyStatementRef[] {
+  const doc = typeof document === 'string' ? safeJson(document) : document
+  const statements = get(doc, 'Statement')
+  if (Array.isArray(statements)) {
+    return statements.flatMap((statement, index) => (isRecord(statement) ? [{holder, statement, path: [...basePath, 'Statement', index]}] : []))
+  }
+  return isRecord(statements) ? [{holder, statement: statements, path: [...basePath, 'Statement']}] : []
+}
+
+/** The statements that apply to a role: its inline policies and the IAM::Policy / ManagedPolicy resources attached to it. */
+export function roleStatements(graph: ResourceGraph, role: GraphNode): PolicyStatementRef[] {
+  const result: PolicyStatementRef[] = []
+  asArray(role.props.Policies).forEach((policy, index) => {
+    result.push(...documentStatements(role, get(policy, 'PolicyDocument'), ['Policies', index, 'PolicyDocument']))
+  })
+  for (const edge of graph.in(role.id, 'attached-to')) {
+    const policy = graph.get(edge.from)
+    if (policy) result.push(...documentStatements(policy, policy.props.PolicyDocument, ['PolicyDocument']))
+  }
+  for (const arn of asArray(role.props.ManagedPolicyArns)) {
+    const policy = graph.resolve(arn)
+    if (policy && policy.kind === 'managedPolicy' && !graph.in(role.id, 'attached-to').some((edge) => edge.from === policy.id)) {
+      result.push(...documentStatements(policy, policy.props.PolicyDocument, ['PolicyDocument']))
+    }
+  }
+  return result
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}

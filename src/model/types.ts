@@ -73,6 +73,8 @@ export type EdgeKind =
   | 'invokes'
   /** A role may send, publish or put events to the target. */
   | 'publishes-to'
+  /** The source makes Lambda run the target function (or alias or version) asynchronously: failures need a destination. */
+  | 'invokes-async'
 
 export interface GraphEdge {
   from: string

@@ -59,6 +59,11 @@ export interface RuleMeta {
   title: string
   severity: Severity
   service: Service
+  /**
+   * Services whose resources the check reads besides its own service's (SQS002 reads CloudWatch alarms):
+   * an audit that could not read one of them in a region drops the rule's findings there rather than report a false absence.
+   */
+  reads?: Service[]
   /** Where the rule applies: templates on disk, live accounts, or both. */
   sources: Source[]
   status: RuleStatus

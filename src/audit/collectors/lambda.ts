@@ -10,23 +10,10 @@ import {
 } from '@aws-sdk/client-lambda'
 
 import {asArray, get, isRecord} from '../../model/intrinsics.js'
+import {asyncPrincipal} from '../../model/relations.js'
 import {dropUndefined, parseJsonText} from '../collection.js'
 import {allPages, essential, perResource, type RegionContext} from '../context.js'
 import {isNotFound} from '../errors.js'
-
-/** Principals that invoke a function asynchronously (events are queued by Lambda, so failures need a destination). */
-export const ASYNC_PRINCIPALS = new Set([
-  's3.amazonaws.com',
-  'sns.amazonaws.com',
-  'events.amazonaws.com',
-  'scheduler.amazonaws.com',
-  'ses.amazonaws.com',
-  'logs.amazonaws.com',
-  'iot.amazonaws.com',
-  'codecommit.amazonaws.com',
-  'config.amazonaws.com',
-  'cloudformation.amazonaws.com',
-])
 
 export interface LambdaListing {
   /** Unqualified function ARNs listed in the region. */
@@ -110,7 +97,7 @@ export async function readPolicies(context: RegionContext, functionArns: string[
           physicalIds: [permission.sid],
           parent: functionArn,
         })
-        if (typeof permission.props.Principal === 'string' && ASYNC_PRINCIPALS.has(permission.props.Principal) && !asyncFunctions.includes(functionArn)) asyncFunctions.push(functionArn)
+        if (asyncPrincipal(permission.props.Principal) !== undefined && !asyncFunctions.includes(functionArn)) asyncFunctions.push(functionArn)
       }
     }),
   )

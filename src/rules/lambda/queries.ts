@@ -3,7 +3,7 @@ import {roleStatements} from '../../model/edges.js'
 import {actionMatches} from '../../model/iam-actions.js'
 import type {ResourceGraph} from '../../model/graph.js'
 import {asArray, get, literal, literalNumber} from '../../model/intrinsics.js'
-import {functionAndQualifiers, functionBehind, grantsOf, PUBLISH_ACTIONS, resolveFunction, resolveResource, roleOf} from '../../model/relations.js'
+import {asyncPrincipal, functionAndQualifiers, functionBehind, grantsOf, invokesAsynchronously, PUBLISH_ACTIONS, resolveFunction, resolveResource, roleOf} from '../../model/relations.js'
 import type {GraphNode} from '../../model/types.js'
 import {displayName} from '../helpers.js'
 
@@ -89,18 +89,6 @@ export interface Invocation {
   label: string
 }
 
-/** Service principals whose invocations are asynchronous, with a label. */
-const ASYNC_PRINCIPALS: Record<string, [string, string]> = {
-  'sns.amazonaws.com': ['sns', 'SNS topic'],
-  's3.amazonaws.com': ['s3', 'S3 bucket'],
-  'events.amazonaws.com': ['eventbridge', 'EventBridge rule'],
-  'iot.amazonaws.com': ['iot', 'IoT rule'],
-  'logs.amazonaws.com': ['logs', 'CloudWatch Logs subscription'],
-  'ses.amazonaws.com': ['ses', 'SES receipt rule'],
-  'codecommit.amazonaws.com': ['codecommit', 'CodeCommit trigger'],
-  'config.amazonaws.com': ['config', 'AWS Config rule'],
-}
-
 function principalOf(permission: GraphNode): string | undefined {
   const principal = literal(permission.props.Principal)
   return typeof principal === 'string' ? principal.toLowerCase() : undefined
@@ -125,11 +113,14 @@ export function invocationsOf(graph: ResourceGraph, fn: GraphNode): Invocation[]
   const result: Invocation[] = []
   const targets = functionAndQualifiers(graph, fn)
   const triggerNodes = new Map<string, GraphNode>()
+  // The model says which sources invoke asynchronously; the kinds and labels below are for messages.
+  const asyncSources = new Set<string>()
   for (const target of targets) {
     for (const edge of graph.in(target.id, 'triggers')) {
       const node = graph.get(edge.from)
       if (node) triggerNodes.set(node.id, node)
     }
+    for (const edge of graph.in(target.id, 'invokes-async')) asyncSources.add(edge.from)
   }
   for (const node of triggerNodes.values()) {
     switch (node.kind) {
@@ -141,26 +132,25 @@ export function invocationsOf(graph: ResourceGraph, fn: GraphNode): Invocation[]
       case 'permission': {
         const principal = principalOf(node)
         if (principal === undefined) break
-        const known = ASYNC_PRINCIPALS[principal]
-        if (known) result.push({kind: known[0], via: node, async: true, label: describe(graph, known[1], node.props.SourceArn)})
+        const known = asyncPrincipal(principal)
+        if (known) result.push({kind: known.kind, via: node, async: asyncSources.has(node.id), label: describe(graph, known.label, node.props.SourceArn)})
         else result.push({kind: principal.startsWith('apigateway.') ? 'api' : 'other', via: node, async: false, label: principal})
         break
       }
       case 'subscription':
-        if (literal(node.props.Protocol) === 'lambda') result.push({kind: 'sns', via: node, async: true, label: describe(graph, 'SNS topic', node.props.TopicArn)})
+        if (literal(node.props.Protocol) === 'lambda') result.push({kind: 'sns', via: node, async: asyncSources.has(node.id), label: describe(graph, 'SNS topic', node.props.TopicArn)})
         break
       case 'topic':
-        result.push({kind: 'sns', via: node, async: true, label: `SNS topic ${displayName(node)}`})
+        result.push({kind: 'sns', via: node, async: asyncSources.has(node.id), label: `SNS topic ${displayName(node)}`})
         break
       case 'rule':
-        result.push({kind: node.props.ScheduleExpression === undefined ? 'eventbridge' : 'schedule', via: node, async: true, label: sourceLabel(node, 'EventBridge rule')})
+        result.push({kind: node.props.ScheduleExpression === undefined ? 'eventbridge' : 'schedule', via: node, async: asyncSources.has(node.id), label: sourceLabel(node, 'EventBridge rule')})
         break
       case 'schedule':
-        result.push({kind: 'scheduler', via: node, async: true, label: `EventBridge Scheduler schedule ${displayName(node)}`})
+        result.push({kind: 'scheduler', via: node, async: asyncSources.has(node.id), label: `EventBridge Scheduler schedule ${displayName(node)}`})
         break
       case 'pipe': {
-        const invocationType = literal(get(node.props, 'TargetParameters', 'LambdaFunctionParameters', 'InvocationType'))
-        result.push({kind: 'pipe', via: node, async: invocationType === 'FIRE_AND_FORGET', label: `EventBridge pipe ${displayName(node)}`})
+        result.push({kind: 'pipe', via: node, async: asyncSources.has(node.id), label: `EventBridge pipe ${displayName(node)}`})
         break
       }
       default:
@@ -170,16 +160,16 @@ export function invocationsOf(graph: ResourceGraph, fn: GraphNode): Invocation[]
   // Sources that name the function in their own properties, without a typed edge.
   for (const bucket of graph.ofType('AWS::S3::Bucket')) {
     for (const config of asArray(get(bucket.props, 'NotificationConfiguration', 'LambdaConfigurations'))) {
-      if (resolveFunction(graph, get(config, 'Function')) === fn) result.push({kind: 's3', via: bucket, async: true, label: `S3 bucket ${displayName(bucket)}`})
+      if (resolveFunction(graph, get(config, 'Function')) === fn) result.push({kind: 's3', via: bucket, async: invokesAsynchronously(bucket), label: `S3 bucket ${displayName(bucket)}`})
     }
   }
   for (const rule of graph.ofType('AWS::IoT::TopicRule')) {
     for (const action of asArray(get(rule.props, 'TopicRulePayload', 'Actions'))) {
-      if (resolveFunction(graph, get(action, 'Lambda', 'FunctionArn')) === fn) result.push({kind: 'iot', via: rule, async: true, label: `IoT rule ${displayName(rule)}`})
+      if (resolveFunction(graph, get(action, 'Lambda', 'FunctionArn')) === fn) result.push({kind: 'iot', via: rule, async: invokesAsynchronously(rule), label: `IoT rule ${displayName(rule)}`})
     }
   }
   for (const filter of graph.ofType('AWS::Logs::SubscriptionFilter')) {
-    if (resolveFunction(graph, filter.props.DestinationArn) === fn) result.push({kind: 'logs', via: filter, async: true, label: `CloudWatch Logs subscription ${displayName(filter)}`})
+    if (resolveFunction(graph, filter.props.DestinationArn) === fn) result.push({kind: 'logs', via: filter, async: invokesAsynchronously(filter), label: `CloudWatch Logs subscription ${displayName(filter)}`})
   }
   return result
 }
@@ -214,35 +204,18 @@ export function hasAsyncFailureTarget(graph: ResourceGraph, fn: GraphNode): bool
 
 export {actionMatches}
 
-/** Nodes the function's role may publish to: `publishes-to` edges and statements (including SAM policy templates). */
+/** Nodes the function's role may publish to: the model's `publishes-to` edges (statements and SAM policy templates alike). */
 export function publishTargets(graph: ResourceGraph, fn: GraphNode): GraphNode[] {
   const role = roleOf(graph, fn)
   if (!role) return []
-  const targets = new Map<string, GraphNode>()
-  for (const edge of graph.out(role.id, 'publishes-to')) {
-    const node = graph.get(edge.to)
-    if (node) targets.set(node.id, node)
-  }
-  for (const grant of grantsOf(graph, role, PUBLISH_ACTIONS)) {
-    if (['queue', 'topic', 'bus', 'stateMachine'].includes(grant.target.kind)) targets.set(grant.target.id, grant.target)
-  }
-  return [...targets.values()]
+  return [...new Set(graph.out(role.id, 'publishes-to').map((edge) => graph.get(edge.to)))].filter((node): node is GraphNode => node !== undefined)
 }
 
-/** Functions the function's role may invoke: `invokes` edges and statements (including SAM's LambdaInvokePolicy). */
+/** Functions the function's role may invoke: the model's `invokes` edges (statements and SAM's LambdaInvokePolicy alike). */
 export function invokeTargets(graph: ResourceGraph, fn: GraphNode): GraphNode[] {
   const role = roleOf(graph, fn)
   if (!role) return []
-  const targets = new Map<string, GraphNode>()
-  for (const edge of graph.out(role.id, 'invokes')) {
-    const node = functionBehind(graph, graph.get(edge.to))
-    if (node) targets.set(node.id, node)
-  }
-  for (const grant of grantsOf(graph, role, ['lambda:InvokeFunction'])) {
-    const node = functionBehind(graph, grant.target)
-    if (node) targets.set(node.id, node)
-  }
-  return [...targets.values()]
+  return [...new Set(graph.out(role.id, 'invokes').map((edge) => graph.get(edge.to)))].filter((node): node is GraphNode => node !== undefined)
 }
 
 /** The literal or referenced name a bus answers to, for matching rules' EventBusName. */

@@ -12,6 +12,7 @@ export default defineRule({
     title: 'Dead-letter queue without an alarm on its depth',
     severity: 'warning',
     service: 'sqs',
+    reads: ['cloudwatch'],
     sources: ['template', 'live'],
     status: 'stable',
     recommended: true,
