@@ -1,13 +1,12 @@
 // Graph queries the Lambda rules share: which function a node stands for, what invokes it and how, what its role may call.
-import {roleStatements} from '../../model/edges.js'
 import {actionMatches} from '../../model/iam-actions.js'
 import type {ResourceGraph} from '../../model/graph.js'
 import {asArray, get, literal, literalNumber} from '../../model/intrinsics.js'
-import {asyncPrincipal, functionAndQualifiers, functionBehind, grantsOf, invokesAsynchronously, PUBLISH_ACTIONS, resolveFunction, resolveResource, roleOf} from '../../model/relations.js'
+import {asyncPrincipal, deliveredTo, functionAndQualifiers, functionBehind, grantsOf, invokesAsynchronously, publishesToDefaultBus, resolveFunction, resolveResource, roleOf} from '../../model/relations.js'
 import type {GraphNode} from '../../model/types.js'
 import {displayName} from '../helpers.js'
 
-export {functionAndQualifiers, functionBehind, grantsOf, PUBLISH_ACTIONS, resolveFunction, resolveResource, roleOf}
+export {deliveredTo, functionAndQualifiers, functionBehind, grantsOf, publishesToDefaultBus, resolveFunction, resolveResource, roleOf}
 
 export type MappingSourceKind = 'sqs' | 'kinesis' | 'dynamodb' | 'kafka' | 'mq' | 'docdb'
 
@@ -216,71 +215,6 @@ export function invokeTargets(graph: ResourceGraph, fn: GraphNode): GraphNode[] 
   const role = roleOf(graph, fn)
   if (!role) return []
   return [...new Set(graph.out(role.id, 'invokes').map((edge) => graph.get(edge.to)))].filter((node): node is GraphNode => node !== undefined)
-}
-
-/** The literal or referenced name a bus answers to, for matching rules' EventBusName. */
-function busMatches(graph: ResourceGraph, rule: GraphNode, bus: GraphNode | 'default'): boolean {
-  const name = rule.props.EventBusName
-  if (bus === 'default') return name === undefined || name === 'default' || (typeof name === 'string' && /:event-bus\/default$/.test(name))
-  if (name === undefined) return false
-  if (resolveResource(graph, name) === bus) return true
-  const busName = literal(bus.props.Name)
-  return typeof name === 'string' && busName !== undefined && (name === busName || name.endsWith(`:event-bus/${busName}`))
-}
-
-/**
- * Where a message put on a queue, topic or bus is delivered next: the functions, queues, topics and
- * state machines that consume it (mappings and pipes for queues and streams, subscriptions for topics, rule targets for buses).
- */
-export function deliveredTo(graph: ResourceGraph, node: GraphNode | 'default'): GraphNode[] {
-  const next: GraphNode[] = []
-  const add = (value: unknown): void => {
-    const target = resolveResource(graph, value)
-    const fn = functionBehind(graph, target)
-    if (fn) next.push(fn)
-    else if (target) next.push(target)
-  }
-  if (node === 'default' || node.kind === 'bus') {
-    for (const rule of graph.ofKind('rule')) {
-      // Scheduled rules fire on the clock, not on events put on the bus.
-      if (rule.props.EventPattern === undefined || !busMatches(graph, rule, node)) continue
-      for (const target of asArray(rule.props.Targets)) add(get(target, 'Arn'))
-    }
-    return next
-  }
-  if (node.kind === 'queue' || node.kind === 'stream' || node.kind === 'table') {
-    for (const mapping of graph.ofKind('eventSourceMapping')) {
-      if (resolveResource(graph, mapping.props.EventSourceArn) === node) add(mapping.props.FunctionName)
-    }
-    for (const pipe of graph.ofKind('pipe')) {
-      if (resolveResource(graph, pipe.props.Source) === node) add(pipe.props.Target)
-    }
-    return next
-  }
-  if (node.kind === 'topic') {
-    for (const subscription of asArray(node.props.Subscription)) add(get(subscription, 'Endpoint'))
-    for (const subscription of graph.ofKind('subscription')) {
-      if (resolveResource(graph, subscription.props.TopicArn) === node) add(subscription.props.Endpoint)
-    }
-  }
-  return next
-}
-
-/** True when the role statements allow `events:PutEvents` on the default bus (named by ARN text). */
-export function publishesToDefaultBus(graph: ResourceGraph, fn: GraphNode): boolean {
-  const role = roleOf(graph, fn)
-  if (!role) return false
-  for (const {statement} of roleStatements(graph, role)) {
-    if (statement.Effect !== 'Allow') continue
-    const patterns = asArray(statement.Action).filter((a): a is string => typeof a === 'string')
-    if (!patterns.some((pattern) => actionMatches(pattern, 'events:PutEvents'))) continue
-    for (const resource of asArray(statement.Resource)) {
-      const text = typeof resource === 'string' ? resource : get(resource, 'Fn::Sub')
-      const first = Array.isArray(text) ? text[0] : text
-      if (typeof first === 'string' && /:event-bus\/default$/.test(first)) return true
-    }
-  }
-  return false
 }
 
 /** The function timeout in seconds, CloudFormation's default (3) when unset, undefined when it cannot be read. */
