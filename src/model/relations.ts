@@ -230,7 +230,7 @@ export function publishesToDefaultBus(graph: ResourceGraph, fn: GraphNode): bool
     if (!patterns.some((pattern) => actionMatches(pattern, 'events:PutEvents'))) continue
     for (const resource of asArray(statement.Resource)) {
       const text = typeof resource === 'string' ? resource : get(resource, 'Fn::Sub')
-      const first = Array.isArray(text) ? text[0] : text
+      const first: unknown = Array.isArray(text) ? text[0] : text
       if (typeof first === 'string' && /:event-bus\/default$/.test(first)) return true
     }
   }

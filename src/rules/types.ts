@@ -99,7 +99,8 @@ export interface RuleContext {
   options: Record<string, unknown>
   /** Today, injected so date-dependent rules are testable. */
   now: Date
-  report(report: Report): void
+  /** A property, not a method: rules destructure it (`check({graph, report})`). */
+  report: (report: Report) => void
 }
 
 export interface Rule {

@@ -76,7 +76,14 @@ export async function runTune(functionName: string, flags: TuneFlags, env: {cwd:
 
   if (flags.dryRun) {
     const estimate = estimateTuningCost(memories, flags.invocations, facts.timeoutSeconds, prices)
-    const dryRun = {function: facts, memories, invocationsPerMemory: flags.invocations, totalInvocations: estimate.invocations, maxCostUsd: estimate.maxCost, payloads: payloads.map((p) => ({label: p.label, weight: p.weight}))}
+    const dryRun = {
+      function: facts,
+      memories,
+      invocationsPerMemory: flags.invocations,
+      totalInvocations: estimate.invocations,
+      maxCostUsd: estimate.maxCost,
+      payloads: payloads.map((p) => ({label: p.label, weight: p.weight})),
+    }
     if (flags.json) return {exitCode: EXIT.ok, json: dryRun, lines: [], notices: []}
     const lines = [
       `Plan for ${facts.name} (${facts.architecture}, ${facts.region}, now ${facts.memoryMb} MB, timeout ${facts.timeoutSeconds} s):`,
@@ -136,15 +143,7 @@ export async function runTune(functionName: string, flags: TuneFlags, env: {cwd:
 
   const signalled = interruption.received()
   const failure = result.restore.problems.length > 0 ? `the function was not put back as it was: ${result.restore.problems.join('; ')}` : undefined
-  const exitCode = failure
-    ? EXIT.restoreFailed
-    : signalled
-      ? signalled === 'SIGTERM'
-        ? EXIT.terminated
-        : EXIT.interrupted
-      : Object.keys(analysis.recommendations).length === 0
-        ? EXIT.findings
-        : EXIT.ok
+  const exitCode = failure ? EXIT.restoreFailed : signalled ? (signalled === 'SIGTERM' ? EXIT.terminated : EXIT.interrupted) : Object.keys(analysis.recommendations).length === 0 ? EXIT.findings : EXIT.ok
   if (flags.json) {
     const json = {
       function: result.function,

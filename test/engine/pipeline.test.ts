@@ -23,7 +23,9 @@ describe('selectRules', () => {
   it('names the configuration file, relative to the working folder, when it is wrong', async () => {
     const cwd = folder()
     writeFileSync(path.join(cwd, 'bad.yml'), 'colour: blue\n')
-    await expect(selectRules({cwd, config: 'bad.yml', source: 'live'})).rejects.toThrow(new UsageError('bad.yml: unknown key "colour" (expected one of preset, rules, services, severities, ignore, registryTypes)'))
+    await expect(selectRules({cwd, config: 'bad.yml', source: 'live'})).rejects.toThrow(
+      new UsageError('bad.yml: unknown key "colour" (expected one of preset, rules, services, severities, ignore, registryTypes)'),
+    )
   })
 
   it('runs only the rules named with --rule, at their default severity, by id or name', async () => {
@@ -32,7 +34,7 @@ describe('selectRules', () => {
     expect(Object.keys(config.rules)).toEqual(catalogue.map((rule) => rule.meta.id))
   })
 
-  it('refuses an unknown rule, and a rule that does not claim the run\'s source', async () => {
+  it("refuses an unknown rule, and a rule that does not claim the run's source", async () => {
     await expect(selectRules({cwd: folder(), rule: ['NOPE001'], source: 'template'})).rejects.toThrow(/unknown rule "NOPE001"; run `sls-eda rules` to list them/)
     await expect(selectRules({cwd: folder(), rule: ['SLS003'], source: 'live'})).rejects.toThrow(/rule SLS003 \(.+\) checks templates only and cannot run on a live account/)
   })

@@ -25,7 +25,16 @@ const UNWRITABLE = path.join(dir, 'blocker', 'report.txt')
 const ARN = 'arn:aws:sqs:eu-west-1:123456789012:jobs'
 function inventory(name: string, options: {nodes?: unknown[]; notChecked?: unknown[]} = {}): string {
   const file = path.join(dir, `${name}.json`)
-  const document = {format: 'sls-eda-inventory', version: 1, collectedAt: '2026-01-01T00:00:00.000Z', accountId: '123456789012', partition: 'aws', regions: ['eu-west-1'], notChecked: options.notChecked ?? [], nodes: options.nodes ?? []}
+  const document = {
+    format: 'sls-eda-inventory',
+    version: 1,
+    collectedAt: '2026-01-01T00:00:00.000Z',
+    accountId: '123456789012',
+    partition: 'aws',
+    regions: ['eu-west-1'],
+    notChecked: options.notChecked ?? [],
+    nodes: options.nodes ?? [],
+  }
   writeFileSync(file, JSON.stringify(document))
   return file
 }

@@ -13,8 +13,10 @@ function edges(text: string, kind: EdgeKind): string[] {
 }
 
 const FN = '  Fn:\n    Type: AWS::Lambda::Function\n    Properties: {Handler: a, Runtime: nodejs20.x, Role: !GetAtt FnRole.Arn, Code: {ZipFile: x}}\n'
-const TARGETS = '  Queue:\n    Type: AWS::SQS::Queue\n  Flow:\n    Type: AWS::StepFunctions::StateMachine\n    Properties: {RoleArn: x, DefinitionString: "{}"}\n  Other:\n    Type: AWS::Lambda::Function\n    Properties: {Handler: a, Runtime: nodejs20.x, Role: x, Code: {ZipFile: x}}\n'
-const role = (statement: string): string => `  FnRole:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument: {}\n      Policies: [{PolicyName: p, PolicyDocument: {Statement: [${statement}]}}]\n`
+const TARGETS =
+  '  Queue:\n    Type: AWS::SQS::Queue\n  Flow:\n    Type: AWS::StepFunctions::StateMachine\n    Properties: {RoleArn: x, DefinitionString: "{}"}\n  Other:\n    Type: AWS::Lambda::Function\n    Properties: {Handler: a, Runtime: nodejs20.x, Role: x, Code: {ZipFile: x}}\n'
+const role = (statement: string): string =>
+  `  FnRole:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument: {}\n      Policies: [{PolicyName: p, PolicyDocument: {Statement: [${statement}]}}]\n`
 const template = (statement: string, extra = ''): string => `Resources:\n${FN}${TARGETS}${role(statement)}${extra}`
 
 describe('what a role may call', () => {
@@ -26,7 +28,12 @@ describe('what a role may call', () => {
     ['sqs:SendMessageBatch alone', '{Effect: Allow, Action: sqs:SendMessageBatch, Resource: !GetAtt Queue.Arn}', 'publishes-to', []],
     ['a Deny', '{Effect: Deny, Action: sqs:SendMessage, Resource: !GetAtt Queue.Arn}', 'publishes-to', []],
     // The shape of SAM policy templates: the resource is named in the Fn::Sub variable map.
-    ['a Fn::Sub with a variable map', "{Effect: Allow, Action: lambda:InvokeFunction, Resource: {'Fn::Sub': ['arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${Name}', {Name: !Ref Other}]}}", 'invokes', ['FnRole -> Other']],
+    [
+      'a Fn::Sub with a variable map',
+      "{Effect: Allow, Action: lambda:InvokeFunction, Resource: {'Fn::Sub': ['arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${Name}', {Name: !Ref Other}]}}",
+      'invokes',
+      ['FnRole -> Other'],
+    ],
     ['lambda:InvokeFunction on a queue', '{Effect: Allow, Action: lambda:InvokeFunction, Resource: !GetAtt Queue.Arn}', 'invokes', []],
   ])('%s', (_, statement, kind, expected) => {
     expect(edges(template(statement), kind)).toEqual(expected)
