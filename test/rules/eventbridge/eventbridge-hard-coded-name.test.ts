@@ -2,7 +2,6 @@
 import {describe, expect, it} from 'vitest'
 
 import {runRule} from '../../helpers/lint.js'
-import {fixturesOf} from '../iam/iam-test-kit.js'
 
 const one = (type: string, property: string, value: string) => `Resources:\n  Res:\n    Type: ${type}\n    Properties:\n      ${property}: ${value}\n`
 
@@ -49,11 +48,5 @@ Resources:
       ['Fn', 'billing', 6],
       ['Flow', 'checkout', 13],
     ])
-  })
-
-  it.each(fixturesOf('EVB005'))('fixture $name', ({name, text}) => {
-    const findings = runRule('EVB005', text, {}, name)
-    if (name.startsWith('pass')) expect(findings).toEqual([])
-    else expect(findings.length).toBeGreaterThan(0)
   })
 })

@@ -2,7 +2,6 @@
 import {describe, expect, it} from 'vitest'
 
 import {runRule} from '../../helpers/lint.js'
-import {fixturesOf} from '../iam/iam-test-kit.js'
 
 const pipe = (source: string, parameters: string) => `Resources:
   Stream:
@@ -45,11 +44,5 @@ describe('EVB006 eventbridge-pipe-without-dlq', () => {
 
   it('ignores pipes reading SQS (the queue has its own redrive policy)', () => {
     expect(runRule('EVB006', pipe('arn:aws:sqs:eu-west-1:123456789012:q', '      SourceParameters:\n        SqsQueueParameters: {BatchSize: 10}'))).toEqual([])
-  })
-
-  it.each(fixturesOf('EVB006'))('fixture $name', ({name, text}) => {
-    const findings = runRule('EVB006', text, {}, name)
-    if (name.startsWith('pass')) expect(findings).toEqual([])
-    else expect(findings.length).toBeGreaterThan(0)
   })
 })

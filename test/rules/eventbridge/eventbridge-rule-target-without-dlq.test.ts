@@ -2,7 +2,6 @@
 import {describe, expect, it} from 'vitest'
 
 import {runRule} from '../../helpers/lint.js'
-import {fixturesOf} from '../iam/iam-test-kit.js'
 
 const rule = (target: string, state = 'ENABLED') => `Resources:
   Rule:
@@ -47,11 +46,5 @@ ${dlq}
 `
     expect(runRule('EVB001', sam(''))).toMatchObject([{data: {rule: 'Fn', target: 'FnPlacedLambdaTarget'}, resource: {id: 'FnPlaced'}, location: {line: 12}}])
     expect(runRule('EVB001', sam('            DeadLetterConfig: {Type: SQS}'))).toEqual([])
-  })
-
-  it.each(fixturesOf('EVB001'))('fixture $name', ({name, text}) => {
-    const findings = runRule('EVB001', text, {}, name)
-    if (name.startsWith('pass')) expect(findings).toEqual([])
-    else expect(findings.length).toBeGreaterThan(0)
   })
 })

@@ -2,7 +2,6 @@
 import {describe, expect, it} from 'vitest'
 
 import {runRule} from '../../helpers/lint.js'
-import {fixturesOf} from '../iam/iam-test-kit.js'
 
 const schedule = (extra: string) => `Resources:
   Nightly:
@@ -44,11 +43,5 @@ Resources:
 `,
     )
     expect(findings).toMatchObject([{data: {schedule: 'Fn'}, resource: {id: 'FnNightly'}, location: {line: 12}}])
-  })
-
-  it.each(fixturesOf('EVB007'))('fixture $name', ({name, text}) => {
-    const findings = runRule('EVB007', text, {}, name)
-    if (name.startsWith('pass')) expect(findings).toEqual([])
-    else expect(findings.length).toBeGreaterThan(0)
   })
 })

@@ -2,7 +2,6 @@
 import {describe, expect, it} from 'vitest'
 
 import {runRule} from '../../helpers/lint.js'
-import {fixturesOf} from '../iam/iam-test-kit.js'
 
 const schedule = (extra: string) => `Resources:
   Nightly:
@@ -23,11 +22,5 @@ describe('EVB008 eventbridge-schedule-without-retry-policy', () => {
 
   it('passes a schedule with a retry policy', () => {
     expect(runRule('EVB008', schedule('        RetryPolicy: {MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 3600}'))).toEqual([])
-  })
-
-  it.each(fixturesOf('EVB008'))('fixture $name', ({name, text}) => {
-    const findings = runRule('EVB008', text, {}, name)
-    if (name.startsWith('pass')) expect(findings).toEqual([])
-    else expect(findings.length).toBeGreaterThan(0)
   })
 })

@@ -1,6 +1,4 @@
 // Template builders the IAM rule tests share: a raw role with one inline statement, and a SAM function with Policies.
-import {readFileSync, readdirSync} from 'node:fs'
-
 /** A raw CloudFormation role whose only inline policy holds `statement` (YAML flow text, indented under Statement). */
 export function roleWith(statement: string, trust = '{Effect: Allow, Principal: {Service: lambda.amazonaws.com}, Action: sts:AssumeRole}'): string {
   return `AWSTemplateFormatVersion: '2010-09-09'
@@ -32,10 +30,4 @@ Resources:
       Policies:
 ${policies}
 `
-}
-
-/** The pass and fail fixture files of a rule. */
-export function fixturesOf(id: string): Array<{name: string; text: string}> {
-  const dir = new URL(`../../fixtures/rules/${id}/`, import.meta.url)
-  return readdirSync(dir).map((name) => ({name, text: readFileSync(new URL(name, dir), 'utf8')}))
 }

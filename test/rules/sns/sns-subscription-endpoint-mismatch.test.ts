@@ -2,7 +2,6 @@
 import {describe, expect, it} from 'vitest'
 
 import {runRule} from '../../helpers/lint.js'
-import {fixturesOf} from '../iam/iam-test-kit.js'
 
 const subscription = (protocol: string, endpoint: string) => `Resources:
   Topic:
@@ -78,11 +77,5 @@ Resources:
 `,
     )
     expect(findings).toMatchObject([{data: {subscription: 'Topic', endpoint: '!Ref Queue'}, resource: {id: 'Topic'}, location: {line: 10}}])
-  })
-
-  it.each(fixturesOf('SNS004'))('fixture $name', ({name, text}) => {
-    const findings = runRule('SNS004', text, {}, name)
-    if (name.startsWith('pass')) expect(findings).toEqual([])
-    else expect(findings.length).toBeGreaterThan(0)
   })
 })

@@ -2,7 +2,6 @@
 import {describe, expect, it} from 'vitest'
 
 import {runRule} from '../../helpers/lint.js'
-import {fixturesOf} from '../iam/iam-test-kit.js'
 
 const subscription = (extra: string) => `Resources:
   Topic:
@@ -60,11 +59,5 @@ Resources:
       ['noRedrive', 'FnOrders', 18, 'lambda'],
       ['inline', 'Topic', 7, 'email'],
     ])
-  })
-
-  it.each(fixturesOf('SNS001'))('fixture $name', ({name, text}) => {
-    const findings = runRule('SNS001', text, {}, name)
-    if (name.startsWith('pass')) expect(findings).toEqual([])
-    else expect(findings.length).toBeGreaterThan(0)
   })
 })

@@ -2,7 +2,6 @@
 import {describe, expect, it} from 'vitest'
 
 import {runRule} from '../../helpers/lint.js'
-import {fixturesOf} from '../iam/iam-test-kit.js'
 
 describe('SNS002 sns-topic-without-kms', () => {
   it('reports a topic without KmsMasterKeyId at its logical id', () => {
@@ -14,11 +13,5 @@ describe('SNS002 sns-topic-without-kms', () => {
     ['a key reference', '!Ref Key'],
   ])('passes a key given as %s', (_name, key) => {
     expect(runRule('SNS002', `Resources:\n  Orders:\n    Type: AWS::SNS::Topic\n    Properties:\n      KmsMasterKeyId: ${key}\n`)).toEqual([])
-  })
-
-  it.each(fixturesOf('SNS002'))('fixture $name', ({name, text}) => {
-    const findings = runRule('SNS002', text, {}, name)
-    if (name.startsWith('pass')) expect(findings).toEqual([])
-    else expect(findings.length).toBeGreaterThan(0)
   })
 })

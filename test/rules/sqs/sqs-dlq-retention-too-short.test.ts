@@ -2,7 +2,6 @@
 import {describe, expect, it} from 'vitest'
 
 import {runRule} from '../../helpers/lint.js'
-import {fixturesOf} from '../iam/iam-test-kit.js'
 
 const pair = (source: string, dlq: string) => `Resources:
   Orders:
@@ -47,11 +46,5 @@ describe('SQS003 sqs-dlq-retention-too-short', () => {
       DeadLetterConfig: {TargetArn: !GetAtt Dlq.Arn}
 `
     expect(runRule('SQS003', text)).toEqual([])
-  })
-
-  it.each(fixturesOf('SQS003'))('fixture $name', ({name, text}) => {
-    const findings = runRule('SQS003', text, {}, name)
-    if (name.startsWith('pass')) expect(findings).toEqual([])
-    else expect(findings.length).toBeGreaterThan(0)
   })
 })

@@ -2,7 +2,6 @@
 import {describe, expect, it} from 'vitest'
 
 import {runRule} from '../../helpers/lint.js'
-import {fixturesOf} from '../iam/iam-test-kit.js'
 
 const queues = `AWSTemplateFormatVersion: '2010-09-09'
 Parameters:
@@ -160,11 +159,5 @@ Resources:
 
   it('ignores queues that are nobody\'s DLQ', () => {
     expect(runRule('SQS002', 'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n')).toEqual([])
-  })
-
-  it.each(fixturesOf('SQS002'))('fixture $name', ({name, text}) => {
-    const findings = runRule('SQS002', text, {}, name)
-    if (name.startsWith('pass')) expect(findings).toEqual([])
-    else expect(findings.length).toBeGreaterThan(0)
   })
 })

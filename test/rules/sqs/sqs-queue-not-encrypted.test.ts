@@ -2,7 +2,6 @@
 import {describe, expect, it} from 'vitest'
 
 import {runRule} from '../../helpers/lint.js'
-import {fixturesOf} from '../iam/iam-test-kit.js'
 
 const queue = (props: string) => `Resources:\n  Orders:\n    Type: AWS::SQS::Queue\n    Properties:\n      VisibilityTimeout: 30\n${props}\n`
 
@@ -21,11 +20,5 @@ describe('SQS006 sqs-queue-not-encrypted', () => {
     ['an intrinsic', '      SqsManagedSseEnabled: !Ref Encrypt'],
   ])('passes %s', (_name, props) => {
     expect(runRule('SQS006', queue(props))).toEqual([])
-  })
-
-  it.each(fixturesOf('SQS006'))('fixture $name', ({name, text}) => {
-    const findings = runRule('SQS006', text, {}, name)
-    if (name.startsWith('pass')) expect(findings).toEqual([])
-    else expect(findings.length).toBeGreaterThan(0)
   })
 })

@@ -2,7 +2,6 @@
 import {describe, expect, it} from 'vitest'
 
 import {runRule} from '../../helpers/lint.js'
-import {fixturesOf} from '../iam/iam-test-kit.js'
 
 const policy = (extra: string) => `Resources:
   Orders:
@@ -34,11 +33,5 @@ describe('SQS007 sqs-queue-policy-without-secure-transport', () => {
     ['"false" as text, any key case', "          - {Effect: Deny, Principal: '*', Action: sqs:*, Resource: '*', Condition: {Bool: {AWS:securetransport: 'false'}}}"],
   ])('passes a TLS deny with %s', (_name, extra) => {
     expect(runRule('SQS007', policy(extra))).toEqual([])
-  })
-
-  it.each(fixturesOf('SQS007'))('fixture $name', ({name, text}) => {
-    const findings = runRule('SQS007', text, {}, name)
-    if (name.startsWith('pass')) expect(findings).toEqual([])
-    else expect(findings.length).toBeGreaterThan(0)
   })
 })
