@@ -8,10 +8,10 @@ import {DEFAULT_CONFIG} from '../../src/engine/config.js'
 import {lint} from '../../src/lint/lint.js'
 import {CATALOGUE, findRule} from '../../src/rules/index.js'
 import {defineRule, type Rule} from '../../src/rules/types.js'
+import {FIXTURES, fixtureOptionsOf, fixturesOf} from '../helpers/fixtures.js'
 import {FIXED_NOW, runCatalogue} from '../helpers/lint.js'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
-export const FIXTURES = path.join(ROOT, 'test/fixtures/rules')
 /** `UPDATE_FIXTURES=1 npx vitest run test/rules/fixtures.test.ts` rewrites every expected.json from what the rules report now: review the diff. */
 const UPDATE = process.env.UPDATE_FIXTURES === '1'
 
@@ -27,18 +27,6 @@ const CRASH_ON_MARKER = defineRule({
 const COMPANIONS: Record<string, () => Rule[]> = {
   SLS002: () => [CRASH_ON_MARKER],
   SLS003: () => [findRule('SQS001')!],
-}
-
-/** The pass and fail fixture files of a rule, sorted. */
-export function fixturesOf(id: string): string[] {
-  const dir = path.join(FIXTURES, id)
-  return existsSync(dir) ? readdirSync(dir).filter((name) => /^(pass|fail).*\.(ya?ml|json)$/.test(name)).sort() : []
-}
-
-/** Options a rule's fixtures run with, from an optional options.json next to them (for clock-dependent rules whose window must reach real dates). */
-export function fixtureOptionsOf(id: string): Record<string, unknown> | undefined {
-  const file = path.join(FIXTURES, id, 'options.json')
-  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : undefined
 }
 
 /** What a fixture is expected to give: its findings of the rule, as message id and line. */
@@ -90,7 +78,11 @@ describe('rule fixtures', () => {
         const file = path.join(FIXTURES, meta.id, name)
         it(`${name.startsWith('fail') ? 'reports' : 'accepts'} ${name}`, () => {
           const findings = findingsOf(rule, file)
-          if (meta.id !== 'SLS001') expect(findings.filter((finding) => finding.ruleId === 'SLS001').map((finding) => finding.message), `${name} must be a usable template`).toEqual([])
+          if (meta.id !== 'SLS001')
+            expect(
+              findings.filter((finding) => finding.ruleId === 'SLS001').map((finding) => finding.message),
+              `${name} must be a usable template`,
+            ).toEqual([])
           const own = findings
             .filter((finding) => finding.ruleId === meta.id)
             .map((finding) => ({messageId: finding.messageId, line: finding.location?.line}))

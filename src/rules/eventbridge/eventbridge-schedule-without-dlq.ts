@@ -11,7 +11,8 @@ export default defineRule({
     title: 'Scheduler schedule without a dead-letter queue',
     severity: 'warning',
     service: 'eventbridge',
-    sources: ['template', 'live'],
+    // No audit collector reads these resources, so the rule cannot see them on a live account.
+    sources: ['template'],
     status: 'stable',
     recommended: true,
     practices: ['P-ERR-4', 'P-ERR-6'],
