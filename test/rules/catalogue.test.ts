@@ -5,7 +5,7 @@ import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 
 import {renderRuleIndex, renderRuleMarkdown} from '../../src/lib/rule-docs.js'
-import {CATALOGUE, findRule} from '../../src/rules/index.js'
+import {CATALOGUE} from '../../src/rules/index.js'
 import {EQUIVALENT_TOOLS} from '../../src/rules/types.js'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')

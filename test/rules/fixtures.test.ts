@@ -1,5 +1,5 @@
 // Every rule's pass and fail fixture templates, in one runner: each fail fixture gives exactly the findings (message id and line) its folder's expected.json records, each pass fixture none, and no rule of the catalogue crashes on any of them.
-import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {existsSync, readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 
 import {describe, expect, it} from 'vitest'

@@ -44,7 +44,7 @@ export default defineRule({
         node: api,
         path: enabled === undefined ? [] : ['XrayEnabled'],
         messageId: 'notEnabled',
-        data: {api: displayName(api), value: enabled === undefined ? 'unset (off)' : String(enabled)},
+        data: {api: displayName(api), value: enabled === undefined ? 'unset (off)' : String(literal(enabled))},
         fix: 'Set XrayEnabled: true.',
       })
     }

@@ -49,7 +49,7 @@ export default defineRule({
           node: table,
           path: enabled !== undefined ? [...path, 'PointInTimeRecoveryEnabled'] : spec !== undefined ? path : table.type === 'AWS::DynamoDB::GlobalTable' ? path.slice(0, 2) : [],
           messageId: 'noPitr',
-          data: {table: displayName(table), replica, value: enabled === undefined ? 'off (not configured)' : `PointInTimeRecoveryEnabled: ${String(enabled)}`},
+          data: {table: displayName(table), replica, value: enabled === undefined ? 'off (not configured)' : `PointInTimeRecoveryEnabled: ${String(literal(enabled))}`},
           fix: 'Set PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled: true.',
         })
       }

@@ -38,7 +38,7 @@ export default defineRule({
         node: stream,
         path: type !== undefined ? ['StreamEncryption', 'EncryptionType'] : encryption !== undefined ? ['StreamEncryption'] : [],
         messageId: 'notEncrypted',
-        data: {stream: displayName(stream), value: type === undefined ? 'off (not configured)' : String(type)},
+        data: {stream: displayName(stream), value: type === undefined ? 'off (not configured)' : String(literal(type))},
         fix: 'Add StreamEncryption: {EncryptionType: KMS, KeyId: alias/aws/kinesis} (or a customer managed key).',
       })
     }
