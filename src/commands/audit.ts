@@ -1,10 +1,10 @@
 // `sls-eda audit`: applies the rule catalogue to a live AWS account, read-only.
 import {Command, Flags} from '@oclif/core'
 
-import {type Preset, PRESETS} from '../engine/presets.js'
-import {EXIT, UsageError} from '../lib/exit-codes.js'
-import {deliverOutcome} from '../lib/run-outcome.js'
-import {FAIL_LEVELS, FORMATS, type Format} from '../report/types.js'
+import type {Preset} from '../engine/presets.js'
+import {RUN_FLAGS} from '../lib/run-flags.js'
+import {runForCommand} from '../lib/run-outcome.js'
+import type {Format} from '../report/types.js'
 import type {Severity} from '../rules/types.js'
 
 export default class Audit extends Command {
@@ -19,7 +19,7 @@ Exit codes: 0 nothing failed the run, 1 findings at or above --fail-level, 2 unu
     {command: '<%= config.bin %> audit --region eu-west-1 --region us-east-1', description: 'Audit two regions.'},
     {command: '<%= config.bin %> audit --all-regions --format sarif --output audit.sarif', description: 'Audit every enabled region and write SARIF.'},
     {command: '<%= config.bin %> audit --stack orders-service', description: 'Report only what the orders-service stack (and its nested stacks) owns.'},
-    {command: '<%= config.bin %> audit --write-baseline audit-baseline.json', description: 'Record today\'s findings as accepted.'},
+    {command: '<%= config.bin %> audit --write-baseline audit-baseline.json', description: "Record today's findings as accepted."},
     {command: '<%= config.bin %> audit --baseline audit-baseline.json', description: 'Show only findings that are new since the baseline.'},
     {command: '<%= config.bin %> audit --save-inventory prod.json && <%= config.bin %> audit --from-inventory prod.json', description: 'Collect once, audit offline.'},
   ]
@@ -31,25 +31,24 @@ Exit codes: 0 nothing failed the run, 1 findings at or above --fail-level, 2 unu
     region: Flags.string({char: 'r', summary: 'Region to audit; repeatable. Default: the region the SDK configuration names.', multiple: true}),
     'all-regions': Flags.boolean({summary: 'Audit every region enabled for the account.', exclusive: ['region']}),
     stack: Flags.string({summary: 'Report only resources owned by this CloudFormation stack or stacks nested in it; repeatable.', multiple: true}),
-    'cdk-paths': Flags.boolean({summary: 'Read each stack\'s deployed template to name CDK construct paths and honour suppressions in resource metadata.'}),
+    'cdk-paths': Flags.boolean({summary: "Read each stack's deployed template to name CDK construct paths and honour suppressions in resource metadata."}),
     baseline: Flags.string({summary: 'Hide findings recorded in this baseline file.'}),
     'write-baseline': Flags.string({summary: 'Write every finding of this audit to a baseline file.'}),
     'save-inventory': Flags.string({summary: 'Write the collected resources to this file (secret-looking environment values are replaced).'}),
     'from-inventory': Flags.string({summary: 'Audit a saved inventory file instead of calling AWS.', exclusive: ['save-inventory', 'profile', 'region', 'all-regions', 'cdk-paths']}),
-    format: Flags.string({char: 'f', summary: 'Output format.', options: [...FORMATS], default: 'stylish'}),
-    output: Flags.string({char: 'o', summary: 'Write the report to this file instead of standard output.'}),
-    'fail-level': Flags.string({summary: 'Lowest severity that makes the run fail (exit code 1).', options: [...FAIL_LEVELS], default: 'error'}),
-    config: Flags.string({char: 'c', summary: 'Configuration file to use instead of the nearest .sls-eda.yml.'}),
-    preset: Flags.string({summary: 'Rule preset: recommended (default) or strict (every rule).', options: [...PRESETS]}),
+    format: RUN_FLAGS.format,
+    output: RUN_FLAGS.output,
+    'fail-level': RUN_FLAGS['fail-level'],
+    config: RUN_FLAGS.config,
+    preset: RUN_FLAGS.preset,
     rule: Flags.string({summary: 'Run only this rule (id or name); repeatable.', multiple: true}),
   }
 
   public async run(): Promise<unknown> {
     const {flags} = await this.parse(Audit)
     const {runAudit} = await import('../audit/run.js')
-    let outcome
-    try {
-      outcome = await runAudit(
+    return runForCommand(this, () =>
+      runAudit(
         {
           profile: flags.profile,
           region: flags.region,
@@ -69,11 +68,7 @@ Exit codes: 0 nothing failed the run, 1 findings at or above --fail-level, 2 unu
           json: this.jsonEnabled(),
         },
         {cwd: process.cwd(), version: this.config.version},
-      )
-    } catch (error) {
-      if (error instanceof UsageError) this.error(error.message, {exit: EXIT.usage})
-      throw error
-    }
-    return deliverOutcome(this, outcome)
+      ),
+    )
   }
 }

@@ -1,10 +1,10 @@
 // `sls-eda lint`: checks SAM, CloudFormation and CDK templates against the rule catalogue.
 import {Args, Command, Flags} from '@oclif/core'
 
-import {type Preset, PRESETS} from '../engine/presets.js'
-import {EXIT, UsageError} from '../lib/exit-codes.js'
-import {deliverOutcome} from '../lib/run-outcome.js'
-import {FAIL_LEVELS, FORMATS, type Format} from '../report/types.js'
+import type {Preset} from '../engine/presets.js'
+import {RUN_FLAGS} from '../lib/run-flags.js'
+import {runForCommand} from '../lib/run-outcome.js'
+import type {Format} from '../report/types.js'
 import type {Severity} from '../rules/types.js'
 
 export default class Lint extends Command {
@@ -29,23 +29,22 @@ Exit codes: 0 nothing failed the run, 1 findings at or above --fail-level (or mo
   static override enableJsonFlag = true
 
   static override flags = {
-    format: Flags.string({char: 'f', summary: 'Output format.', options: [...FORMATS], default: 'stylish'}),
-    output: Flags.string({char: 'o', summary: 'Write the report to this file instead of standard output.'}),
-    'fail-level': Flags.string({summary: 'Lowest severity that makes the run fail (exit code 1).', options: [...FAIL_LEVELS], default: 'error'}),
+    format: RUN_FLAGS.format,
+    output: RUN_FLAGS.output,
+    'fail-level': RUN_FLAGS['fail-level'],
     'max-warnings': Flags.integer({summary: 'Fail the run when there are more warnings than this, whatever the fail level.', min: 0}),
-    config: Flags.string({char: 'c', summary: 'Configuration file to use instead of the nearest .sls-eda.yml.'}),
+    config: RUN_FLAGS.config,
     // Non-greedy: `--ignore x template.yaml` keeps template.yaml a path (and matches the fast path in bin/run.js).
     ignore: Flags.string({summary: 'Glob of files to skip, relative to the current folder; repeatable.', multiple: true, multipleNonGreedy: true}),
-    preset: Flags.string({summary: 'Rule preset: recommended (default) or strict (every rule).', options: [...PRESETS]}),
+    preset: RUN_FLAGS.preset,
     rule: Flags.string({summary: 'Run only this rule (id or name); repeatable.', multiple: true, multipleNonGreedy: true}),
   }
 
   public async run(): Promise<unknown> {
     const {argv, flags} = await this.parse(Lint)
     const {runLint} = await import('../lint/run.js')
-    let outcome
-    try {
-      outcome = await runLint(
+    return runForCommand(this, () =>
+      runLint(
         argv as string[],
         {
           format: flags.format as Format,
@@ -59,11 +58,7 @@ Exit codes: 0 nothing failed the run, 1 findings at or above --fail-level (or mo
           json: this.jsonEnabled(),
         },
         {cwd: process.cwd(), version: this.config.version},
-      )
-    } catch (error) {
-      if (error instanceof UsageError) this.error(error.message, {exit: EXIT.usage})
-      throw error
-    }
-    return deliverOutcome(this, outcome)
+      ),
+    )
   }
 }

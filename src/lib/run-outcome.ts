@@ -1,7 +1,7 @@
 // What a lint or audit run hands back to its command: the exit code, the report, and the lines for standard error.
 import type {Command} from '@oclif/core'
 
-import {EXIT} from './exit-codes.js'
+import {EXIT, UsageError} from './exit-codes.js'
 
 export interface RunOutcome {
   exitCode: number
@@ -27,4 +27,16 @@ export function deliverOutcome(command: Pick<Command, 'warn' | 'logToStderr' | '
   for (const notice of outcome.notices) command.logToStderr(notice)
   if (outcome.exitCode !== EXIT.ok) command.exit(outcome.exitCode)
   return undefined
+}
+
+/** Runs a command's use case: a UsageError becomes one line and exit code 2, anything else is delivered as the run's outcome. */
+export async function runForCommand(command: Pick<Command, 'warn' | 'logToStderr' | 'exit' | 'error'>, run: () => Promise<RunOutcome>): Promise<unknown> {
+  let outcome
+  try {
+    outcome = await run()
+  } catch (error) {
+    if (error instanceof UsageError) command.error(error.message, {exit: EXIT.usage})
+    throw error
+  }
+  return deliverOutcome(command, outcome)
 }

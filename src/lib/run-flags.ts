@@ -1,0 +1,13 @@
+// Flags lint and audit share (report format and file, fail level, configuration, preset), declared once so both commands and their help say the same.
+import {Flags} from '@oclif/core'
+
+import {PRESETS} from '../engine/presets.js'
+import {FAIL_LEVELS, FORMATS} from '../report/types.js'
+
+export const RUN_FLAGS = {
+  format: Flags.string({char: 'f', summary: 'Output format.', options: [...FORMATS], default: 'stylish'}),
+  output: Flags.string({char: 'o', summary: 'Write the report to this file instead of standard output.'}),
+  'fail-level': Flags.string({summary: 'Lowest severity that makes the run fail (exit code 1).', options: [...FAIL_LEVELS], default: 'error'}),
+  config: Flags.string({char: 'c', summary: 'Configuration file to use instead of the nearest .sls-eda.yml.'}),
+  preset: Flags.string({summary: 'Rule preset: recommended (default) or strict (every rule).', options: [...PRESETS]}),
+}
