@@ -86,6 +86,11 @@ export interface Report {
   data?: Record<string, string | number>
   /** How to fix it, in one sentence naming the property and value to set. */
   fix?: string
+  /**
+   * The most this finding may weigh, whatever the rule's configured severity: a finding that depends
+   * on which branch of an `Fn::If` is deployed, or on something the template cannot show, is advice.
+   */
+  maxSeverity?: Severity
 }
 
 export interface RuleContext {
@@ -100,6 +105,11 @@ export interface RuleContext {
 export interface Rule {
   meta: RuleMeta
   check(context: RuleContext): void
+}
+
+/** The lower of two severities. */
+export function lowerSeverity(a: Severity, b: Severity): Severity {
+  return SEVERITY_RANK[a] <= SEVERITY_RANK[b] ? a : b
 }
 
 /** Identity function that gives rule modules their type. */

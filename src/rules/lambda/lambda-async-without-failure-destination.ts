@@ -1,7 +1,7 @@
 // LMB002: a function invoked asynchronously needs somewhere for events that keep failing to go.
 import {displayName} from '../helpers.js'
 import {defineRule} from '../types.js'
-import {hasAsyncFailureTarget, invocationsOf, labels} from './queries.js'
+import {asyncFailureTarget, invocationsOf, labels} from './queries.js'
 
 export default defineRule({
   meta: {
@@ -17,6 +17,8 @@ export default defineRule({
     messages: {
       noFailureTarget:
         'Function {{function}} is invoked asynchronously by {{sources}} but has neither an on-failure destination nor a dead-letter queue: an event that still fails after the retries is dropped.',
+      conditionalFailureTarget:
+        'Function {{function}} is invoked asynchronously by {{sources}} and has an on-failure destination or dead-letter queue only on one branch of an Fn::If: where it is left out, an event that still fails after the retries is dropped.',
     },
     equivalents: {
       'serverless-rules': ['ES1007'],
@@ -45,12 +47,15 @@ export default defineRule({
     for (const fn of graph.ofKind('function')) {
       const asyncInvocations = invocationsOf(graph, fn).filter((invocation) => invocation.async)
       if (asyncInvocations.length === 0) continue
-      if (hasAsyncFailureTarget(graph, fn)) continue
+      const target = asyncFailureTarget(graph, fn)
+      if (target === 'set') continue
       report({
         node: fn,
         path: [],
-        messageId: 'noFailureTarget',
+        messageId: target === 'conditional' ? 'conditionalFailureTarget' : 'noFailureTarget',
         data: {function: displayName(fn), sources: labels(asyncInvocations)},
+        // Set on one branch of an Fn::If: a deliberate choice per environment, worth a note, not an error.
+        ...(target === 'conditional' ? {maxSeverity: 'info' as const} : {}),
         fix: 'Add an AWS::Lambda::EventInvokeConfig (SAM: EventInvokeConfig) with DestinationConfig.OnFailure pointing at an SQS queue, SNS topic or bus, or a DeadLetterConfig (SAM: DeadLetterQueue).',
       })
     }
