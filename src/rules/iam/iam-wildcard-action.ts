@@ -31,9 +31,9 @@ export default defineRule({
         'Finds `Allow` statements whose `Action` (a string or a list, any case) is `*` or `service:*`, or a partial pattern that covers actions that change resources (`s3:Put*`), in role inline policies, `AWS::IAM::Policy`, `AWS::IAM::ManagedPolicy`, users, groups and the inline statements of SAM `Policies`. The message says how many actions the pattern covers today and how many of them write, manage permissions or tag. `*` on `Resource: "*"` is full administrator access and is reported by IAM003 instead; `NotAction` by IAM005.',
       why: '`sqs:*` lets a function delete or purge queues and change their policies, not only send messages. A bug or a compromised dependency then has the reach of every action of the service, including actions AWS adds later.',
       failing:
-        'Resources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n      Runtime: nodejs22.x\n      Policies:\n        - Statement:\n            - Effect: Allow\n              Action: sqs:*\n              Resource: !GetAtt Orders.Arn',
+        'Transform: AWS::Serverless-2016-10-31\nResources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n      Runtime: nodejs22.x\n      Policies:\n        - Statement:\n            - Effect: Allow\n              Action: sqs:*\n              Resource: !GetAtt Orders.Arn',
       fixed:
-        'Resources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n      Runtime: nodejs22.x\n      Policies:\n        - SQSSendMessagePolicy:\n            QueueName: !GetAtt Orders.QueueName',
+        'Transform: AWS::Serverless-2016-10-31\nResources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n      Runtime: nodejs22.x\n      Policies:\n        - SQSSendMessagePolicy:\n            QueueName: !GetAtt Orders.QueueName',
       whenNotToUse: 'Roles of deployment or break-glass tooling that genuinely administer a service; suppress the rule on that role with a reason.',
       references: [
         'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege',

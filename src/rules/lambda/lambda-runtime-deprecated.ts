@@ -27,8 +27,8 @@ export default defineRule({
         'Finds functions whose `Runtime` is past its deprecation date in the table of Lambda runtime lifecycle dates shipped with sls-eda, and says whether creating or updating such functions is already blocked. Today\'s date is the clock of the run.',
       why:
         'A deprecated runtime receives no security patches and no support. Some time after deprecation Lambda blocks creating functions with it, then updating them: the next deployment of a fix fails.',
-      failing: 'Resources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs16.x\n      Handler: index.handler\n      CodeUri: src/',
-      fixed: 'Resources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/',
+      failing: 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs16.x\n      Handler: index.handler\n      CodeUri: src/',
+      fixed: 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/',
       whenNotToUse: 'Never for long: suppress it on one function with a reason and a date while the migration is under way.',
       references: ['https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html', 'https://docs.aws.amazon.com/lambda/latest/dg/runtime-support-policy.html'],
       limitations: 'Dates come from the table shipped with this version of sls-eda; container images (`PackageType: Image`) carry their runtime inside the image and are not checked.',
