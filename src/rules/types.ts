@@ -6,6 +6,17 @@ export type Severity = 'error' | 'warning' | 'info'
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info']
 
+/**
+ * What each severity promises, in the words the README and the rule index print. A rule's severity is
+ * the most its findings can weigh; a finding that depends on a branch of an `Fn::If` or on what the
+ * template cannot show is lowered (`Report.maxSeverity`).
+ */
+export const SEVERITY_POLICY: Readonly<Record<Severity, string>> = {
+  error: 'CloudFormation will reject the template, or loss of data or a security exposure is certain from the template alone.',
+  warning: 'a practice whose absence hides failures (or lets them grow unnoticed).',
+  info: 'advice.',
+}
+
 /** Higher is more severe. */
 export const SEVERITY_RANK: Readonly<Record<Severity, number>> = {error: 3, warning: 2, info: 1}
 

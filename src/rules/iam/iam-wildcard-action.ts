@@ -8,7 +8,7 @@ export default defineRule({
     id: 'IAM001',
     name: 'iam-wildcard-action',
     title: 'IAM policy allows every action of a service',
-    severity: 'error',
+    severity: 'warning',
     service: 'iam',
     sources: ['template', 'live'],
     status: 'stable',

@@ -30,7 +30,7 @@ export default defineRule({
     id: 'LMB017',
     name: 'lambda-recursive-loop',
     title: 'Lambda function invokes itself or sits in a queue, topic or bus loop',
-    severity: 'error',
+    severity: 'warning',
     service: 'lambda',
     sources: ['template', 'live'],
     status: 'stable',

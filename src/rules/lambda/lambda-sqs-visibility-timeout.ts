@@ -9,7 +9,7 @@ export default defineRule({
     id: 'LMB011',
     name: 'lambda-sqs-visibility-timeout',
     title: 'SQS visibility timeout below six times the consumer function timeout',
-    severity: 'error',
+    severity: 'warning',
     service: 'lambda',
     sources: ['template', 'live'],
     status: 'stable',

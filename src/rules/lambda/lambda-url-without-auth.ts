@@ -9,7 +9,7 @@ export default defineRule({
     id: 'LMB021',
     name: 'lambda-url-without-auth',
     title: 'Lambda function URL with AuthType NONE',
-    severity: 'error',
+    severity: 'warning',
     service: 'lambda',
     sources: ['template', 'live'],
     status: 'stable',
