@@ -18,7 +18,7 @@ export default defineRule({
       noActions: 'Alarm {{alarm}} has no AlarmActions and no composite alarm with actions includes it: when it fires, nobody is told.',
       disabled: 'Alarm {{alarm}} has ActionsEnabled: false and no composite alarm with actions includes it: when it fires, nobody is told.',
     },
-    equivalents: {'cdk-nag': ['CloudWatchAlarmAction']},
+    equivalents: {'cdk-nag': ['NIST.800.53.R4-CloudWatchAlarmAction', 'NIST.800.53.R5-CloudWatchAlarmAction', 'HIPAA.Security-CloudWatchAlarmAction']},
     docs: {
       what:
         'Finds metric and composite alarms without `AlarmActions` (or with `ActionsEnabled: false`). An alarm without actions passes when a composite alarm whose `AlarmRule` includes it (by `${Alarm}`, `!Ref` or name) has actions: the composite, not the child, may carry the action.',

@@ -21,7 +21,7 @@ export default defineRule({
       belowSixTimes:
         'Queue {{queue}} visibility timeout ({{visibility}} s) is less than 6 × the timeout of its consumer {{function}} ({{timeout}} s) + batching window ({{window}} s) = {{required}} s: throttled retries can make messages reappear and reach the dead-letter queue early.',
     },
-    equivalents: {'cfn-lint': ['E3505'], 'cdk-nag': ['Serverless-LambdaEventSourceSQSVisibilityTimeout']},
+    equivalents: {'cfn-lint': ['E3505']},
     docs: {
       what:
         'For every event source mapping from an SQS queue to a function, compares the queue\'s `VisibilityTimeout` (default 30 s) with the function\'s `Timeout` (default 3 s) and the mapping\'s `MaximumBatchingWindowInSeconds` (default 0). AWS recommends at least six times the function timeout plus the batching window.',

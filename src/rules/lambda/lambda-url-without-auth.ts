@@ -18,7 +18,7 @@ export default defineRule({
     messages: {
       public: 'Function URL {{url}} of function {{function}} has AuthType NONE: anyone who finds the URL can invoke the function, and pay for it with your account.',
     },
-    equivalents: {'cdk-nag': ['Serverless-LambdaFunctionUrlAuth'], checkov: ['CKV_AWS_258']},
+    equivalents: {checkov: ['CKV_AWS_258']},
     docs: {
       what: 'Finds `AWS::Lambda::Url` resources (SAM: `FunctionUrlConfig`) with `AuthType: NONE`.',
       why: 'An unauthenticated URL has no throttling per caller, no WAF and no authorizer: anyone can call it, flood it and run up the bill. Use `AWS_IAM` (and sign requests, e.g. from CloudFront with origin access control), or put the function behind API Gateway with an authorizer.',
