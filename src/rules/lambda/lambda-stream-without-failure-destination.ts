@@ -1,5 +1,5 @@
 // LMB009: stream consumers should send records that keep failing to an on-failure destination.
-import {get} from '../../model/intrinsics.js'
+import {absenceOf} from '../conditional.js'
 import {displayName} from '../helpers.js'
 import {defineRule} from '../types.js'
 import {mappingSource, resolveFunction, SOURCE_LABEL, STREAM_KINDS} from './queries.js'
@@ -18,6 +18,8 @@ export default defineRule({
     messages: {
       noDestination:
         'Event source mapping {{mapping}} from {{source}} to function {{function}} has no DestinationConfig.OnFailure: records that keep failing are skipped or expire without a trace.',
+      conditionalDestination:
+        'Event source mapping {{mapping}} from {{source}} to function {{function}} has a DestinationConfig.OnFailure only when {{conditions}} chooses it: on the other branch records that keep failing are skipped or expire without a trace.',
     },
     equivalents: {'serverless-rules': ['ES1001'], 'cdk-nag': ['Serverless-LambdaEventSourceMappingDestination']},
     docs: {
@@ -36,13 +38,15 @@ export default defineRule({
     for (const mapping of graph.ofKind('eventSourceMapping')) {
       const source = mappingSource(graph, mapping)
       if (!source || !STREAM_KINDS.has(source.kind)) continue
-      if (get(mapping.props, 'DestinationConfig', 'OnFailure', 'Destination') !== undefined) continue
+      const absence = absenceOf(mapping.props, 'DestinationConfig', 'OnFailure', 'Destination')
+      if (!absence) continue
       const fn = resolveFunction(graph, mapping.props.FunctionName)
       report({
         node: mapping,
         path: mapping.props.DestinationConfig === undefined ? [] : ['DestinationConfig'],
-        messageId: 'noDestination',
-        data: {mapping: displayName(mapping), source: `${SOURCE_LABEL[source.kind]}${source.node ? ` ${displayName(source.node)}` : ''}`, function: fn ? displayName(fn) : 'unknown'},
+        messageId: absence.conditional ? 'conditionalDestination' : 'noDestination',
+        data: {mapping: displayName(mapping), source: `${SOURCE_LABEL[source.kind]}${source.node ? ` ${displayName(source.node)}` : ''}`, function: fn ? displayName(fn) : 'unknown', conditions: absence.conditions},
+        maxSeverity: absence.maxSeverity,
         fix: 'Set DestinationConfig.OnFailure.Destination to an SQS queue, SNS topic or S3 bucket ARN.',
       })
     }

@@ -1,5 +1,5 @@
 // SQS001: a queue that is consumed should send messages that keep failing to a dead-letter queue.
-import {lookupBranches} from '../../model/conditional.js'
+import {absenceOf} from '../conditional.js'
 import {displayName, isDeadLetterTarget} from '../helpers.js'
 import {defineRule} from '../types.js'
 import {queueConsumers} from './queues.js'
@@ -40,11 +40,11 @@ export default defineRule({
   check({graph, report}) {
     for (const queue of graph.ofKind('queue')) {
       if (isDeadLetterTarget(graph, queue)) continue
-      const redrive = lookupBranches(queue.props, 'RedrivePolicy')
-      if (redrive.presence === 'set') continue
+      const absence = absenceOf(queue.props, 'RedrivePolicy')
+      if (!absence) continue
       const fix = 'Add RedrivePolicy with deadLetterTargetArn pointing at a dead-letter queue and a maxReceiveCount such as 5.'
-      if (redrive.presence === 'conditional') {
-        report({node: queue, path: ['RedrivePolicy'], messageId: 'conditionalRedrive', data: {queue: displayName(queue), conditions: redrive.conditions.join(', ')}, fix, maxSeverity: 'info'})
+      if (absence.conditional) {
+        report({node: queue, path: ['RedrivePolicy'], messageId: 'conditionalRedrive', data: {queue: displayName(queue), conditions: absence.conditions}, fix, maxSeverity: absence.maxSeverity})
         continue
       }
       const consumed = queueConsumers(graph, queue).length > 0
