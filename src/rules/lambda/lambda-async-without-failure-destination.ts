@@ -27,7 +27,7 @@ export default defineRule({
     },
     docs: {
       what:
-        'Finds functions that something invokes asynchronously — an SNS subscription, an S3 notification, an EventBridge rule or schedule, an EventBridge Scheduler schedule, an IoT rule, a CloudWatch Logs subscription, or a `AWS::Lambda::Permission` for one of those service principals (SAM `Events` included) — and that have neither a `DeadLetterConfig` (SAM: `DeadLetterQueue`) nor an `AWS::Lambda::EventInvokeConfig` (SAM: `EventInvokeConfig`) with `DestinationConfig.OnFailure`, for any qualifier.',
+        'Finds functions that something invokes asynchronously — an SNS subscription, an S3 notification, an EventBridge rule or schedule, an EventBridge Scheduler schedule, an IoT rule, a CloudWatch Logs subscription, or a `AWS::Lambda::Permission` for one of those service principals (SAM `Events` included) — and that have neither a `DeadLetterConfig` (SAM: `DeadLetterQueue`) nor an `AWS::Lambda::EventInvokeConfig` (SAM: `EventInvokeConfig`) with `DestinationConfig.OnFailure`, for any qualifier. A dead-letter queue or destination set on only one branch of an `Fn::If` (production only, say) is reported as info, never as an error.',
       why:
         'Lambda retries a failing asynchronous event twice and then discards it. Without a dead-letter queue or an on-failure destination nobody can see, replay or even count the lost events. A DLQ on the EventBridge target or the SNS subscription only catches delivery failures, not errors thrown by the function.',
       failing:

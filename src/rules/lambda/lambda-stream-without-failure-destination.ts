@@ -23,7 +23,7 @@ export default defineRule({
     },
     equivalents: {'serverless-rules': ['ES1001'], 'cdk-nag': ['Serverless-LambdaEventSourceMappingDestination']},
     docs: {
-      what: 'Finds event source mappings reading a Kinesis stream, a DynamoDB stream or a Kafka topic (Amazon MSK or self-managed; SAM `Events` included) without `DestinationConfig.OnFailure.Destination`.',
+      what: 'Finds event source mappings reading a Kinesis stream, a DynamoDB stream or a Kafka topic (Amazon MSK or self-managed; SAM `Events` included) without `DestinationConfig.OnFailure.Destination`. A destination set on only one branch of an `Fn::If` is reported as info, never as an error.',
       why:
         'When retries or the record age run out, Lambda drops the failing batch and moves on; when they never run out, the record expires from the stream. Either way the data is gone unless an on-failure destination (SQS, SNS, S3) keeps a pointer to it for replay.',
       failing:
