@@ -212,9 +212,9 @@ export function jsonPolicyObject(policy: unknown): Record<string, unknown> | und
 }
 
 /** Resource types whose ARN ends with a name the template may set, and the property that sets it. */
-const NAMED_BY_ARN: Readonly<Record<string, {service: string; type: string; property: string}>> = {
-  sqs: {service: 'sqs', type: 'AWS::SQS::Queue', property: 'QueueName'},
-  sns: {service: 'sns', type: 'AWS::SNS::Topic', property: 'TopicName'},
+const NAMED_BY_ARN: Readonly<Record<string, {type: string; property: string}>> = {
+  sqs: {type: 'AWS::SQS::Queue', property: 'QueueName'},
+  sns: {type: 'AWS::SNS::Topic', property: 'TopicName'},
 }
 
 /**

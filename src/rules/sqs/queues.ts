@@ -1,7 +1,7 @@
 // Queue facts the SQS rules share: redrive policy, FIFO-ness, retention with its default, and whether an alarm watches a queue's depth.
 import {jsonPolicyObject, redriveTarget} from '../../model/edges.js'
 import type {ResourceGraph} from '../../model/graph.js'
-import {asArray, collectReferences, get, isIntrinsic, isRecord, literal, literalBoolean, literalNumber} from '../../model/intrinsics.js'
+import {asArray, collectReferences, get, isRecord, literal, literalBoolean, literalNumber} from '../../model/intrinsics.js'
 import type {GraphNode} from '../../model/types.js'
 import {displayName} from '../helpers.js'
 import {grantsOf, mappingSource, resolveResource} from '../lambda/queries.js'
