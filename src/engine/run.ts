@@ -2,7 +2,7 @@
 import type {ResourceGraph} from '../model/graph.js'
 import type {GraphNode, SourceLocation} from '../model/types.js'
 import {ENGINE_RULES} from '../rules/engine-rules.js'
-import type {Report, RuleMeta, Severity} from '../rules/types.js'
+import {lowerSeverity, type Report, type RuleMeta, type Severity} from '../rules/types.js'
 import type {ActiveRule} from './config.js'
 import {docsUrl, type Finding, type FindingResource, formatMessage} from './finding.js'
 import {type Suppression, suppressionMatches, suppressionsOf} from './suppress.js'
@@ -44,7 +44,7 @@ export function toFinding(meta: RuleMeta, severity: Severity, report: Report, gr
   return {
     ruleId: meta.id,
     ruleName: meta.name,
-    severity,
+    severity: report.maxSeverity ? lowerSeverity(severity, report.maxSeverity) : severity,
     messageId: report.messageId,
     data,
     message: template ? formatMessage(template, data) : report.messageId,

@@ -1,5 +1,5 @@
 // Renders a rule's documentation from its metadata: the generated docs/rules pages, SARIF help and `sls-eda rules show` all use it.
-import type {EquivalentTool, RuleMeta} from '../rules/types.js'
+import {type EquivalentTool, type RuleMeta, SEVERITIES, SEVERITY_POLICY} from '../rules/types.js'
 
 /** The fixed headings of every rule page, in order (Ruff's rule documentation layout). */
 export const DOC_HEADINGS = ['What it checks', 'Why it matters', 'Failing example', 'Fixed example', 'When not to use it', 'References'] as const
@@ -124,6 +124,12 @@ export function renderRuleIndex(metas: readonly RuleMeta[]): string {
     '<!-- Generated from the rule metadata by `npm run docs`; edit the rules, not this page. -->',
     '',
     'Every rule `sls-eda lint` and `sls-eda audit` run. **Preset** says whether the rule runs by default (`recommended`) or only with `--preset strict`; **Applies to** says whether it checks templates, live accounts, or both.',
+    '',
+    '**Severity** is a promise:',
+    '',
+    ...SEVERITIES.map((severity) => `- **${severity}**: ${SEVERITY_POLICY[severity]}`),
+    '',
+    'A rule\'s severity is the most its findings weigh: a finding that depends on which branch of an `Fn::If` is deployed, or on what the template cannot show (a queue whose consumer is elsewhere), is reported at a lower severity, and its page says so.',
     '',
   ]
   const services = [...new Set(metas.map((meta) => meta.service))].sort()

@@ -1,33 +1,40 @@
 // Derives the typed edges of the graph from CloudFormation-shaped properties, for template and live nodes alike.
 import type {ResourceGraph} from './graph.js'
+import {lookupBranches} from './conditional.js'
 import {asArray, collectReferences, get, isRecord} from './intrinsics.js'
 import {functionBehind, linkAsyncInvocations, linkRoleGrants} from './relations.js'
 import type {EdgeKind, GraphNode, NodeKind, PropPath} from './types.js'
 
-type Linker = (node: GraphNode, link: (value: unknown, kind: EdgeKind, path: PropPath, reverse?: boolean) => void, graph: ResourceGraph) => void
+type Link = (value: unknown, kind: EdgeKind, path: PropPath, reverse?: boolean) => void
+type Linker = (node: GraphNode, link: Link, graph: ResourceGraph) => void
+
+/** Links every value a property takes on the branches of its `Fn::If`s: a dead-letter queue set on one branch is still that queue's. */
+function linkBranches(link: Link, values: unknown[], kind: EdgeKind, path: PropPath): void {
+  for (const value of values) for (const leaf of lookupBranches(value).values) link(leaf, kind, path)
+}
 
 /** Per-type extraction of typed edges. `reverse` makes the edge point from the resolved node to this one. */
 const LINKERS: Record<string, Linker> = {
   'AWS::Lambda::Function': (node, link) => {
     link(node.props.Role, 'assumes-role', ['Role'])
-    link(get(node.props, 'DeadLetterConfig', 'TargetArn'), 'dead-letters-to', ['DeadLetterConfig', 'TargetArn'])
+    linkBranches(link, lookupBranches(node.props, 'DeadLetterConfig', 'TargetArn').values, 'dead-letters-to', ['DeadLetterConfig', 'TargetArn'])
   },
   'AWS::Lambda::EventSourceMapping': (node, link) => {
     link(node.props.FunctionName, 'triggers', ['FunctionName'])
-    link(get(node.props, 'DestinationConfig', 'OnFailure', 'Destination'), 'dead-letters-to', ['DestinationConfig', 'OnFailure', 'Destination'])
+    linkBranches(link, lookupBranches(node.props, 'DestinationConfig', 'OnFailure', 'Destination').values, 'dead-letters-to', ['DestinationConfig', 'OnFailure', 'Destination'])
   },
   'AWS::Lambda::EventInvokeConfig': (node, link) => {
-    link(get(node.props, 'DestinationConfig', 'OnFailure', 'Destination'), 'dead-letters-to', ['DestinationConfig', 'OnFailure', 'Destination'])
+    linkBranches(link, lookupBranches(node.props, 'DestinationConfig', 'OnFailure', 'Destination').values, 'dead-letters-to', ['DestinationConfig', 'OnFailure', 'Destination'])
   },
   'AWS::Lambda::Permission': (node, link) => {
     link(node.props.FunctionName, 'triggers', ['FunctionName'])
   },
   'AWS::SQS::Queue': (node, link) => {
-    link(redriveTarget(node.props.RedrivePolicy), 'dead-letters-to', ['RedrivePolicy'])
+    linkBranches(link, lookupBranches(node.props, 'RedrivePolicy').values.map(redriveTarget), 'dead-letters-to', ['RedrivePolicy'])
   },
   'AWS::SNS::Subscription': (node, link) => {
     link(node.props.Endpoint, 'triggers', ['Endpoint'])
-    link(redriveTarget(node.props.RedrivePolicy), 'dead-letters-to', ['RedrivePolicy'])
+    linkBranches(link, lookupBranches(node.props, 'RedrivePolicy').values.map(redriveTarget), 'dead-letters-to', ['RedrivePolicy'])
   },
   'AWS::SNS::Topic': (node, link) => {
     asArray(node.props.Subscription).forEach((subscription, index) => {
@@ -37,18 +44,18 @@ const LINKERS: Record<string, Linker> = {
   'AWS::Events::Rule': (node, link) => {
     asArray(node.props.Targets).forEach((target, index) => {
       link(get(target, 'Arn'), 'triggers', ['Targets', index, 'Arn'])
-      link(get(target, 'DeadLetterConfig', 'Arn'), 'dead-letters-to', ['Targets', index, 'DeadLetterConfig', 'Arn'])
+      linkBranches(link, lookupBranches(target, 'DeadLetterConfig', 'Arn').values, 'dead-letters-to', ['Targets', index, 'DeadLetterConfig', 'Arn'])
     })
   },
   'AWS::Scheduler::Schedule': (node, link) => {
     link(get(node.props, 'Target', 'Arn'), 'triggers', ['Target', 'Arn'])
-    link(get(node.props, 'Target', 'DeadLetterConfig', 'Arn'), 'dead-letters-to', ['Target', 'DeadLetterConfig', 'Arn'])
+    linkBranches(link, lookupBranches(node.props, 'Target', 'DeadLetterConfig', 'Arn').values, 'dead-letters-to', ['Target', 'DeadLetterConfig', 'Arn'])
   },
   'AWS::Pipes::Pipe': (node, link) => {
     link(node.props.Target, 'triggers', ['Target'])
     link(node.props.RoleArn, 'assumes-role', ['RoleArn'])
     for (const kind of ['SqsQueueParameters', 'KinesisStreamParameters', 'DynamoDBStreamParameters']) {
-      link(get(node.props, 'SourceParameters', kind, 'DeadLetterConfig', 'Arn'), 'dead-letters-to', ['SourceParameters', kind, 'DeadLetterConfig', 'Arn'])
+      linkBranches(link, lookupBranches(node.props, 'SourceParameters', kind, 'DeadLetterConfig', 'Arn').values, 'dead-letters-to', ['SourceParameters', kind, 'DeadLetterConfig', 'Arn'])
     }
   },
   'AWS::StepFunctions::StateMachine': (node, link) => {
@@ -153,16 +160,78 @@ function alarmNamed(graph: ResourceGraph, name: string): GraphNode | undefined {
   return graph.ofKind('alarm', 'compositeAlarm').find((alarm) => alarm.props.AlarmName === wanted || alarm.id === wanted || alarm.origin.arn === name)
 }
 
-/** The DLQ ARN of a RedrivePolicy, which CloudFormation accepts as an object and the live API returns as JSON text. */
+/** The DLQ ARN of a RedrivePolicy, which CloudFormation accepts as an object or JSON text (also built with `Fn::Sub`) and the live API returns as JSON text. */
 export function redriveTarget(policy: unknown): unknown {
+  return get(jsonPolicyObject(policy), 'deadLetterTargetArn')
+}
+
+/**
+ * A JSON policy as an object: written as an object, as JSON text, or as JSON text inside `Fn::Sub`
+ * (`!Sub '{"deadLetterTargetArn": "${Dlq.Arn}", "maxReceiveCount": 5}'`). In the last case each string
+ * value that holds a `${…}` comes back as an `Fn::Sub` of its own, so references still resolve.
+ */
+export function jsonPolicyObject(policy: unknown): Record<string, unknown> | undefined {
   if (typeof policy === 'string') {
     try {
-      return get(JSON.parse(policy), 'deadLetterTargetArn')
+      const parsed: unknown = JSON.parse(policy)
+      return isRecord(parsed) ? parsed : undefined
     } catch {
       return undefined
     }
   }
-  return get(policy, 'deadLetterTargetArn')
+  if (!isRecord(policy)) return undefined
+  if (!('Fn::Sub' in policy)) return Object.keys(policy).some((key) => key === 'Ref' || key.startsWith('Fn::')) ? undefined : policy
+  const argument = policy['Fn::Sub']
+  const [text, variables] = Array.isArray(argument) ? argument : [argument, undefined]
+  if (typeof text !== 'string') return undefined
+  const placeholders: string[] = []
+  const masked = text.replace(/\$\{(?!!)[^}]+\}/g, (match) => `\uE000${placeholders.push(match) - 1}\uE000`)
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(masked)
+  } catch {
+    return undefined
+  }
+  if (!isRecord(parsed)) return undefined
+  const restore = (value: unknown): unknown => {
+    if (typeof value !== 'string' || !value.includes('\uE000')) return value
+    const sub = value.replace(/\uE000(\d+)\uE000/g, (_, index: string) => placeholders[Number(index)]!)
+    return {'Fn::Sub': variables === undefined ? sub : [sub, variables]}
+  }
+  return Object.fromEntries(Object.entries(parsed).map(([key, value]) => [key, restore(value)]))
+}
+
+/** Resource types whose ARN ends with a name the template may set, and the property that sets it. */
+const NAMED_BY_ARN: Readonly<Record<string, {type: string; property: string}>> = {
+  sqs: {type: 'AWS::SQS::Queue', property: 'QueueName'},
+  sns: {type: 'AWS::SNS::Topic', property: 'TopicName'},
+}
+
+/**
+ * The queue or topic an ARN built by hand names (`!Sub arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:${AWS::StackName}-dlq`),
+ * found by the name the resource is given: the same literal, the same `Fn::Sub` text, or `${Param}` for `!Ref Param`.
+ * Undefined unless exactly one resource matches.
+ */
+export function resourceByArnName(graph: ResourceGraph, value: unknown): GraphNode | undefined {
+  const argument = typeof value === 'string' ? value : get(value, 'Fn::Sub')
+  if (typeof argument !== 'string') return undefined
+  // `${AWS::Region}` holds colons of its own: split the ARN with its variables masked.
+  const variables: string[] = []
+  const parts = argument.replace(/\$\{[^}]*\}/g, (match) => `\uE000${variables.push(match) - 1}\uE000`).split(':')
+  if (parts.length !== 6 || parts[0] !== 'arn') return undefined
+  const named = NAMED_BY_ARN[parts[2]!]
+  const name = parts[5]!.replace(/\uE000(\d+)\uE000/g, (_, index: string) => variables[Number(index)]!)
+  if (!named || name === '') return undefined
+  const matches = graph.nodes.filter((node) => {
+    if (node.type !== named.type || node.source !== 'template') return false
+    const own = node.props[named.property]
+    if (typeof own === 'string') return own === name
+    const sub = get(own, 'Fn::Sub')
+    if (typeof sub === 'string') return sub === name
+    const ref = get(own, 'Ref')
+    return typeof ref === 'string' && name === `\${${ref}}`
+  })
+  return matches.length === 1 ? matches[0] : undefined
 }
 
 /** Adds `references` edges for every intrinsic and the typed edges above. Call once all nodes are in. */
@@ -177,7 +246,7 @@ export function linkGraph(graph: ResourceGraph): void {
       node,
       (value, kind, path, reverse) => {
         if (value === undefined || value === null) return
-        const resolved = graph.resolve(value)
+        const resolved = graph.resolve(value) ?? (graph.context.source === 'template' ? resourceByArnName(graph, value) : undefined)
         if (!resolved) return
         // A function's alias or version stands for the function: an event source mapping on `!Ref MyFunctionAliaslive` (what SAM writes with AutoPublishAlias) triggers the function.
         const target = functionBehind(graph, resolved) ?? resolved

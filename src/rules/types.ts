@@ -6,6 +6,17 @@ export type Severity = 'error' | 'warning' | 'info'
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info']
 
+/**
+ * What each severity promises, in the words the README and the rule index print. A rule's severity is
+ * the most its findings can weigh; a finding that depends on a branch of an `Fn::If` or on what the
+ * template cannot show is lowered (`Report.maxSeverity`).
+ */
+export const SEVERITY_POLICY: Readonly<Record<Severity, string>> = {
+  error: 'CloudFormation will reject the template, or loss of data or a security exposure is certain from the template alone.',
+  warning: 'a practice whose absence hides failures (or lets them grow unnoticed).',
+  info: 'advice.',
+}
+
 /** Higher is more severe. */
 export const SEVERITY_RANK: Readonly<Record<Severity, number>> = {error: 3, warning: 2, info: 1}
 
@@ -91,6 +102,11 @@ export interface Report {
   data?: Record<string, string | number>
   /** How to fix it, in one sentence naming the property and value to set. */
   fix?: string
+  /**
+   * The most this finding may weigh, whatever the rule's configured severity: a finding that depends
+   * on which branch of an `Fn::If` is deployed, or on something the template cannot show, is advice.
+   */
+  maxSeverity?: Severity
 }
 
 export interface RuleContext {
@@ -106,6 +122,11 @@ export interface RuleContext {
 export interface Rule {
   meta: RuleMeta
   check(context: RuleContext): void
+}
+
+/** The lower of two severities. */
+export function lowerSeverity(a: Severity, b: Severity): Severity {
+  return SEVERITY_RANK[a] <= SEVERITY_RANK[b] ? a : b
 }
 
 /** Identity function that gives rule modules their type. */

@@ -85,7 +85,7 @@ describe('linting a CDK app', () => {
     ['the app folder', 'test/fixtures/cdk/orders-app'],
     ['the cdk.out folder', 'test/fixtures/cdk/orders-app/cdk.out'],
   ])('sls-eda lint %s (subprocess) shows the construct path', (_name, target) => {
-    const result = runCli(['lint', target, '--rule', 'SQS001'])
+    const result = runCli(['lint', target, '--rule', 'SQS001', '--fail-level', 'warning'])
     expect(result.status).toBe(1)
     expect(result.stdout).toMatch(/Queue Audit3D8ADE0A has no RedrivePolicy.*\[Orders\/Audit\/Resource\]/)
     expect(result.stdout).toMatch(/\(stack Orders\/Workers\)/)

@@ -7,12 +7,18 @@ import {findRule} from '../../src/rules/index.js'
 import type {Severity} from '../../src/rules/types.js'
 import {FIXED_NOW, tempProject} from '../helpers/lint.js'
 
+/** A consumed queue without a dead-letter queue: SQS001 reports it as an error (line 3). */
 export const QUEUE_WITHOUT_DLQ = `AWSTemplateFormatVersion: '2010-09-09'
 Resources:
   Orders:
     Type: AWS::SQS::Queue
     Properties:
       VisibilityTimeout: 60
+  OrdersMapping:
+    Type: AWS::Lambda::EventSourceMapping
+    Properties:
+      EventSourceArn: !GetAtt Orders.Arn
+      FunctionName: orders-worker
 `
 
 /** Lints the given files with SQS001 and the engine rules; returns reporter input and the folder. */

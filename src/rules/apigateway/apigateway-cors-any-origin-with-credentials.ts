@@ -29,8 +29,8 @@ export default defineRule({
       what:
         'Finds HTTP APIs whose `CorsConfiguration` has `AllowOrigins: ["*"]` and `AllowCredentials: true`, SAM REST APIs whose `Cors` has `AllowOrigin: "\'*\'"` and `AllowCredentials: true`, and REST methods whose integration or method responses set `Access-Control-Allow-Origin: \'*\'` with `Access-Control-Allow-Credentials: \'true\'`.',
       why: 'Credentials should only be shared with origins you trust. Browsers refuse the wildcard with credentials, so such configurations are either broken or, when the origin is reflected in code, open to cross-site request forgery from any site.',
-      failing: 'CorsConfiguration:\n  AllowOrigins: ["*"]\n  AllowCredentials: true',
-      fixed: 'CorsConfiguration:\n  AllowOrigins: ["https://app.example.com"]\n  AllowCredentials: true',
+      failing: 'Resources:\n  Api:\n    Type: AWS::ApiGatewayV2::Api\n    Properties:\n      Name: orders\n      ProtocolType: HTTP\n      CorsConfiguration:\n        AllowOrigins: ["*"]\n        AllowCredentials: true',
+      fixed: 'Resources:\n  Api:\n    Type: AWS::ApiGatewayV2::Api\n    Properties:\n      Name: orders\n      ProtocolType: HTTP\n      CorsConfiguration:\n        AllowOrigins: ["https://app.example.com"]\n        AllowCredentials: true',
       whenNotToUse: 'Never for credentialed requests; public APIs without credentials may use * freely.',
       references: ['https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-cors.html', 'https://developer.mozilla.org/en-US/docs/Web/HTTP/CORS#credentialed_requests_and_wildcards'],
       limitations: 'Headers set by a Lambda proxy integration in code are not visible.',

@@ -33,9 +33,9 @@ export default defineRule({
         'For REST methods, HTTP routes or integrations, and OpenAPI body operations (SAM `Api` / `HttpApi` events included) backed by a Lambda function: reports an explicit `TimeoutInMillis` above 29000 on a REST integration, and a function whose `Timeout` (3 s when unset, SAM `Globals` included) is longer than the integration timeout (29 s for REST, 30 s for HTTP APIs, or the explicit `TimeoutInMillis`).',
       why: 'A synchronous API is the wrong place for long work: the client is cut off, the function runs on, and retries create duplicates. Long work belongs behind a queue or a state machine, with the API returning 202 and a status resource.',
       failing:
-        'Resources:\n  Report:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/\n      Timeout: 120\n      Events:\n        Get:\n          Type: Api\n          Properties: {Path: /report, Method: GET}',
+        'Transform: AWS::Serverless-2016-10-31\nResources:\n  Report:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/\n      Timeout: 120\n      Events:\n        Get:\n          Type: Api\n          Properties: {Path: /report, Method: GET}',
       fixed:
-        'Resources:\n  Report:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/\n      Timeout: 25\n      Events:\n        Get:\n          Type: Api\n          Properties: {Path: /report, Method: GET}',
+        'Transform: AWS::Serverless-2016-10-31\nResources:\n  Report:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/\n      Timeout: 25\n      Events:\n        Get:\n          Type: Api\n          Properties: {Path: /report, Method: GET}',
       whenNotToUse: 'Functions that are also invoked from elsewhere with a longer budget, where the API path is known to finish quickly.',
       references: [
         'https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html',

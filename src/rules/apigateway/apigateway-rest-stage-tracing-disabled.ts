@@ -21,8 +21,8 @@ export default defineRule({
     docs: {
       what: 'Finds REST API stages (`AWS::ApiGateway::Stage`, SAM `Api` directly or through `Globals.Api`) whose `TracingEnabled` is not `true`. HTTP APIs do not support X-Ray and are not checked.',
       why: 'With tracing on at the stage, a trace begins where the request enters and covers the integration latency; otherwise each function trace starts on its own and API Gateway time is invisible.',
-      failing: 'Resources:\n  Api:\n    Type: AWS::Serverless::Api\n    Properties:\n      StageName: prod',
-      fixed: 'Resources:\n  Api:\n    Type: AWS::Serverless::Api\n    Properties:\n      StageName: prod\n      TracingEnabled: true',
+      failing: 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Api:\n    Type: AWS::Serverless::Api\n    Properties:\n      StageName: prod',
+      fixed: 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Api:\n    Type: AWS::Serverless::Api\n    Properties:\n      StageName: prod\n      TracingEnabled: true',
       whenNotToUse: 'APIs traced by another tool.',
       references: ['https://docs.aws.amazon.com/xray/latest/devguide/xray-services-apigateway.html'],
     },

@@ -21,9 +21,9 @@ export default defineRule({
     docs: {
       what: 'Finds REST API stages (`AWS::ApiGateway::Stage`, SAM `Api` and the implicit `ServerlessRestApi`) without `AccessLogSetting.DestinationArn`, and HTTP / WebSocket stages (`AWS::ApiGatewayV2::Stage`, SAM `HttpApi`) without `AccessLogSettings.DestinationArn`.',
       why: 'Access logs are the only record of who called the API, with which status, latency and integration error; without them a spike of 5xx or 429 responses cannot be investigated.',
-      failing: 'Resources:\n  Api:\n    Type: AWS::Serverless::Api\n    Properties:\n      StageName: prod',
+      failing: 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Api:\n    Type: AWS::Serverless::Api\n    Properties:\n      StageName: prod',
       fixed:
-        'Resources:\n  Api:\n    Type: AWS::Serverless::Api\n    Properties:\n      StageName: prod\n      AccessLogSetting:\n        DestinationArn: !GetAtt ApiLogs.Arn\n        Format: \'{"requestId":"$context.requestId","status":"$context.status","latency":"$context.responseLatency"}\'',
+        'Transform: AWS::Serverless-2016-10-31\nResources:\n  Api:\n    Type: AWS::Serverless::Api\n    Properties:\n      StageName: prod\n      AccessLogSetting:\n        DestinationArn: !GetAtt ApiLogs.Arn\n        Format: \'{"requestId":"$context.requestId","status":"$context.status","latency":"$context.responseLatency"}\'',
       whenNotToUse: 'Internal test stages that are deleted after use.',
       references: ['https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html', 'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-logging.html'],
       limitations: 'Stages created implicitly by an `AWS::ApiGateway::Deployment` with `StageName` are not checked.',

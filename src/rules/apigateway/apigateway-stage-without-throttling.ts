@@ -37,8 +37,8 @@ export default defineRule({
       what:
         'REST stages need a `MethodSettings` entry for all methods (`ResourcePath: /*`, `HttpMethod: "*"`) with `ThrottlingRateLimit` or `ThrottlingBurstLimit`, or a usage plan with a throttle on the API; HTTP and WebSocket stages need `DefaultRouteSettings.ThrottlingRateLimit` or `ThrottlingBurstLimit`.',
       why: 'Without stage limits an API only has the account-wide limit (10,000 requests per second shared by every API in the Region): a runaway client or an attack can starve other APIs and scale the functions and databases behind it beyond what they can take.',
-      failing: 'Resources:\n  Api:\n    Type: AWS::Serverless::HttpApi',
-      fixed: 'Resources:\n  Api:\n    Type: AWS::Serverless::HttpApi\n    Properties:\n      DefaultRouteSettings:\n        ThrottlingBurstLimit: 200\n        ThrottlingRateLimit: 100',
+      failing: 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Api:\n    Type: AWS::Serverless::HttpApi',
+      fixed: 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Api:\n    Type: AWS::Serverless::HttpApi\n    Properties:\n      DefaultRouteSettings:\n        ThrottlingBurstLimit: 200\n        ThrottlingRateLimit: 100',
       whenNotToUse: 'APIs protected by a WAF rate-based rule or throttled by usage plans defined elsewhere.',
       references: ['https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-request-throttling.html', 'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-throttling.html'],
     },

@@ -21,7 +21,7 @@ export default defineRule({
     docs: {
       what: 'Finds functions that no alarm watches on the `AWS/Lambda` `Throttles` metric (directly by dimension or through metric math).',
       why: 'Throttled synchronous calls fail for the caller; throttled asynchronous and queue-driven work piles up and ages. A throttle alarm tells you the reserved or account concurrency is too low before messages expire.',
-      failing: 'Resources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/\n      ReservedConcurrentExecutions: 5',
+      failing: 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/\n      ReservedConcurrentExecutions: 5',
       fixed:
         'Resources:\n  WorkerThrottles:\n    Type: AWS::CloudWatch::Alarm\n    Properties:\n      Namespace: AWS/Lambda\n      MetricName: Throttles\n      Dimensions:\n        - Name: FunctionName\n          Value: !Ref Worker\n      Statistic: Sum\n      Period: 300\n      EvaluationPeriods: 1\n      Threshold: 1\n      ComparisonOperator: GreaterThanOrEqualToThreshold\n      AlarmActions: [!Ref AlertsTopic]',
       whenNotToUse: 'Functions behind queues where throttling is the intended back-pressure (e.g. a small reserved concurrency that protects a database).',

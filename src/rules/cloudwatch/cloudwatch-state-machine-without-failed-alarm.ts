@@ -21,7 +21,7 @@ export default defineRule({
     docs: {
       what: 'Finds state machines that no alarm watches on the `AWS/States` `ExecutionsFailed` metric with a `StateMachineArn` dimension (resolved through `Ref`, which returns the ARN, or literal), directly or in metric math.',
       why: 'A failed execution is a business process that stopped half way — an order not shipped, a refund not made. Without an alarm it waits in the execution history until someone happens to look.',
-      failing: 'Resources:\n  Checkout:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      DefinitionUri: statemachine/checkout.asl.json',
+      failing: 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Checkout:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      DefinitionUri: statemachine/checkout.asl.json',
       fixed:
         'Resources:\n  CheckoutFailed:\n    Type: AWS::CloudWatch::Alarm\n    Properties:\n      Namespace: AWS/States\n      MetricName: ExecutionsFailed\n      Dimensions:\n        - Name: StateMachineArn\n          Value: !Ref Checkout\n      Statistic: Sum\n      Period: 300\n      EvaluationPeriods: 1\n      Threshold: 1\n      ComparisonOperator: GreaterThanOrEqualToThreshold\n      TreatMissingData: notBreaching\n      AlarmActions: [!Ref AlertsTopic]',
       whenNotToUse: 'State machines whose failures are handled inside (every failure caught and compensated, then Succeed) and alarmed on another metric.',

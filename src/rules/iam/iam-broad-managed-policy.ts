@@ -26,8 +26,8 @@ export default defineRule({
       what:
         'Finds roles assumed by Lambda functions (by a function in the template, or trusting `lambda.amazonaws.com`) that have an AWS managed `*FullAccess` policy (or `PowerUserAccess`) in `ManagedPolicyArns` — including SAM `Policies: AmazonDynamoDBFullAccess`. The execution policies SAM attaches by itself (basic execution, X-Ray, queue and stream pollers) are not reported. `AdministratorAccess` is IAM003\'s.',
       why: '`AmazonSQSFullAccess` lets a function that only sends to one queue delete and purge every queue in the account. Policy templates or inline statements scoped to the function\'s resources give the same capability without the blast radius.',
-      failing: 'Resources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n      Runtime: nodejs22.x\n      Policies:\n        - AmazonDynamoDBFullAccess',
-      fixed: 'Resources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n      Runtime: nodejs22.x\n      Policies:\n        - DynamoDBCrudPolicy:\n            TableName: !Ref Orders',
+      failing: 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n      Runtime: nodejs22.x\n      Policies:\n        - AmazonDynamoDBFullAccess',
+      fixed: 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n      Runtime: nodejs22.x\n      Policies:\n        - DynamoDBCrudPolicy:\n            TableName: !Ref Orders',
       whenNotToUse: 'Prototypes that are never deployed to a shared account.',
       references: [
         'https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_managed-vs-inline.html#aws-managed-policies',

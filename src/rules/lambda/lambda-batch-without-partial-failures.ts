@@ -28,9 +28,9 @@ export default defineRule({
       why:
         'Without partial batch responses, a single poison record fails the whole batch: every other record is processed again (duplicates downstream), SQS messages move towards the dead-letter queue together, and a stream shard stalls. With `ReportBatchItemFailures` the handler returns the ids of the failed records (Powertools `processPartialResponse`) and only those are retried.',
       failing:
-        'Resources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/\n      Events:\n        Orders:\n          Type: SQS\n          Properties:\n            Queue: !GetAtt OrdersQueue.Arn\n            BatchSize: 10',
+        'Transform: AWS::Serverless-2016-10-31\nResources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/\n      Events:\n        Orders:\n          Type: SQS\n          Properties:\n            Queue: !GetAtt OrdersQueue.Arn\n            BatchSize: 10\n  OrdersQueue:\n    Type: AWS::SQS::Queue',
       fixed:
-        'Resources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/\n      Events:\n        Orders:\n          Type: SQS\n          Properties:\n            Queue: !GetAtt OrdersQueue.Arn\n            BatchSize: 10\n            FunctionResponseTypes:\n              - ReportBatchItemFailures',
+        'Transform: AWS::Serverless-2016-10-31\nResources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/\n      Events:\n        Orders:\n          Type: SQS\n          Properties:\n            Queue: !GetAtt OrdersQueue.Arn\n            BatchSize: 10\n            FunctionResponseTypes:\n              - ReportBatchItemFailures\n  OrdersQueue:\n    Type: AWS::SQS::Queue',
       whenNotToUse: 'Handlers that must treat a batch atomically (all or nothing) by design.',
       references: [
         'https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-errorhandling.html#services-sqs-batchfailurereporting',

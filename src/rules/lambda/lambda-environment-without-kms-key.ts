@@ -21,8 +21,8 @@ export default defineRule({
     docs: {
       what: 'Finds functions with environment variables and no `KmsKeyArn`.',
       why: 'Lambda always encrypts environment variables at rest, with an AWS managed key by default. A customer managed key adds a key policy and CloudTrail records of each decryption — useful when the variables hold sensitive configuration (secrets should not be there at all, see LMB015).',
-      failing: 'Resources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/\n      Environment:\n        Variables:\n          TABLE: !Ref Table',
-      fixed: 'Resources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/\n      KmsKeyArn: !GetAtt ConfigKey.Arn\n      Environment:\n        Variables:\n          TABLE: !Ref Table',
+      failing: 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/\n      Environment:\n        Variables:\n          TABLE: !Ref Table',
+      fixed: 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/\n      KmsKeyArn: !GetAtt ConfigKey.Arn\n      Environment:\n        Variables:\n          TABLE: !Ref Table',
       whenNotToUse: 'Most functions: their variables hold resource names, and a customer managed key adds cost and an availability dependency. Turn it on for regulated workloads.',
       references: ['https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars-encryption.html'],
     },

@@ -20,8 +20,8 @@ export default defineRule({
     docs: {
       what: 'Finds functions without `MemorySize` (SAM: on the function or in `Globals.Function`).',
       why: 'Lambda allocates CPU in proportion to memory. The 128 MB default is rarely the cheapest or fastest setting; an explicit, measured value makes the choice visible in review.',
-      failing: 'Resources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/',
-      fixed: 'Resources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/\n      MemorySize: 512',
+      failing: 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/',
+      fixed: 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/\n      MemorySize: 512',
       whenNotToUse: 'Templates where a platform layer sets memory for every function after synthesis.',
       references: ['https://docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html', 'https://docs.aws.amazon.com/lambda/latest/operatorguide/computing-power.html'],
       limitations: 'Only templates: a deployed function always has a memory size, so the rule cannot tell a default from a choice there.',

@@ -30,7 +30,7 @@ export default defineRule({
     id: 'LMB017',
     name: 'lambda-recursive-loop',
     title: 'Lambda function invokes itself or sits in a queue, topic or bus loop',
-    severity: 'error',
+    severity: 'warning',
     service: 'lambda',
     sources: ['template', 'live'],
     status: 'stable',
@@ -48,9 +48,9 @@ export default defineRule({
       why:
         'A recursive loop runs until something breaks: concurrency, budget or a downstream. Lambda detects some SQS/SNS/S3 loops and stops them after about 16 iterations, but not loops through EventBridge or other services, and not when `RecursiveLoop` is `Allow`.',
       failing:
-        'Resources:\n  Jobs:\n    Type: AWS::SQS::Queue\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/\n      Policies:\n        - SQSSendMessagePolicy:\n            QueueName: !GetAtt Jobs.QueueName\n      Events:\n        Jobs:\n          Type: SQS\n          Properties:\n            Queue: !GetAtt Jobs.Arn',
+        'Transform: AWS::Serverless-2016-10-31\nResources:\n  Jobs:\n    Type: AWS::SQS::Queue\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/\n      Policies:\n        - SQSSendMessagePolicy:\n            QueueName: !GetAtt Jobs.QueueName\n      Events:\n        Jobs:\n          Type: SQS\n          Properties:\n            Queue: !GetAtt Jobs.Arn',
       fixed:
-        'Resources:\n  Jobs:\n    Type: AWS::SQS::Queue\n  FollowUps:\n    Type: AWS::SQS::Queue\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/\n      Policies:\n        - SQSSendMessagePolicy:\n            QueueName: !GetAtt FollowUps.QueueName\n      Events:\n        Jobs:\n          Type: SQS\n          Properties:\n            Queue: !GetAtt Jobs.Arn',
+        'Transform: AWS::Serverless-2016-10-31\nResources:\n  Jobs:\n    Type: AWS::SQS::Queue\n  FollowUps:\n    Type: AWS::SQS::Queue\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/\n      Policies:\n        - SQSSendMessagePolicy:\n            QueueName: !GetAtt FollowUps.QueueName\n      Events:\n        Jobs:\n          Type: SQS\n          Properties:\n            Queue: !GetAtt Jobs.Arn',
       whenNotToUse: 'Deliberate, bounded recursion (e.g. a crawler that stops at a depth carried in the message, or an EventBridge rule whose pattern excludes the function\'s own events); suppress with that reason.',
       references: ['https://docs.aws.amazon.com/lambda/latest/dg/invocation-recursion.html', 'https://docs.aws.amazon.com/lambda/latest/operatorguide/recursive-runaway.html'],
       limitations: 'EventBridge rule patterns are not evaluated: a rule on the bus the function writes to is assumed to match its events. Loops through S3 buckets and DynamoDB streams are not followed.',

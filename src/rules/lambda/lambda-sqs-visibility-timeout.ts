@@ -9,7 +9,7 @@ export default defineRule({
     id: 'LMB011',
     name: 'lambda-sqs-visibility-timeout',
     title: 'SQS visibility timeout below six times the consumer function timeout',
-    severity: 'error',
+    severity: 'warning',
     service: 'lambda',
     sources: ['template', 'live'],
     status: 'stable',
@@ -21,16 +21,16 @@ export default defineRule({
       belowSixTimes:
         'Queue {{queue}} visibility timeout ({{visibility}} s) is less than 6 × the timeout of its consumer {{function}} ({{timeout}} s) + batching window ({{window}} s) = {{required}} s: throttled retries can make messages reappear and reach the dead-letter queue early.',
     },
-    equivalents: {'cfn-lint': ['E3505'], 'cdk-nag': ['Serverless-LambdaEventSourceSQSVisibilityTimeout']},
+    equivalents: {'cfn-lint': ['E3505']},
     docs: {
       what:
         'For every event source mapping from an SQS queue to a function, compares the queue\'s `VisibilityTimeout` (default 30 s) with the function\'s `Timeout` (default 3 s) and the mapping\'s `MaximumBatchingWindowInSeconds` (default 0). AWS recommends at least six times the function timeout plus the batching window.',
       why:
         'While a batch is being processed its messages are hidden for the visibility timeout. If that is shorter than the processing (including Lambda\'s own retries when the function is throttled), the messages become visible again and are received a second time: duplicate side effects, and receive counts that push good messages to the dead-letter queue.',
       failing:
-        'Resources:\n  Orders:\n    Type: AWS::SQS::Queue\n    Properties:\n      VisibilityTimeout: 30\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/\n      Timeout: 25\n      Events:\n        Orders:\n          Type: SQS\n          Properties:\n            Queue: !GetAtt Orders.Arn',
+        'Transform: AWS::Serverless-2016-10-31\nResources:\n  Orders:\n    Type: AWS::SQS::Queue\n    Properties:\n      VisibilityTimeout: 30\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/\n      Timeout: 25\n      Events:\n        Orders:\n          Type: SQS\n          Properties:\n            Queue: !GetAtt Orders.Arn',
       fixed:
-        'Resources:\n  Orders:\n    Type: AWS::SQS::Queue\n    Properties:\n      VisibilityTimeout: 150\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/\n      Timeout: 25\n      Events:\n        Orders:\n          Type: SQS\n          Properties:\n            Queue: !GetAtt Orders.Arn',
+        'Transform: AWS::Serverless-2016-10-31\nResources:\n  Orders:\n    Type: AWS::SQS::Queue\n    Properties:\n      VisibilityTimeout: 150\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/\n      Timeout: 25\n      Events:\n        Orders:\n          Type: SQS\n          Properties:\n            Queue: !GetAtt Orders.Arn',
       whenNotToUse: 'Never for the 1× case; the 6× margin may be relaxed for functions that are never throttled (reserved concurrency well above the queue\'s needs).',
       references: ['https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html', 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-visibility-timeout.html'],
     },

@@ -20,8 +20,8 @@ export default defineRule({
     docs: {
       what: 'Finds functions without `Timeout` (SAM: on the function or in `Globals.Function`).',
       why: 'Three seconds is too short for many calls to databases and other services, and the timeout drives other settings (SQS visibility timeout, retries). Choosing it explicitly avoids time-outs in production and makes those settings consistent.',
-      failing: 'Resources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/',
-      fixed: 'Resources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/\n      Timeout: 10',
+      failing: 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/',
+      fixed: 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/\n      Timeout: 10',
       whenNotToUse: 'Templates where a platform layer sets timeouts for every function after synthesis.',
       references: ['https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html'],
       limitations: 'Only templates: a deployed function always has a timeout, so the rule cannot tell a default from a choice there.',

@@ -21,8 +21,8 @@ export default defineRule({
     docs: {
       what: 'Finds functions whose `TracingConfig.Mode` (SAM: `Tracing`, directly or through `Globals`) is not `Active`.',
       why: 'In an event-driven system a request crosses queues, buses and functions; without traces nobody can tell where it slowed down or failed.',
-      failing: 'Resources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler',
-      fixed: 'Resources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      Tracing: Active',
+      failing: 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler',
+      fixed: 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      Tracing: Active',
       whenNotToUse: 'Functions that are traced by another tool (e.g. OpenTelemetry exporting elsewhere).',
       references: ['https://docs.aws.amazon.com/lambda/latest/dg/services-xray.html'],
     },

@@ -24,8 +24,8 @@ export default defineRule({
     docs: {
       what: 'Finds zip-packaged functions whose `Architectures` is unset (x86_64 by default) or `[x86_64]`, on runtimes that support arm64.',
       why: 'Graviton functions are billed about 20% less per GB-second, and most interpreted code (Node.js, Python, Ruby, Java) runs unchanged on them.',
-      failing: 'Resources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/',
-      fixed: 'Resources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/\n      Architectures:\n        - arm64',
+      failing: 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/',
+      fixed: 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/\n      Architectures:\n        - arm64',
       whenNotToUse: 'Functions with native dependencies or layers that exist only for x86_64.',
       references: ['https://docs.aws.amazon.com/lambda/latest/dg/foundation-arch.html', 'https://aws.amazon.com/lambda/pricing/'],
       limitations: 'Whether dependencies and layers have arm64 builds cannot be seen in a template; container images are skipped because their architecture is set when they are built.',

@@ -1,4 +1,5 @@
 // Graph queries the Lambda rules share: which function a node stands for, what invokes it and how, what its role may call.
+import {lookupBranches, type Presence} from '../../model/conditional.js'
 import {actionMatches} from '../../model/iam-actions.js'
 import type {ResourceGraph} from '../../model/graph.js'
 import {asArray, get, literal, literalNumber} from '../../model/intrinsics.js'
@@ -192,13 +193,23 @@ export function invokeConfigsOf(graph: ResourceGraph, fn: GraphNode): {configs: 
   return {configs, unattributed}
 }
 
-/** True when failed asynchronous events of the function go somewhere: a DeadLetterConfig or an on-failure destination. */
-export function hasAsyncFailureTarget(graph: ResourceGraph, fn: GraphNode): boolean {
-  if (get(fn.props, 'DeadLetterConfig', 'TargetArn') !== undefined) return true
+/**
+ * Whether failed asynchronous events of the function go somewhere (a DeadLetterConfig or an on-failure
+ * destination): always, only on some branch of an `Fn::If`, or never.
+ */
+export function asyncFailureTarget(graph: ResourceGraph, fn: GraphNode): Presence {
   const {configs, unattributed} = invokeConfigsOf(graph, fn)
-  const onFailure = (config: GraphNode): boolean => get(config.props, 'DestinationConfig', 'OnFailure', 'Destination') !== undefined
   // A configuration we cannot tie to a function may be this function's: be lenient.
-  return configs.some(onFailure) || unattributed.some(onFailure)
+  const presences = [
+    lookupBranches(fn.props, 'DeadLetterConfig', 'TargetArn').presence,
+    ...[...configs, ...unattributed].map((config) => lookupBranches(config.props, 'DestinationConfig', 'OnFailure', 'Destination').presence),
+  ]
+  return presences.includes('set') ? 'set' : presences.includes('conditional') ? 'conditional' : 'absent'
+}
+
+/** True when failed asynchronous events of the function go somewhere, on at least one branch. */
+export function hasAsyncFailureTarget(graph: ResourceGraph, fn: GraphNode): boolean {
+  return asyncFailureTarget(graph, fn) !== 'absent'
 }
 
 export {actionMatches}

@@ -17,7 +17,7 @@ export default defineRule({
     messages: {
       noRetention: 'Log group {{group}} has no RetentionInDays: its events are kept, and billed, forever.',
     },
-    equivalents: {'cdk-nag': ['Serverless-CloudWatchLogGroupRetentionPeriod'], checkov: ['CKV_AWS_66'], cfn_nag: ['W86']},
+    equivalents: {'serverless-rules': ['WS1004'], 'cdk-nag': ['Serverless-CloudWatchLogGroupRetentionPeriod'], checkov: ['CKV_AWS_66'], cfn_nag: ['W86']},
     docs: {
       what: 'Finds `AWS::Logs::LogGroup` resources (and, live, log groups) without `RetentionInDays`.',
       why: 'Logs without retention grow without bound: storage cost rises every month, and personal data in logs outlives any retention policy you promised.',

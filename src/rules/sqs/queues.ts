@@ -1,25 +1,28 @@
 // Queue facts the SQS rules share: redrive policy, FIFO-ness, retention with its default, and whether an alarm watches a queue's depth.
-import {redriveTarget} from '../../model/edges.js'
+import {jsonPolicyObject, redriveTarget} from '../../model/edges.js'
 import type {ResourceGraph} from '../../model/graph.js'
-import {asArray, collectReferences, get, isIntrinsic, isRecord, literal, literalBoolean, literalNumber} from '../../model/intrinsics.js'
+import {asArray, collectReferences, get, isRecord, literal, literalBoolean, literalNumber} from '../../model/intrinsics.js'
 import type {GraphNode} from '../../model/types.js'
 import {displayName} from '../helpers.js'
+import {grantsOf, mappingSource, resolveResource} from '../lambda/queries.js'
 
 /** SQS keeps messages 4 days unless MessageRetentionPeriod says otherwise. */
 export const DEFAULT_RETENTION_SECONDS = 345_600
 
-/** The RedrivePolicy as an object: CloudFormation writes an object, the live API returns JSON text. */
+/** The RedrivePolicy as an object: CloudFormation writes an object or JSON text (also inside `Fn::Sub`), the live API returns JSON text. */
 export function redrivePolicyOf(node: GraphNode): Record<string, unknown> | undefined {
-  const policy = node.props.RedrivePolicy
-  if (typeof policy === 'string') {
-    try {
-      const parsed: unknown = JSON.parse(policy)
-      return isRecord(parsed) ? parsed : undefined
-    } catch {
-      return undefined
-    }
-  }
-  return isRecord(policy) && !isIntrinsic(policy) ? policy : undefined
+  return jsonPolicyObject(node.props.RedrivePolicy)
+}
+
+/**
+ * What in the graph receives the queue's messages: event source mappings and pipes reading it, and
+ * roles allowed `sqs:ReceiveMessage` on it (workers that poll it in code). Empty when nothing visible does.
+ */
+export function queueConsumers(graph: ResourceGraph, queue: GraphNode): GraphNode[] {
+  const consumers = graph.ofKind('eventSourceMapping').filter((mapping) => mappingSource(graph, mapping)?.node === queue)
+  consumers.push(...graph.nodes.filter((node) => node.type === 'AWS::Pipes::Pipe' && resolveResource(graph, node.props.Source) === queue))
+  for (const role of graph.ofKind('role')) if (grantsOf(graph, role, ['sqs:ReceiveMessage']).some((grant) => grant.target === queue)) consumers.push(role)
+  return consumers
 }
 
 export {redriveTarget}

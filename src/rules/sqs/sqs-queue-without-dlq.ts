@@ -1,6 +1,8 @@
 // SQS001: a queue that is consumed should send messages that keep failing to a dead-letter queue.
+import {absenceOf} from '../conditional.js'
 import {displayName, isDeadLetterTarget} from '../helpers.js'
 import {defineRule} from '../types.js'
+import {queueConsumers} from './queues.js'
 
 export default defineRule({
   meta: {
@@ -15,14 +17,19 @@ export default defineRule({
     practices: ['P-ERR-1'],
     messages: {
       noRedrive: 'Queue {{queue}} has no RedrivePolicy: a message that keeps failing is retried until it expires and is lost.',
+      noRedriveNoConsumer:
+        'Queue {{queue}} has no RedrivePolicy and nothing in this template consumes it: if its consumer (elsewhere, or code) fails on a message, the message is retried until it expires and is lost.',
+      conditionalRedrive: 'Queue {{queue}} has a RedrivePolicy only when {{conditions}} chooses it: on the other branch failing messages are retried until they expire.',
     },
     equivalents: {'serverless-rules': ['ES6000'], 'cdk-nag': ['Serverless-SQSRedrivePolicy', 'AwsSolutions-SQS3']},
     docs: {
-      what: 'Finds SQS queues without a `RedrivePolicy`. A queue that is itself the dead-letter queue of another queue, function, event source mapping, subscription or rule target is exempt.',
+      what:
+        'Finds SQS queues without a `RedrivePolicy`. A queue that is itself the dead-letter queue of another queue, function, event source mapping, subscription or rule target is exempt. The finding is an error only when something in the template receives the queue\'s messages (an event source mapping, a pipe, or a role allowed `sqs:ReceiveMessage` on it); a queue whose consumer is not in view gets a warning, and a `RedrivePolicy` set on one branch of an `Fn::If` only an info.',
       why: 'Without a dead-letter queue, a poison message is received and fails again and again until its retention period ends, costing invocations and then disappearing without a trace.',
-      failing: 'Resources:\n  Orders:\n    Type: AWS::SQS::Queue',
+      failing:
+        'Transform: AWS::Serverless-2016-10-31\nResources:\n  Orders:\n    Type: AWS::SQS::Queue\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/\n      Events:\n        Orders:\n          Type: SQS\n          Properties:\n            Queue: !GetAtt Orders.Arn',
       fixed:
-        'Resources:\n  Orders:\n    Type: AWS::SQS::Queue\n    Properties:\n      RedrivePolicy:\n        deadLetterTargetArn: !GetAtt OrdersDlq.Arn\n        maxReceiveCount: 5\n  OrdersDlq:\n    Type: AWS::SQS::Queue\n    Properties:\n      MessageRetentionPeriod: 1209600',
+        'Transform: AWS::Serverless-2016-10-31\nResources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/\n      Events:\n        Orders:\n          Type: SQS\n          Properties:\n            Queue: !GetAtt Orders.Arn\n  Orders:\n    Type: AWS::SQS::Queue\n    Properties:\n      RedrivePolicy:\n        deadLetterTargetArn: !GetAtt OrdersDlq.Arn\n        maxReceiveCount: 5\n  OrdersDlq:\n    Type: AWS::SQS::Queue\n    Properties:\n      MessageRetentionPeriod: 1209600',
       whenNotToUse: 'Queues whose messages may be dropped on failure by design (e.g. best-effort telemetry); suppress the rule on that queue with a reason.',
       references: [
         'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-dead-letter-queues.html',
@@ -32,14 +39,23 @@ export default defineRule({
   },
   check({graph, report}) {
     for (const queue of graph.ofKind('queue')) {
-      if (queue.props.RedrivePolicy !== undefined) continue
       if (isDeadLetterTarget(graph, queue)) continue
+      const absence = absenceOf(queue.props, 'RedrivePolicy')
+      if (!absence) continue
+      const fix = 'Add RedrivePolicy with deadLetterTargetArn pointing at a dead-letter queue and a maxReceiveCount such as 5.'
+      if (absence.conditional) {
+        report({node: queue, path: ['RedrivePolicy'], messageId: 'conditionalRedrive', data: {queue: displayName(queue), conditions: absence.conditions}, fix, maxSeverity: absence.maxSeverity})
+        continue
+      }
+      const consumed = queueConsumers(graph, queue).length > 0
       report({
         node: queue,
         path: [],
-        messageId: 'noRedrive',
+        messageId: consumed ? 'noRedrive' : 'noRedriveNoConsumer',
         data: {queue: displayName(queue)},
-        fix: 'Add RedrivePolicy with deadLetterTargetArn pointing at a dead-letter queue and a maxReceiveCount such as 5.',
+        fix,
+        // Redrive acts only on messages that are received: without a consumer in view the loss is a guess.
+        ...(consumed ? {} : {maxSeverity: 'warning' as const}),
       })
     }
   },

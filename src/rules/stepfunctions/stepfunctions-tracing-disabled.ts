@@ -22,9 +22,9 @@ export default defineRule({
       what: 'Finds state machines whose `TracingConfiguration.Enabled` (SAM: `Tracing.Enabled`) is not `true`. Tracing is off when the property is missing.',
       why: 'A state machine ties functions, queues and services together; without X-Ray the service map stops at its edge and nobody can see which step made an execution slow or failed.',
       failing:
-        'Resources:\n  Checkout:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      Definition:\n        StartAt: Done\n        States:\n          Done: {Type: Succeed}',
+        'Transform: AWS::Serverless-2016-10-31\nResources:\n  Checkout:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      Definition:\n        StartAt: Done\n        States:\n          Done: {Type: Succeed}',
       fixed:
-        'Resources:\n  Checkout:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      Tracing:\n        Enabled: true\n      Definition:\n        StartAt: Done\n        States:\n          Done: {Type: Succeed}',
+        'Transform: AWS::Serverless-2016-10-31\nResources:\n  Checkout:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      Tracing:\n        Enabled: true\n      Definition:\n        StartAt: Done\n        States:\n          Done: {Type: Succeed}',
       whenNotToUse: 'State machines traced by another tool, or very high-volume Express workflows where the tracing cost is not justified; suppress with a reason.',
       references: ['https://docs.aws.amazon.com/step-functions/latest/dg/concepts-xray-tracing.html', 'https://docs.aws.amazon.com/wellarchitected/latest/serverless-applications-lens/distributed-tracing.html'],
     },

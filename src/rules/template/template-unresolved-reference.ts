@@ -18,7 +18,7 @@ export default defineRule({
       unresolvedDidYouMean: '{{via}} names {{target}}, which is not a resource, parameter or pseudo parameter of this template; did you mean {{suggestion}}?',
       attributeOfParameter: '{{via}} reads attribute {{attribute}} of {{target}}, which is a parameter, not a resource.',
     },
-    equivalents: {'cfn-lint': ['E1012', 'E1019', 'E3005']},
+    equivalents: {'cfn-lint': ['E1020', 'E1019', 'E3005']},
     docs: {
       what: 'Finds `Ref`, `Fn::GetAtt`, `Fn::Sub` `${…}` and `DependsOn` that name a logical id, parameter or pseudo parameter the template does not declare, in resources, outputs, conditions and SAM `Globals`. Logical ids SAM generates (`MyFunctionRole`, `ServerlessRestApi`, `MyFunction.Alias`) count as declared.',
       why: 'CloudFormation refuses the template ("Unresolved resource dependencies"); with a renamed resource the old name often survives in one place.',

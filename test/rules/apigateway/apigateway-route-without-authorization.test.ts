@@ -32,6 +32,20 @@ describe('APG005 apigateway-route-without-authorization', () => {
     expect(runFixture('APG005', 'pass-cfn.json')).toEqual([])
   })
 
+  it('takes SAM Auth.DefaultAuthorizer as covering an inline DefinitionBody (Api and HttpApi)', () => {
+    expect(runFixture('APG005', 'pass-default-authorizer-inline-body.yaml')).toEqual([])
+  })
+
+  it('does not call an API open when its resource policy admits only an IP allowlist', () => {
+    expect(runFixture('APG005', 'pass-ip-allowlist.yaml')).toEqual([])
+  })
+
+  it('still reports an inline body without a default authorizer, whatever accounts the policy lists', () => {
+    expect(runFixture('APG005', 'fail-inline-body-without-default.yaml')).toEqual([
+      {messageId: 'open', data: {route: 'POST /orders', api: 'Api', authorization: 'no security requirement'}, resource: 'Api', line: 15},
+    ])
+  })
+
   it('reports an explicit Authorizer: NONE even under a default authorizer', () => {
     const api = '  Api:\n    Type: AWS::Serverless::Api\n    Properties:\n      StageName: prod\n      Auth: {DefaultAuthorizer: AWS_IAM}\n'
     expect(run('APG005', samFn('          Type: Api\n          Properties: {RestApiId: !Ref Api, Path: /health, Method: get, Auth: {Authorizer: NONE}}', api))).toEqual([

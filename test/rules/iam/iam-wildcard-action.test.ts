@@ -18,7 +18,7 @@ describe('IAM001 iam-wildcard-action', () => {
 
   it.each([
     ['a named action', '{Effect: Allow, Action: sqs:SendMessage, Resource: "*"}'],
-    ['a partial wildcard', '{Effect: Allow, Action: "s3:Get*", Resource: "*"}'],
+    ['partial wildcards, read-only or not', '{Effect: Allow, Action: ["s3:Get*", "kms:GenerateDataKey*", "sqs:*Message"], Resource: !GetAtt Q.Arn}'],
     ['a Deny statement', '{Effect: Deny, Action: "sqs:*", Resource: "*"}'],
     ['an action given by an intrinsic', '{Effect: Allow, Action: !Ref ActionParam, Resource: "*"}'],
     ['NotAction (IAM005)', '{Effect: Allow, NotAction: "iam:*", Resource: "*"}'],
@@ -26,6 +26,15 @@ describe('IAM001 iam-wildcard-action', () => {
     ['junk statement values', '{Effect: Allow, Action: [42, null], Resource: 7}'],
   ])('passes %s', (_name, statement) => {
     expect(runRule('IAM001', roleWith(statement))).toEqual([])
+  })
+
+  it('counts the actions a service wildcard covers today and how many of them change resources', () => {
+    const [finding] = runRule('IAM001', roleWith('{Effect: Allow, Action: "sqs:*", Resource: !GetAtt Q.Arn}'))
+    const count = Number(finding?.data.count)
+    const changing = Number(finding?.data.changing)
+    expect(count).toBeGreaterThan(15)
+    expect(changing).toBeGreaterThan(5)
+    expect(changing).toBeLessThan(count)
   })
 
   it('reports the action inside SAM Policies at the line the user wrote', () => {

@@ -22,6 +22,15 @@ describe('LMB002 lambda-async-without-failure-destination', () => {
     expect(runRule('LMB002', fixture('LMB002', 'pass-cfn.yaml'))).toEqual([])
   })
 
+  it('reports a DLQ set on one branch of Fn::If as info, never an error', () => {
+    const findings = runRule('LMB002', fixture('LMB002', 'fail-conditional.yaml'))
+    expect(findings).toMatchObject([{severity: 'info', messageId: 'conditionalFailureTarget', data: {function: 'Worker'}}])
+  })
+
+  it('passes a DeadLetterConfig that Fn::If sets on both branches', () => {
+    expect(runRule('LMB002', fixture('LMB002', 'pass-conditional-both-branches.yaml'))).toEqual([])
+  })
+
   const permission = (principal: string, extra = '') => `  Perm:
     Type: AWS::Lambda::Permission
     Properties:

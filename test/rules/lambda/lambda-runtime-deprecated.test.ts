@@ -30,6 +30,13 @@ describe('LMB006 lambda-runtime-deprecated', () => {
     expect(findings).toMatchObject([{messageId: 'deprecated', data: {runtime: 'python3.9', date: '2025-12-15', successor: 'python3.14'}, location: {line: 7}}])
   })
 
+  it('is a warning while deployments still succeed, an error once Lambda blocks them', () => {
+    const text = cfn(rawFunction('Fn').replace('nodejs22.x', 'nodejs20.x'))
+    expect(runAt('2026-06-30T00:00:00Z', text).map((f) => f.severity)).toEqual(['warning'])
+    expect(runAt('2026-07-01T00:00:00Z', text).map((f) => f.severity)).toEqual(['error'])
+    expect(runRule('LMB006', fixture('LMB006', 'fail.yaml')).map((f) => f.severity)).toEqual(['error'])
+  })
+
   it('passes supported, unresolved, custom and image functions', () => {
     expect(runRule('LMB006', fixture('LMB006', 'pass.yaml'))).toEqual([])
     expect(runRule('LMB006', fixture('LMB006', 'pass-cfn.yaml'))).toEqual([])

@@ -11,6 +11,12 @@ describe('LMB009 lambda-stream-without-failure-destination', () => {
     ])
   })
 
+  it('reports a destination set on one branch of Fn::If as info only', () => {
+    expect(runRule('LMB009', fixture('LMB009', 'fail-conditional.yaml'))).toMatchObject([
+      {severity: 'info', messageId: 'conditionalDestination', data: {mapping: 'Mapping', function: 'Projector', conditions: 'IsProd'}},
+    ])
+  })
+
   it('reports an empty OnFailure in JSON at DestinationConfig', () => {
     expect(runRule('LMB009', fixture('LMB009', 'fail-cfn.json'), {}, 'template.json')).toMatchObject([{data: {source: 'Kinesis stream Stream', function: 'unknown'}, location: {line: 11}}])
   })

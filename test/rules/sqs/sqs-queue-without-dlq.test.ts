@@ -8,10 +8,53 @@ import {runRule} from '../../helpers/lint.js'
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/rules/SQS001/${name}`, import.meta.url), 'utf8')
 
 describe('SQS001 sqs-queue-without-dlq', () => {
-  it('reports a queue without RedrivePolicy at its logical id', () => {
+  it('reports a queue without RedrivePolicy at its logical id, as a warning when nothing in the template consumes it', () => {
     const findings = runRule('SQS001', fixture('fail.yaml'))
     expect(findings).toHaveLength(1)
-    expect(findings[0]).toMatchObject({ruleId: 'SQS001', messageId: 'noRedrive', data: {queue: 'Orders'}, resource: {id: 'Orders'}, location: {line: 3, column: 3}})
+    expect(findings[0]).toMatchObject({ruleId: 'SQS001', severity: 'warning', messageId: 'noRedriveNoConsumer', data: {queue: 'Orders'}, resource: {id: 'Orders'}, location: {line: 3, column: 3}})
+  })
+
+  it('is an error when a function in the template consumes the queue', () => {
+    const findings = runRule('SQS001', fixture('fail-consumed.yaml'))
+    expect(findings).toHaveLength(1)
+    expect(findings[0]).toMatchObject({severity: 'error', messageId: 'noRedrive', data: {queue: 'Orders'}})
+  })
+
+  it('is an error when a role may receive from the queue (a worker polling in code)', () => {
+    const findings = runRule(
+      'SQS001',
+      `Resources:
+  Jobs:
+    Type: AWS::SQS::Queue
+  PollerRole:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument: {Statement: [{Effect: Allow, Principal: {Service: ecs-tasks.amazonaws.com}, Action: sts:AssumeRole}]}
+      Policies:
+        - PolicyName: poll
+          PolicyDocument:
+            Statement:
+              - {Effect: Allow, Action: [sqs:ReceiveMessage, sqs:DeleteMessage], Resource: !GetAtt Jobs.Arn}
+`,
+    )
+    expect(findings).toMatchObject([{severity: 'error', messageId: 'noRedrive', data: {queue: 'Jobs'}}])
+  })
+
+  it('reports a RedrivePolicy set on one branch of Fn::If as info only, and links the DLQ on that branch', () => {
+    const findings = runRule('SQS001', fixture('fail-conditional.yaml'))
+    expect(findings).toMatchObject([{severity: 'info', messageId: 'conditionalRedrive', data: {queue: 'Orders', conditions: 'IsProd'}}])
+  })
+
+  it('sees a function DLQ set inside Fn::If as a dead-letter queue', () => {
+    expect(runRule('SQS001', fixture('pass-conditional-dlq-of-function.yaml'))).toEqual([])
+  })
+
+  it('follows a RedrivePolicy written as JSON text in Fn::Sub', () => {
+    expect(runRule('SQS001', fixture('pass-redrive-sub-json.yaml'))).toEqual([])
+  })
+
+  it('follows a DLQ ARN built with Fn::Sub from the queue name', () => {
+    expect(runRule('SQS001', fixture('pass-dlq-arn-by-name.yaml'))).toEqual([])
   })
 
   it('passes a queue with a DLQ and exempts the DLQ itself', () => {
@@ -105,7 +148,8 @@ Resources:
   })
 
   it.each([
-    ['a redrive policy from an intrinsic', 'RedrivePolicy: !If [HasDlq, {deadLetterTargetArn: arn:aws:sqs:eu-west-1:1:d, maxReceiveCount: 5}, !Ref AWS::NoValue]'],
+    ['a redrive policy from an intrinsic', 'RedrivePolicy: !ImportValue shared-redrive-policy'],
+    ['a redrive policy set on both branches of Fn::If', 'RedrivePolicy: !If [HasDlq, {deadLetterTargetArn: arn:aws:sqs:eu-west-1:1:d, maxReceiveCount: 5}, {deadLetterTargetArn: arn:aws:sqs:eu-west-1:1:e, maxReceiveCount: 3}]'],
     ['live redrive JSON text', `RedrivePolicy: '{"deadLetterTargetArn":"arn:aws:sqs:eu-west-1:1:d","maxReceiveCount":5}'`],
   ])('passes %s', (_name, redrive) => {
     expect(runRule('SQS001', `Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      ${redrive}\n`)).toEqual([])
