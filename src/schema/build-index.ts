@@ -11,7 +11,7 @@ interface SpecType {
   reference?: {$ref: string}
   element?: SpecType
   types?: SpecType[]
-  allowedValues?: string[]
+  allowedValues?: Array<string | number>
 }
 interface SpecProperty {
   type: SpecType
@@ -108,7 +108,8 @@ class ShardBuilder {
 
   type(type: SpecType): Shape {
     const primitive = PRIMITIVES[type.type]
-    if (primitive !== undefined) return type.allowedValues && type.allowedValues.length > 0 ? ['v', primitive, {e: type.allowedValues}] : primitive
+    // Some allowed values are numbers (log retention days): values are compared as written, in text.
+    if (primitive !== undefined) return type.allowedValues && type.allowedValues.length > 0 ? ['v', primitive, {e: type.allowedValues.map(String)}] : primitive
     if (type.type === 'array' && type.element) return ['a', this.type(type.element)]
     if (type.type === 'map' && type.element) return ['m', this.type(type.element)]
     if (type.type === 'union' && type.types) return unionOf(type.types.map((member) => this.type(member)))

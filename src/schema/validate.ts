@@ -104,6 +104,13 @@ function kindsOfShape(shape: Shape): Kind[] {
   return shape.slice(1).flatMap((member) => kindsOfShape(member as Shape))
 }
 
+/** For numeric allowed values (log retention days), the allowed one nearest to a number. */
+function nearestNumber(value: string, allowed: string[]): string | undefined {
+  const number = Number(value)
+  if (value.trim() === '' || !Number.isFinite(number) || !allowed.every((candidate) => Number.isFinite(Number(candidate)))) return undefined
+  return allowed.reduce((best, candidate) => (Math.abs(Number(candidate) - number) < Math.abs(Number(best) - number) ? candidate : best))
+}
+
 /** How a message states a range: "1–900", "at least 1", "at most 900". */
 function describeRange(lo: number | undefined, hi: number | undefined): string {
   if (lo !== undefined && hi !== undefined) return `${lo}–${hi}`
@@ -326,7 +333,7 @@ class Validator {
     const shown = Array.isArray(value) ? '' : String(value)
     const {e, lo, hi, p, ml, xl} = constraints
     if (e && !Array.isArray(value) && !isRecord(value) && !e.includes(shown)) {
-      const suggestion = closest(shown, e)
+      const suggestion = nearestNumber(shown, e) ?? closest(shown, e)
       const data = {property, type, value: shown, allowed: describeAllowed(e), ...(suggestion ? {suggestion} : {})}
       this.report('invalidValue', at, suggestion ? 'notAllowedDidYouMean' : 'notAllowed', data)
       return

@@ -56,3 +56,13 @@ describe('TPL010 template-value-not-allowed', () => {
     expect(findings).toMatchObject([{data: {property: 'VisibilityTimeout', value: 50000}}])
   })
 })
+
+describe('TPL010 with numeric allowed values', () => {
+  const logGroup = (days: string) => `Resources:\n  Logs:\n    Type: AWS::Logs::LogGroup\n    Properties:\n      RetentionInDays: ${days}\n`
+
+  it('accepts an allowed number, written as a number or a string, and reports another', () => {
+    expect(runRule('TPL010', logGroup('14'))).toEqual([])
+    expect(runRule('TPL010', logGroup('"30"'))).toEqual([])
+    expect(runRule('TPL010', logGroup('15'))).toMatchObject([{messageId: 'notAllowedDidYouMean', data: {property: 'RetentionInDays', value: '15', suggestion: '14'}}])
+  })
+})
