@@ -198,7 +198,7 @@ for (const [section, reference] of Object.entries(globalsSchema.properties)) {
 }
 
 const spec = {
-  source: `AWS SAM translator ${version}: the JSON schema of samtranslator/internal/schema_source (SamModel) and samtranslator/model/connector_profiles/profiles.json, github.com/aws/serverless-application-model. Regenerate with scripts/gen-sam-spec.mjs.`,
+  source: `AWS SAM translator ${version}: the JSON schema of samtranslator/internal/schema_source (SamModel), the property_types of its resource and event source classes, and samtranslator/model/connector_profiles/profiles.json, github.com/aws/serverless-application-model. Regenerate with scripts/gen-sam-spec.mjs.`,
   license: 'Apache-2.0, Copyright Amazon.com, Inc. or its affiliates',
   samVersion: version,
   types,
