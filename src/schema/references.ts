@@ -1,5 +1,6 @@
 // Checks what a template's names point at: Ref, Fn::GetAtt, Fn::Sub and DependsOn targets, GetAtt attributes, dependency cycles, unused parameters and conditions.
 import {asArray, isIntrinsic, isRecord, PSEUDO_PARAMETERS, subReferences} from '../model/intrinsics.js'
+import {isSamTemplate} from '../model/sam.js'
 import type {PropPath} from '../model/types.js'
 import {resourceEntry} from './load.js'
 import {closest} from './suggest.js'
@@ -54,8 +55,8 @@ const SAM_GENERATED_SUFFIXES = [
   'LogGroup',
 ]
 
-/** What SAM's resource references (`MyFunction.Alias`) resolve to: the generated resource of that kind. */
-const SAM_RESOLVED_ATTRIBUTES = new Set(['Alias', 'Version', 'Role', 'Stage', 'Deployment', 'DomainName', 'UsagePlan', 'UsagePlanKey', 'ApiKey', 'Api', 'DataSource'])
+/** SAM's resource references (`MyFunction.Alias`), resolved to the generated resource: the `referable_properties` of SAM's resource classes. */
+const SAM_RESOLVED_ATTRIBUTES = new Set(['Alias', 'Version', 'Stage', 'Deployment', 'DomainName', 'UsagePlan', 'UsagePlanKey', 'ApiKey', 'DestinationQueue', 'DestinationTopic'])
 
 /** SAM properties that become resources of their own, so the SAM resource does not wait for what they name. */
 const SAM_SEPARATE_PROPERTIES: Record<string, string[]> = {
@@ -85,9 +86,8 @@ class ReferenceAnalysis {
     this.samIds = Object.entries(this.resources)
       .filter(([, resource]) => typeof resource.Type === 'string' && resource.Type.startsWith('AWS::Serverless::'))
       .map(([id]) => id)
-    const sam = asArray(template.Transform).includes('AWS::Serverless-2016-10-31')
     this.embeddedConnectors = new Set(
-      sam ? Object.entries(this.resources).flatMap(([id, resource]) => (isRecord(resource.Connectors) ? Object.keys(resource.Connectors).map((name) => `${id}${name}`) : [])) : [],
+      isSamTemplate(template) ? Object.entries(this.resources).flatMap(([id, resource]) => (isRecord(resource.Connectors) ? Object.keys(resource.Connectors).map((name) => `${id}${name}`) : [])) : [],
     )
   }
 

@@ -1,5 +1,6 @@
 // Validates a template as written (SAM before expansion, Globals included) against the specification index: types, property names, value shapes and allowed values, required properties, template limits.
-import {asArray, isIntrinsic, isRecord} from '../model/intrinsics.js'
+import {isIntrinsic, isRecord} from '../model/intrinsics.js'
+import {isSamTemplate} from '../model/sam.js'
 import type {PropPath} from '../model/types.js'
 import type {Constraints, ObjectEntry, Shape, Shard} from './format.js'
 import {knownTypes, loadIndex, resourceEntry} from './load.js'
@@ -17,7 +18,6 @@ export interface SchemaIssue {
 
 /** Keys a resource may carry besides Type and Properties. */
 const RESOURCE_KEYS = ['Type', 'Properties', 'DependsOn', 'Condition', 'Metadata', 'DeletionPolicy', 'UpdateReplacePolicy', 'UpdatePolicy', 'CreationPolicy', 'Fn::Transform']
-const SAM_TRANSFORM = 'AWS::Serverless-2016-10-31'
 
 /**
  * CloudFormation's template quotas (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html):
@@ -130,7 +130,7 @@ class Validator {
   private inheritedNames = new Set<string>()
 
   constructor(private readonly template: Record<string, unknown>) {
-    this.sam = asArray(template.Transform).includes(SAM_TRANSFORM)
+    this.sam = isSamTemplate(template)
     this.samGlobals = this.sam || isRecord(template.Globals) ? loadIndex().meta.sam.globals : {}
   }
 

@@ -27,7 +27,7 @@ export const VALUE_OVERRIDES: Readonly<Record<string, Readonly<Record<string, Va
     Architectures: {value: {ml: 1, xl: 1}, source: LAMBDA_CREATE_FUNCTION},
     Description: {value: {xl: 256}, source: LAMBDA_CREATE_FUNCTION},
     FunctionName: {value: {ml: 1, xl: 140}, source: LAMBDA_CREATE_FUNCTION},
-    Handler: {value: {xl: 128}, source: LAMBDA_CREATE_FUNCTION},
+    Handler: {value: {xl: 128, p: '^\\S+$'}, source: LAMBDA_CREATE_FUNCTION},
   },
   'AWS::Lambda::EventSourceMapping': {
     // 10,000 for every source (SQS standard queues, Kinesis, DynamoDB, MSK, self-managed Kafka, MQ, DocumentDB).
