@@ -59,6 +59,8 @@ export interface GraphContext {
   sam: boolean
   /** Locates an absolute path of the template as written (before SAM expansion). */
   locate?: (path: PropPath) => SourceLocation | undefined
+  /** Size of the template file in bytes, when read from one. */
+  bytes?: number
 }
 
 export class ResourceGraph {

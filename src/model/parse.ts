@@ -70,6 +70,8 @@ export interface ParsedFile {
   value: unknown
   positions: PositionIndex
   format: 'yaml' | 'json'
+  /** Size of the text in bytes (UTF-8), for CloudFormation's template size quota. */
+  bytes?: number
 }
 
 /** A file that could not be parsed, with where and why. */
@@ -140,7 +142,9 @@ function isJson(file: string, text: string): boolean {
 /** Parses a template's text. Throws ParseError with a position when it is not valid YAML or JSON. */
 export function parseTemplateText(file: string, text: string, options: ParseOptions = {}): ParsedFile {
   const source = text.replace(/^\uFEFF/, '')
-  return isJson(file, source) ? parseJson(file, source) : parseYaml(file, source, options)
+  const parsed = isJson(file, source) ? parseJson(file, source) : parseYaml(file, source, options)
+  parsed.bytes = Buffer.byteLength(source)
+  return parsed
 }
 
 export interface ParseOptions {

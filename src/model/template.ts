@@ -86,6 +86,7 @@ export function buildTemplateGraph(parsed: ParsedFile, options: BuildOptions = {
     template,
     sam,
     locate: (path) => parsed.positions.locate(template, path),
+    bytes: parsed.bytes,
   })
   for (const decl of expanded) graph.add(toNode(decl))
   linkGraph(graph)

@@ -1,5 +1,6 @@
 // Checks what a template's names point at: Ref, Fn::GetAtt, Fn::Sub and DependsOn targets, GetAtt attributes, dependency cycles, unused parameters and conditions.
 import {asArray, isIntrinsic, isRecord, PSEUDO_PARAMETERS, subReferences} from '../model/intrinsics.js'
+import {isSamTemplate} from '../model/sam.js'
 import type {PropPath} from '../model/types.js'
 import {resourceEntry} from './load.js'
 import {closest} from './suggest.js'
@@ -54,11 +55,23 @@ const SAM_GENERATED_SUFFIXES = [
   'LogGroup',
 ]
 
+/** SAM's resource references (`MyFunction.Alias`), resolved to the generated resource: the `referable_properties` of SAM's resource classes. */
+const SAM_RESOLVED_ATTRIBUTES = new Set(['Alias', 'Version', 'Stage', 'Deployment', 'DomainName', 'UsagePlan', 'UsagePlanKey', 'ApiKey', 'DestinationQueue', 'DestinationTopic'])
+
+/** SAM properties that become resources of their own, so the SAM resource does not wait for what they name. */
+const SAM_SEPARATE_PROPERTIES: Record<string, string[]> = {
+  'AWS::Serverless::Function': ['Events'],
+  'AWS::Serverless::StateMachine': ['Events'],
+  'AWS::Serverless::GraphQLApi': ['DataSources', 'Functions', 'Resolvers'],
+}
+
 class ReferenceAnalysis {
   private readonly issues: ReferenceIssue[] = []
   private readonly resources: Record<string, Record<string, unknown>>
   private readonly parameters: Record<string, unknown>
   private readonly samIds: string[]
+  /** Logical ids of connectors embedded in resources (`Connectors:`), which SAM names resource id + connector name. */
+  private readonly embeddedConnectors: Set<string>
   private readonly forEach: boolean
 
   constructor(
@@ -73,6 +86,9 @@ class ReferenceAnalysis {
     this.samIds = Object.entries(this.resources)
       .filter(([, resource]) => typeof resource.Type === 'string' && resource.Type.startsWith('AWS::Serverless::'))
       .map(([id]) => id)
+    this.embeddedConnectors = new Set(
+      isSamTemplate(template) ? Object.entries(this.resources).flatMap(([id, resource]) => (isRecord(resource.Connectors) ? Object.keys(resource.Connectors).map((name) => `${id}${name}`) : [])) : [],
+    )
   }
 
   run(): ReferenceIssue[] {
@@ -96,9 +112,10 @@ class ReferenceAnalysis {
     return typeof type === 'string' ? type : this.generated.get(id)
   }
 
-  /** A name SAM may generate or resolve: `Fn.Alias`, `MyApi.Stage`, `FnRole`, `MyApiProdStage`, `ServerlessRestApi`… */
+  /** A name SAM may generate or resolve: `Fn.Alias`, `MyApi.Stage`, `FnRole`, `MyApiProdStage`, `ServerlessRestApi`, an embedded connector `QueueMyConnector`… */
   private samName(name: string): boolean {
     if (SAM_IMPLICIT_PREFIXES.some((prefix) => name.startsWith(prefix))) return true
+    if (this.embeddedConnectors.has(name)) return true
     for (const id of this.samIds) {
       if (!name.startsWith(id) || name === id) continue
       const rest = name.slice(id.length)
@@ -151,6 +168,8 @@ class ReferenceAnalysis {
     const found = resourceEntry(type)
     // Unknown and registry types are reported (or accepted) by the schema rules.
     if (!found || (type.startsWith('AWS::Serverless::') && !found.entry.g)) return
+    // SAM resolves `Fn.Alias.Name`, `MyApi.Stage`… to the resources it generates.
+    if (type.startsWith('AWS::Serverless::') && SAM_RESOLVED_ATTRIBUTES.has(attribute.split('.')[0]!)) return
     const attributes = found.entry.a
     if (attributes.includes(attribute) || attributes.some((name) => attribute.startsWith(`${name}.`))) return
     const suggestion = closest(attribute, attributes)
@@ -182,8 +201,8 @@ class ReferenceAnalysis {
     for (const id of ids) {
       const resource = this.resources[id]!
       const out = new Map<string, 'DependsOn' | 'reference'>()
-      // SAM moves event sources into resources of their own, so they do not make the function wait.
-      const props = resource.Type === 'AWS::Serverless::Function' || resource.Type === 'AWS::Serverless::StateMachine' ? withoutEvents(resource.Properties) : resource.Properties
+      // SAM moves event sources (and a GraphQL API's data sources and resolvers) into resources of their own.
+      const props = withoutProperties(resource.Properties, SAM_SEPARATE_PROPERTIES[String(resource.Type)] ?? [])
       walkReferences(props, [], ({target}) => {
         if (target in this.resources && target !== id) out.set(target, 'reference')
       })
@@ -291,10 +310,9 @@ function walkReferences(value: unknown, path: Array<string | number>, visit: (re
   }
 }
 
-function withoutEvents(props: unknown): unknown {
-  if (!isRecord(props)) return props
-  const {Events: _events, ...rest} = props
-  return rest
+function withoutProperties(props: unknown, names: string[]): unknown {
+  if (!isRecord(props) || names.length === 0) return props
+  return Object.fromEntries(Object.entries(props).filter(([name]) => !names.includes(name)))
 }
 
 /** Tarjan's strongly connected components. */

@@ -1,12 +1,12 @@
-// Validates a template as written (SAM before expansion, Globals included) against the specification index: types, property names, value shapes, required properties.
+// Validates a template as written (SAM before expansion, Globals included) against the specification index: types, property names, value shapes and allowed values, required properties, template limits.
 import {isIntrinsic, isRecord} from '../model/intrinsics.js'
+import {isSamTemplate} from '../model/sam.js'
 import type {PropPath} from '../model/types.js'
-import type {ObjectEntry, ResourceEntry, Shape, Shard} from './format.js'
-import {knownTypes, resourceEntry} from './load.js'
-import {SAM_GLOBALS} from './sam-types.js'
+import type {Constraints, ObjectEntry, Shape, Shard} from './format.js'
+import {knownTypes, loadIndex, resourceEntry} from './load.js'
 import {closest} from './suggest.js'
 
-export type SchemaIssueKind = 'unknownType' | 'unknownProperty' | 'wrongType' | 'missingRequired'
+export type SchemaIssueKind = 'unknownType' | 'unknownProperty' | 'wrongType' | 'missingRequired' | 'invalidValue' | 'limit'
 
 export interface SchemaIssue {
   kind: SchemaIssueKind
@@ -17,9 +17,13 @@ export interface SchemaIssue {
 }
 
 /** Keys a resource may carry besides Type and Properties. */
-const RESOURCE_KEYS = new Set(['Type', 'Properties', 'DependsOn', 'Condition', 'Metadata', 'DeletionPolicy', 'UpdateReplacePolicy', 'UpdatePolicy', 'CreationPolicy', 'Fn::Transform'])
-/** SAM resources may also embed connectors and opt out of Globals. */
-const SAM_RESOURCE_KEYS = new Set([...RESOURCE_KEYS, 'Connectors', 'IgnoreGlobals'])
+const RESOURCE_KEYS = ['Type', 'Properties', 'DependsOn', 'Condition', 'Metadata', 'DeletionPolicy', 'UpdateReplacePolicy', 'UpdatePolicy', 'CreationPolicy', 'Fn::Transform']
+
+/**
+ * CloudFormation's template quotas (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html):
+ * a template over them is rejected before anything is created.
+ */
+export const TEMPLATE_LIMITS = {Resources: 500, Parameters: 200, Outputs: 200, bodyBytes: 1024 * 1024} as const
 
 const TAG: ObjectEntry = {p: {Key: 's', Value: 's'}, q: ['Key', 'Value']}
 
@@ -42,11 +46,27 @@ const cache = new WeakMap<object, SchemaIssue[]>()
  * them. Types the index does not know give one unknownType issue and nothing else, so registry
  * types are left to the rule that reports unknown types.
  */
-export function validateTemplate(template: Record<string, unknown>): SchemaIssue[] {
+export function validateTemplate(template: Record<string, unknown>, sizeInBytes?: number): SchemaIssue[] {
   const known = cache.get(template)
   if (known) return known
   const issues = new Validator(template).run()
+  issues.push(...limitIssues(template, sizeInBytes))
   cache.set(template, issues)
+  return issues
+}
+
+/** Counts of resources, parameters and outputs, and the size of the template body, against CloudFormation's quotas. */
+function limitIssues(template: Record<string, unknown>, sizeInBytes: number | undefined): SchemaIssue[] {
+  const issues: SchemaIssue[] = []
+  for (const section of ['Resources', 'Parameters', 'Outputs'] as const) {
+    const value = template[section]
+    const count = isRecord(value) ? Object.keys(value).length : 0
+    const limit = TEMPLATE_LIMITS[section]
+    if (count > limit) issues.push({kind: 'limit', at: [section], messageId: 'tooMany', data: {section, noun: section.toLowerCase(), count, limit}})
+  }
+  if (sizeInBytes !== undefined && sizeInBytes > TEMPLATE_LIMITS.bodyBytes) {
+    issues.push({kind: 'limit', at: [], messageId: 'tooLarge', data: {size: sizeInBytes, limit: TEMPLATE_LIMITS.bodyBytes}})
+  }
   return issues
 }
 
@@ -80,13 +100,39 @@ function kindsOfShape(shape: Shape): Kind[] {
   if (typeof shape === 'string') return shape === 'j' ? ['scalar', 'list', 'object'] : shape === 't' ? ['object'] : ['scalar']
   if (shape[0] === 'a') return ['list']
   if (shape[0] === 'm') return ['object']
+  if (shape[0] === 'v') return kindsOfShape(shape[1])
   return shape.slice(1).flatMap((member) => kindsOfShape(member as Shape))
+}
+
+/** For numeric allowed values (log retention days), the allowed one nearest to a number. */
+function nearestNumber(value: string, allowed: string[]): string | undefined {
+  const number = Number(value)
+  if (value.trim() === '' || !Number.isFinite(number) || !allowed.every((candidate) => Number.isFinite(Number(candidate)))) return undefined
+  return allowed.reduce((best, candidate) => (Math.abs(Number(candidate) - number) < Math.abs(Number(best) - number) ? candidate : best))
+}
+
+/** How a message states a range: "1–900", "at least 1", "at most 900". */
+function describeRange(lo: number | undefined, hi: number | undefined): string {
+  if (lo !== undefined && hi !== undefined) return `${lo}–${hi}`
+  return lo !== undefined ? `at least ${lo}` : `at most ${hi}`
+}
+
+/** Allowed values for a message: all of them when few, else how many there are (the suggestion names the likely one). */
+function describeAllowed(values: string[]): string {
+  return values.length <= 12 ? values.join(', ') : `the ${values.length} allowed values`
 }
 
 class Validator {
   private readonly issues: SchemaIssue[] = []
+  private readonly sam: boolean
+  private readonly samGlobals: Record<string, string>
+  /** Top-level properties the Globals section gives the resource being validated. */
+  private inheritedNames = new Set<string>()
 
-  constructor(private readonly template: Record<string, unknown>) {}
+  constructor(private readonly template: Record<string, unknown>) {
+    this.sam = isSamTemplate(template)
+    this.samGlobals = this.sam || isRecord(template.Globals) ? loadIndex().meta.sam.globals : {}
+  }
 
   run(): SchemaIssue[] {
     const resources = this.template.Resources
@@ -125,26 +171,29 @@ class Validator {
       return
     }
     const sam = type.startsWith('AWS::Serverless::')
-    const allowedKeys = sam ? SAM_RESOURCE_KEYS : RESOURCE_KEYS
+    const {entry, shard} = found
+    // SAM's own keys (IgnoreGlobals, embedded Connectors) exist only where the SAM transform runs.
+    const allowedKeys = new Set(this.sam && entry.x ? [...RESOURCE_KEYS, ...entry.x] : RESOURCE_KEYS)
     for (const key of Object.keys(resource)) {
       if (allowedKeys.has(key)) continue
       const suggestion = closest(key, allowedKeys)
       this.unknownProperty([...base, key], key, `resource ${id}`, suggestion)
     }
-    const {entry, shard} = found
+    const inherited = sam ? this.globalsFor(type, globals) : {}
+    this.inheritedNames = new Set(Object.keys(inherited))
     if (properties === undefined) {
-      this.missing(entry, {}, base, type, id, sam ? this.globalsFor(type, globals) : {})
+      this.missing(entry, {}, base, type, id, inherited)
       return
     }
     if (isIntrinsic(properties)) {
       this.intrinsic(properties, [...base, 'Properties'], (value, at) => this.objectValue(value, entry, shard, at, type, id, {}))
       return
     }
-    this.objectValue(properties, entry, shard, [...base, 'Properties'], type, id, sam ? this.globalsFor(type, globals) : {})
+    this.objectValue(properties, entry, shard, [...base, 'Properties'], type, id, inherited)
   }
 
   private globalsFor(type: string, globals: Record<string, unknown>): Record<string, unknown> {
-    const section = Object.entries(SAM_GLOBALS).find(([, samType]) => samType === type)?.[0]
+    const section = Object.entries(this.samGlobals).find(([, samType]) => samType === type)?.[0]
     const values = section ? globals[section] : undefined
     return isRecord(values) ? values : {}
   }
@@ -152,16 +201,15 @@ class Validator {
   private globals(globals: Record<string, unknown>): void {
     for (const [section, values] of Object.entries(globals)) {
       const at = ['Globals', section]
-      const type = SAM_GLOBALS[section]
+      const type = this.samGlobals[section]
       if (!type) {
-        this.unknownProperty(at, section, 'Globals', closest(section, Object.keys(SAM_GLOBALS)))
+        this.unknownProperty(at, section, 'Globals', closest(section, Object.keys(this.samGlobals)))
         continue
       }
       const found = resourceEntry(type)
       if (!found || !isRecord(values) || isIntrinsic(values)) continue
-      // Globals set defaults: required properties may still come from each resource.
-      const optional: ResourceEntry = {...found.entry, q: undefined}
-      this.objectValue(values, optional, found.shard, at, type, `Globals.${section}`, {})
+      // Globals set defaults: required properties may still come from each resource (see missing()).
+      this.objectValue(values, found.entry, found.shard, at, type, `Globals.${section}`, {})
     }
   }
 
@@ -194,7 +242,10 @@ class Validator {
       this.wrongType(at, value, 'an object', type)
       return
     }
+    const sam = type.startsWith('AWS::Serverless::')
     for (const [name, child] of Object.entries(value)) {
+      // SAM reads a property set to null as not set (`Events:` with nothing under it).
+      if (child === null && sam) continue
       const shape = entry.p[name]
       if (shape === undefined) {
         if (entry.o || name === 'Fn::Transform') continue
@@ -208,6 +259,9 @@ class Validator {
   }
 
   private missing(entry: ObjectEntry, value: Record<string, unknown>, at: PropPath, type: string, resource: string, inherited: Record<string, unknown>): void {
+    // Globals set defaults; SAM merges them into each resource, nested objects included.
+    if (at[0] === 'Globals') return
+    if (at[0] === 'Resources' && at[2] === 'Properties' && at.length > 3 && typeof at[3] === 'string' && this.inheritedNames.has(at[3])) return
     for (const name of entry.q ?? []) {
       if (name in value || name in inherited) continue
       this.report('missingRequired', at, 'missingRequired', {property: name, type: parentName(type, at), resource})
@@ -252,6 +306,13 @@ class Validator {
       else if (shape === 't' && isRecord(value)) this.objectValue(value, TAG, shard, at, type, resource, {})
       return
     }
+    if (shape[0] === 'v') {
+      const before = this.issues.length
+      this.value(value, shape[1], shard, at, type, resource)
+      // A value of the wrong shape is reported once, as such.
+      if (this.issues.length === before) this.constraints(value, shape[2], at, type)
+      return
+    }
     const [tag, ...members] = shape
     if (tag === 'a') {
       if (!Array.isArray(value)) return this.wrongType(at, value, 'a list', type)
@@ -266,6 +327,37 @@ class Validator {
     this.union(value, members as Shape[], shard, at, type, resource)
   }
 
+  /** Allowed values, range, pattern and length of a literal value (intrinsics never reach here). */
+  private constraints(value: unknown, constraints: Constraints, at: PropPath, type: string): void {
+    const property = String([...at].reverse().find((segment) => typeof segment === 'string' && segment !== 'Fn::If') ?? '')
+    const shown = Array.isArray(value) ? '' : String(value)
+    const {e, lo, hi, p, ml, xl} = constraints
+    if (e && !Array.isArray(value) && !isRecord(value) && !e.includes(shown)) {
+      const suggestion = nearestNumber(shown, e) ?? closest(shown, e)
+      const data = {property, type, value: shown, allowed: describeAllowed(e), ...(suggestion ? {suggestion} : {})}
+      this.report('invalidValue', at, suggestion ? 'notAllowedDidYouMean' : 'notAllowed', data)
+      return
+    }
+    if ((lo !== undefined || hi !== undefined) && (typeof value === 'number' || typeof value === 'string')) {
+      const number = Number(value)
+      if (Number.isFinite(number) && ((lo !== undefined && number < lo) || (hi !== undefined && number > hi))) {
+        this.report('invalidValue', at, 'outOfRange', {property, type, value: number, range: describeRange(lo, hi)})
+        return
+      }
+    }
+    if (p !== undefined && typeof value === 'string' && !new RegExp(p, 'u').test(value)) {
+      this.report('invalidValue', at, 'patternMismatch', {property, type, value: shown, pattern: p})
+      return
+    }
+    if (ml !== undefined || xl !== undefined) {
+      const length = Array.isArray(value) ? value.length : typeof value === 'string' ? [...value].length : undefined
+      if (length !== undefined && ((ml !== undefined && length < ml) || (xl !== undefined && length > xl))) {
+        const unit = Array.isArray(value) ? 'items' : 'characters'
+        this.report('invalidValue', at, 'badLength', {property, type, length, unit, range: describeRange(ml, xl)})
+      }
+    }
+  }
+
   /** Fine when any member fits; otherwise the issues of the closest member whose kind (scalar, list, object) fits the value. */
   private union(value: unknown, members: Shape[], shard: Shard, at: PropPath, type: string, resource: string): void {
     const kind = kindOfValue(value)
@@ -277,6 +369,7 @@ class Validator {
     let best: SchemaIssue[] | undefined
     for (const member of fitting) {
       const trial = new Validator(this.template)
+      trial.inheritedNames = this.inheritedNames
       trial.value(value, member, shard, at, type, resource)
       if (trial.issues.length === 0) return
       if (!best || trial.issues.length < best.length) best = trial.issues

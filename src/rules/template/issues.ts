@@ -9,7 +9,7 @@ import type {RuleContext} from '../types.js'
 export function schemaIssues(graph: ResourceGraph, kind: SchemaIssueKind): SchemaIssue[] {
   const template = graph.context.template
   if (!template) return []
-  return validateTemplate(template).filter((issue) => issue.kind === kind)
+  return validateTemplate(template, graph.context.bytes).filter((issue) => issue.kind === kind)
 }
 
 const referenceCache = new WeakMap<ResourceGraph, ReferenceIssue[]>()

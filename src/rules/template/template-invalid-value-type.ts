@@ -26,7 +26,7 @@ export default defineRule({
       fixed: 'Resources:\n  Orders:\n    Type: AWS::SQS::Queue\n    Properties:\n      VisibilityTimeout: 120',
       whenNotToUse: 'Never; values produced by intrinsic functions are not checked.',
       references: [CFN_RESOURCE_TYPES_REFERENCE, SAM_REFERENCE],
-      limitations: 'Checks shapes only, not allowed values, patterns or ranges. Both branches of Fn::If are checked; other intrinsic functions are taken on trust.',
+      limitations: 'Checks shapes only; allowed values, ranges, patterns and lengths are TPL010. Both branches of Fn::If are checked; other intrinsic functions are taken on trust.',
     },
   },
   check(context) {

@@ -25,7 +25,7 @@ export default defineRule({
       fixed: 'Resources:\n  Orders:\n    Type: AWS::SQS::Queue\n    Properties:\n      VisibilityTimeout: 120',
       whenNotToUse: 'Never for AWS types; custom resources and declared registry types are not checked.',
       references: [CFN_RESOURCE_TYPES_REFERENCE, SAM_REFERENCE],
-      limitations: 'Checked against the specification bundled with sls-eda; some SAM structures (Auth, DefinitionBody, Cors, Domain) are free-form here and only their shape is checked.',
+      limitations: 'Checked against the CloudFormation specification bundled with sls-eda and, for SAM, against the description derived from SAM 1.110\'s own schema and translator (src/schema/sam-spec.json). Below the first level of a SAM structure (an Api\'s Auth.Authorizers, ResourcePolicy) names are checked but values are not, as SAM reads them loosely; free-form values (DefinitionBody) are not checked.',
     },
   },
   check(context) {

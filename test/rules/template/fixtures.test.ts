@@ -6,7 +6,7 @@ import {describe, expect, it} from 'vitest'
 import {runRule} from '../../helpers/lint.js'
 
 const root = new URL('../../fixtures/rules/', import.meta.url)
-const RULES = ['TPL001', 'TPL002', 'TPL003', 'TPL004', 'TPL005', 'TPL006', 'TPL007', 'TPL008', 'TPL009']
+const RULES = ['TPL001', 'TPL002', 'TPL003', 'TPL004', 'TPL005', 'TPL006', 'TPL007', 'TPL008', 'TPL009', 'TPL010', 'TPL011']
 
 describe.each(RULES)('%s fixtures', (id) => {
   const dir = new URL(`${id}/`, root)
