@@ -13,16 +13,38 @@ export function refText(value: unknown): string {
   return 'AWS::NoValue'
 }
 
-export function executeApiArn(apiId: unknown, method: unknown, path: unknown): unknown {
-  const route = method === undefined && path === undefined ? '*' : `${String(method ?? 'ANY').toUpperCase() === 'ANY' ? '*' : String(method).toUpperCase()}${String(path ?? '')}`
-  return {'Fn::Sub': [`arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${__ApiId__}/\${__Stage__}/${route}`, {__ApiId__: apiId, __Stage__: '*'}]}
+/** The execute-api ARN an Api or HttpApi event's permission allows, as SAM writes it (a REST API's partition is the region's). */
+export function executeApiArn(apiId: unknown, method: unknown, path: unknown, kind: 'rest' | 'http' = 'http'): unknown {
+  // API Gateway drops a trailing slash from paths, so SAM drops it from the permission too.
+  const trimmed = typeof path === 'string' ? path.replace(/^(.+)\/$/, '$1') : path
+  const route = method === undefined && path === undefined ? '*' : `${String(method ?? 'ANY').toUpperCase() === 'ANY' ? '*' : String(method).toUpperCase()}${String(trimmed ?? '')}`
+  const partition = kind === 'rest' ? 'aws' : '${AWS::Partition}'
+  return {'Fn::Sub': [`arn:${partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${__ApiId__}/\${__Stage__}/${route}`, {__ApiId__: apiId, __Stage__: '*'}]}
 }
 
+/**
+ * The suffix of an Api event's permission id: the implicit API's "Prod", the explicit API's stage name,
+ * "Stage" when that name is an intrinsic, "AllStages" when the API is not one of the template's.
+ */
 export function apiStageName(expansion: Expansion, apiId: unknown): string {
-  const ref = get(apiId, 'Ref')
-  if (typeof ref !== 'string') return 'Prod'
+  if (apiId === undefined) return 'Prod'
+  const ref = typeof apiId === 'string' ? apiId : get(apiId, 'Ref')
+  if (typeof ref !== 'string') return 'AllStages'
   const stage = get(expansion.resources, ref, 'Properties', 'StageName')
-  return typeof stage === 'string' ? stage : 'Prod'
+  return typeof stage === 'string' ? stage : 'Stage'
+}
+
+/** True when SAM leaves out an HttpApi event's permission: the function's `$default` route on the same API already allows every route. */
+export function coveredByDefaultRoute(expansion: Expansion, functionId: string, events: Props, p: Props): boolean {
+  if (p.Path === undefined || p.Path === '$default') return false
+  const sameApi = (other: unknown): boolean => JSON.stringify(other ?? null) === JSON.stringify(p.ApiId ?? null)
+  const ownDefault = Object.values(events).some(
+    (event) => get(event, 'Type') === 'HttpApi' && sameApi(get(event, 'Properties', 'ApiId')) && [undefined, '$default'].includes(get(event, 'Properties', 'Path') as string | undefined),
+  )
+  if (ownDefault) return true
+  const apiRef = get(p.ApiId, 'Ref')
+  const uri = typeof apiRef === 'string' ? get(expansion.resources, apiRef, 'Properties', 'DefinitionBody', 'paths', '$default', 'x-amazon-apigateway-any-method', 'x-amazon-apigateway-integration', 'uri') : undefined
+  return uri !== undefined && JSON.stringify(uri).includes(`\${${functionId}.Arn}`)
 }
 
 interface ApiIntegration {

@@ -2,12 +2,18 @@
 import {asArray, get, isRecord} from '../intrinsics.js'
 import type {ResourceDecl} from '../template.js'
 import type {Locator, PropPath} from '../types.js'
-import {addApiPath, apiStageName, executeApiArn, refText} from './api-events.js'
+import {addApiPath, apiStageName, coveredByDefaultRoute, executeApiArn, refText} from './api-events.js'
+import {logicalIdHash} from './domain.js'
 import {deadLetterArn, expandScheduleV2, renameRulePath} from './event-targets.js'
 import {type Expansion, generated, identity, type Props, samLocator, stripUndefined} from './expansion.js'
 import type {FunctionContext} from './function.js'
 import {expandPullEvent} from './pull-events.js'
 import {SAM_MANAGED_POLICIES} from './roles.js'
+
+/** SAM's permission id: `{Event}Permission{suffix}`, with a suffix that is not alphanumeric hashed. */
+function permissionId(prefix: string, suffix: string): string {
+  return /^[\p{L}\p{N}]+$/u.test(suffix) ? `${prefix}Permission${suffix}` : `${prefix}Permission${logicalIdHash(suffix)}`
+}
 
 export function expandFunctionEvent(expansion: Expansion, context: FunctionContext, eventName: string, event: unknown): void {
   const {out} = expansion
@@ -158,7 +164,7 @@ export function expandFunctionEvent(expansion: Expansion, context: FunctionConte
           uri: {'Fn::Sub': `arn:\${AWS::Partition}:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${${refText(fn.arn)}}/invocations`},
         },
       })
-      permission(`${generatedId}Permission${apiStageName(expansion, p.RestApiId)}`, 'apigateway.amazonaws.com', executeApiArn(p.RestApiId ?? {Ref: 'ServerlessRestApi'}, p.Method, p.Path))
+      permission(permissionId(generatedId, apiStageName(expansion, p.RestApiId)), 'apigateway.amazonaws.com', executeApiArn(p.RestApiId ?? {Ref: 'ServerlessRestApi'}, p.Method, p.Path, 'rest'))
       return
     case 'HttpApi':
       addApiPath(expansion, decl, eventName, p, {
@@ -171,7 +177,9 @@ export function expandFunctionEvent(expansion: Expansion, context: FunctionConte
           timeoutInMillis: p.TimeoutInMillis,
         },
       })
-      permission(`${generatedId}Permission`, 'apigateway.amazonaws.com', executeApiArn(p.ApiId ?? {Ref: 'ServerlessHttpApi'}, p.Method, p.Path))
+      if (!coveredByDefaultRoute(expansion, id, isRecord(context.props.Events) ? context.props.Events : {}, p)) {
+        permission(`${generatedId}Permission`, 'apigateway.amazonaws.com', executeApiArn(p.ApiId ?? {Ref: 'ServerlessHttpApi'}, p.Method, p.Path))
+      }
       return
     case 'IoTRule':
       out.push(

@@ -4,6 +4,7 @@ import type {ParsedFile} from '../parse.js'
 import type {ResourceDecl} from '../template.js'
 import type {Locator, PropPath} from '../types.js'
 import {globalsFor, isIntrinsicLike, mergedSource} from './globals.js'
+import type {RestSwagger} from './rest-swagger.js'
 
 export type Props = Record<string, unknown>
 
@@ -18,6 +19,8 @@ export interface Expansion {
   apiPaths: Map<string, {kind: 'rest' | 'http'; paths: Props; securitySchemes: Props; locate: Map<string, Locator>; first?: ResourceDecl}>
   /** Changes SAM makes to other resources of the template (bucket notifications, user pool triggers). */
   patches: Array<{target: string; apply: (decl: ResourceDecl) => void}>
+  /** SAM's definition and Deployment id for each REST API, computed once per template. */
+  restSwaggers: Map<string, RestSwagger>
 }
 
 /**

@@ -1,4 +1,5 @@
 // After every resource is expanded: the implicit ServerlessRestApi / ServerlessHttpApi, and the definitions events wrote into APIs.
+import {get, isRecord} from '../intrinsics.js'
 import type {ResourceDecl} from '../template.js'
 import type {Locator} from '../types.js'
 import {expandRestApi} from './api.js'
@@ -26,16 +27,22 @@ export function addImplicitApis(expansion: Expansion): void {
 export function finishApiDefinitions(expansion: Expansion): void {
   for (const [apiId, api] of expansion.apiPaths) {
     const decl = expansion.out.find((candidate) => candidate.id === apiId && (candidate.type === 'AWS::ApiGateway::RestApi' || candidate.type === 'AWS::ApiGatewayV2::Api'))
-    if (!decl || decl.props.Body !== undefined || decl.props.BodyS3Location !== undefined) continue
-    const body: Props =
-      api.kind === 'rest'
-        ? {swagger: '2.0', info: {version: '1.0', title: {Ref: 'AWS::StackName'}}, paths: api.paths}
-        : {openapi: '3.0.1', info: {version: '1.0', title: {Ref: 'AWS::StackName'}}, paths: api.paths}
-    if (Object.keys(api.securitySchemes).length > 0) {
-      if (api.kind === 'rest') body.securityDefinitions = api.securitySchemes
-      else body.components = {securitySchemes: api.securitySchemes}
+    if (!decl) continue
+    const samBody = api.kind === 'rest' ? expansion.restSwaggers.get(apiId)?.body : undefined
+    if (isRecord(samBody)) {
+      decl.props = {...decl.props, Body: withSecurity(samBody, api.paths, api.securitySchemes)}
+    } else {
+      if (decl.props.Body !== undefined || decl.props.BodyS3Location !== undefined) continue
+      const body: Props =
+        api.kind === 'rest'
+          ? {swagger: '2.0', info: {version: '1.0', title: {Ref: 'AWS::StackName'}}, paths: api.paths}
+          : {openapi: '3.0.1', info: {version: '1.0', title: {Ref: 'AWS::StackName'}}, paths: api.paths}
+      if (Object.keys(api.securitySchemes).length > 0) {
+        if (api.kind === 'rest') body.securityDefinitions = api.securitySchemes
+        else body.components = {securitySchemes: api.securitySchemes}
+      }
+      decl.props = {...decl.props, Body: body}
     }
-    decl.props = {...decl.props, Body: body}
     const base = decl.locate
     decl.locate = (path, scope = 'properties') => {
       if (scope === 'properties' && path[0] === 'Body' && path[1] === 'paths' && path.length >= 4) {
@@ -45,4 +52,38 @@ export function finishApiDefinitions(expansion: Expansion): void {
       return base(path, scope)
     }
   }
+}
+
+/**
+ * SAM's definition of a REST API with the method security its events ask for, which SAM writes in
+ * its auth pass: each operation's `security`, the IAM integration credentials, and the schemes.
+ */
+function withSecurity(body: Props, paths: Props, schemes: Props): Props {
+  if (Object.keys(schemes).length === 0) return body
+  const samPaths = isRecord(body.paths) ? body.paths : {}
+  const merged: Props = {}
+  for (const [path, item] of Object.entries(samPaths)) {
+    const written = get(paths, path)
+    if (!isRecord(item) || !isRecord(written)) {
+      merged[path] = item
+      continue
+    }
+    const methods: Props = {...item}
+    for (const [method, operation] of Object.entries(item)) {
+      const security = get(written, method, 'security')
+      if (!isRecord(operation) || security === undefined) continue
+      const credentials = get(written, method, 'x-amazon-apigateway-integration', 'credentials')
+      const integration = operation['x-amazon-apigateway-integration']
+      methods[method] = {
+        ...operation,
+        security,
+        ...(credentials !== undefined && isRecord(integration) ? {'x-amazon-apigateway-integration': {credentials, ...integration}} : {}),
+      }
+    }
+    merged[path] = methods
+  }
+  const openapi = body.openapi !== undefined
+  return openapi
+    ? {...body, paths: merged, components: {...(isRecord(body.components) ? body.components : {}), securitySchemes: schemes}}
+    : {...body, paths: merged, securityDefinitions: schemes}
 }

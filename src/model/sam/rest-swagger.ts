@@ -1,0 +1,345 @@
+// The swagger SAM writes for each REST API, step by step as SAM's translator builds it, and the Deployment id SAM hashes from it.
+import {createHash} from 'node:crypto'
+
+import {get, isRecord} from '../intrinsics.js'
+import {restDomain} from './domain.js'
+import type {Props} from './expansion.js'
+import {globalsFor, mergeGlobals} from './globals.js'
+import {fromTemplate, plainDict, pyDeepCopy, PyDict, type PyString, pyStr, PyUnicode, type PyValue, toJson} from './py27.js'
+
+const IMPLICIT_API = 'ServerlessRestApi'
+const ANY_METHOD = 'x-amazon-apigateway-any-method'
+const INTEGRATION = 'x-amazon-apigateway-integration'
+const OPENAPI_3 = /^3(\.\d)(\.\d)?$/
+
+/** What SAM's translator ends up with for one REST API. */
+export interface RestSwagger {
+  /** The definition SAM writes as the RestApi's Body when it manages the definition (no DefinitionBody or DefinitionUri of the user's). */
+  body?: unknown
+  /** `{Api}Deployment{hash}`, as SAM computes it. */
+  deploymentId: string
+  /** SAM's Deployment description: the whole hash. */
+  description: string
+}
+
+interface ApiState {
+  /** SAM adds event paths to this definition (`__MANAGE_SWAGGER`). */
+  managed: boolean
+  swagger: PyValue | undefined
+  props: Props
+}
+
+const text = (value: PyValue | undefined): string | undefined => (typeof value === 'string' ? value : value instanceof PyUnicode ? value.value : undefined)
+
+/** `str.lower()`, which keeps a Py27UniStr a Py27UniStr. */
+function lower(value: PyString): PyString {
+  return typeof value === 'string' ? value.toLowerCase() : new PyUnicode(value.value.toLowerCase())
+}
+
+function normalizeMethod(method: PyValue): PyValue {
+  if (typeof method !== 'string' && !(method instanceof PyUnicode)) return method
+  const lowered = lower(method)
+  return text(lowered) === 'any' ? ANY_METHOD : lowered
+}
+
+function skeleton(): PyDict {
+  const doc = new PyDict()
+  doc.set('swagger', '2.0')
+  const info = new PyDict()
+  doc.set('info', info)
+  info.set('version', '1.0')
+  info.set('title', plainDict({Ref: 'AWS::StackName'}))
+  doc.set('paths', new PyDict())
+  return doc
+}
+
+function isValidSwagger(doc: PyValue | undefined): doc is PyDict {
+  if (!(doc instanceof PyDict) || !(doc.get('paths') instanceof PyDict)) return false
+  if (doc.get('swagger')) return true
+  const openapi = text(doc.get('openapi') ?? null)
+  return openapi !== undefined && OPENAPI_3.test(openapi)
+}
+
+/** `SwaggerEditor.add_path`: the path and method exist afterwards. */
+function addPath(doc: PyDict, path: PyValue, method: PyValue): PyDict | undefined {
+  const paths = doc.get('paths') as PyDict
+  const key = typeof path === 'string' || path instanceof PyUnicode ? path : undefined
+  const methodKey = typeof method === 'string' || method instanceof PyUnicode ? method : undefined
+  if (key === undefined || methodKey === undefined) return undefined
+  const item = paths.setDefault(key, new PyDict())
+  if (!(item instanceof PyDict)) return undefined
+  const operation = item.setDefault(methodKey, new PyDict())
+  return operation instanceof PyDict ? operation : undefined
+}
+
+/** One editor pass: SAM's SwaggerEditor works on a deep copy and hands back another, and each copy can reorder a Py27Dict. */
+function edit(doc: PyDict, change: (copy: PyDict) => void): PyDict {
+  const copy = pyDeepCopy(doc) as PyDict
+  change(copy)
+  return pyDeepCopy(copy) as PyDict
+}
+
+/** `Py27Dict` iteration order of a template mapping's keys, after inserting `added` and removing `removed`. */
+function py27Order(keys: readonly string[], added: readonly string[] = []): string[] {
+  const dict = new PyDict()
+  for (const key of [...keys, ...added]) dict.set(key, null)
+  return dict.keys()
+}
+
+function templateResources(template: Props): Props {
+  return isRecord(template.Resources) ? template.Resources : {}
+}
+
+function eventsOf(resource: unknown): Array<[string, Props]> {
+  const events = get(resource, 'Properties', 'Events')
+  if (!isRecord(events)) return []
+  const converted = fromTemplate(events) as PyDict
+  return converted.keys().flatMap((name) => (isRecord(events[name]) ? [[name, events[name] as Props] as [string, Props]] : []))
+}
+
+function apiEvents(resource: unknown): Array<[string, Props]> {
+  return eventsOf(resource).filter(([, event]) => event.Type === 'Api')
+}
+
+/** The REST API an Api event belongs to: its RestApiId's Ref, or the implicit API. */
+function eventApiId(properties: Props): string | undefined {
+  const restApiId = properties.RestApiId
+  if (restApiId === undefined) return IMPLICIT_API
+  if (typeof restApiId === 'string') return restApiId
+  const ref = get(restApiId, 'Ref')
+  return typeof ref === 'string' ? ref : undefined
+}
+
+/** True when SAM gives this template's REST APIs any definition to hash (an Api resource or an Api event). */
+export function hasRestApis(template: Props): boolean {
+  return Object.values(templateResources(template)).some(
+    (resource) =>
+      get(resource, 'Type') === 'AWS::Serverless::Api' ||
+      ((get(resource, 'Type') === 'AWS::Serverless::Function' || get(resource, 'Type') === 'AWS::Serverless::StateMachine') && apiEvents(resource).length > 0),
+  )
+}
+
+/** The integration URI of a Lambda proxy integration, as SAM writes it (the partition is the region's, not `${AWS::Partition}`). */
+function lambdaUri(functionId: string, alias: string | undefined): PyDict {
+  const target = alias === undefined ? `${functionId}.Arn` : alias
+  const arn = `arn:aws:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${${target}}/invocations`
+  // SAM keeps the Py27UniStr mark only when the ARN is a GetAtt on the function's own (template) logical id.
+  return PyDict.of([['Fn::Sub', alias === undefined ? new PyUnicode(arn) : arn]])
+}
+
+function conditional(condition: PyValue | undefined, value: PyValue): PyValue {
+  if (condition === undefined) return value
+  return plainDict({'Fn::If': [condition, value, plainDict({Ref: 'AWS::NoValue'})]})
+}
+
+function addLambdaIntegration(doc: PyDict, event: PyDict, functionId: string, alias: string | undefined, condition: PyValue | undefined): void {
+  const method = normalizeMethod(lower((event.get('Method') as PyString | undefined) ?? 'any'))
+  const path = event.get('Path') ?? null
+  const operation = addPath(doc, path, method)
+  if (!operation) return
+  const integration = new PyDict()
+  operation.set(INTEGRATION, integration)
+  integration.set('type', 'aws_proxy')
+  integration.set('httpMethod', 'POST')
+  integration.set('uri', conditional(condition, lambdaUri(functionId, alias)))
+  if (text(event.get('ResponseTransferMode') ?? null) === 'RESPONSE_STREAM') integration.set('responseTransferMode', 'STREAM')
+  operation.setDefault('responses', new PyDict())
+  const timeout = event.get('TimeoutInMillis')
+  if (timeout !== undefined && timeout !== null && timeout !== 0) integration.set('timeoutInMillis', timeout)
+  if (condition !== undefined) {
+    const paths = (doc.get('paths') as PyDict).get(text(path as PyString)!) as PyDict
+    paths.set(method as PyString, conditional(condition, operation))
+  }
+}
+
+function addStateMachineIntegration(doc: PyDict, event: PyDict, stateMachineId: string, roleId: string, condition: PyValue | undefined): void {
+  const method = normalizeMethod((event.get('Method') as PyString | undefined) ?? 'any')
+  const path = event.get('Path') ?? null
+  const operation = addPath(doc, path, method)
+  if (!operation) return
+  const integrationResponses = new PyDict()
+  integrationResponses.set('200', PyDict.of([['statusCode', '200']]))
+  integrationResponses.set('400', PyDict.of([['statusCode', '400']]))
+  const methodResponses = new PyDict()
+  methodResponses.set('200', PyDict.of([['description', 'OK']]))
+  methodResponses.set('400', PyDict.of([['description', 'Bad Request']]))
+  const integration = new PyDict()
+  operation.set(INTEGRATION, integration)
+  integration.set('type', 'aws')
+  integration.set('httpMethod', 'POST')
+  integration.set('uri', conditional(condition, plainDict({'Fn::Sub': 'arn:${AWS::Partition}:apigateway:${AWS::Region}:states:action/StartExecution'})))
+  integration.set('responses', integrationResponses)
+  integration.set('credentials', plainDict({'Fn::GetAtt': [roleId, 'Arn']}))
+  operation.setDefault('responses', methodResponses)
+  const unescape = event.get('UnescapeMappingTemplate') === true
+  const template = unescape
+    ? `{"input": "$util.escapeJavaScript($input.json('$')).replaceAll("\\\\'","'")", "stateMachineArn": "\${${stateMachineId}}"}`
+    : `{"input": "$util.escapeJavaScript($input.json('$'))", "stateMachineArn": "\${${stateMachineId}}"}`
+  const requestTemplates = plainDict({'application/json': plainDict({'Fn::Sub': template})})
+  integration.update([['requestTemplates', requestTemplates]])
+  if (condition !== undefined) {
+    const paths = (doc.get('paths') as PyDict).get(text(path as PyString)!) as PyDict
+    paths.set(method as PyString, conditional(condition, operation))
+  }
+}
+
+/** A function's name as SAM resolves it for the Deployment hash: a string, or a parameter's default. */
+function resolvedName(template: Props, name: unknown): string | undefined {
+  if (typeof name === 'string') return name === '' ? undefined : name
+  const ref = get(name, 'Ref')
+  const fallback = typeof ref === 'string' ? get(template, 'Parameters', ref, 'Default') : undefined
+  return typeof fallback === 'string' || typeof fallback === 'number' ? String(fallback) : undefined
+}
+
+/** `_openapi_postprocess`: an OpenAPI 3 definition gets components instead of securityDefinitions and definitions. */
+function openApiPostprocess(doc: PyDict, openApiVersion: unknown): void {
+  if (doc.get('swagger') !== undefined && doc.get('swagger') !== null) return
+  const version = doc.get('openapi') !== undefined && doc.get('openapi') !== null && openApiVersion === undefined ? text(doc.get('openapi')!) : typeof openApiVersion === 'string' ? openApiVersion : undefined
+  if (version === undefined || !OPENAPI_3.test(version)) return
+  for (const [from, to] of [
+    ['securityDefinitions', 'securitySchemes'],
+    ['definitions', 'schemas'],
+  ] as const) {
+    const moved = doc.get(from)
+    if (!(moved instanceof PyDict) || moved.keys().length === 0) continue
+    const existing = doc.get('components')
+    const components = existing instanceof PyDict && existing.keys().length > 0 ? existing : new PyDict()
+    components.set(to, moved)
+    doc.set('components', components)
+    doc.delete(from)
+  }
+}
+
+function sha1(data: string): string {
+  return createHash('sha1').update(data, 'utf8').digest('hex')
+}
+
+/** `_construct_body_s3_dict`: the BodyS3Location SAM hashes when the definition lives in S3. */
+function bodyS3Location(uri: unknown): PyValue | undefined {
+  if (isRecord(uri)) {
+    const converted = fromTemplate(uri) as PyDict
+    const location = new PyDict()
+    location.set('Bucket', converted.get('Bucket') ?? null)
+    location.set('Key', converted.get('Key') ?? null)
+    if (converted.has('Version')) location.set('Version', converted.get('Version')!)
+    return location
+  }
+  if (typeof uri !== 'string') return undefined
+  const match = /^s3:\/\/([^/]+)\/([^?]+)(?:\?versionId=(.+))?$/.exec(uri)
+  if (!match) return undefined
+  const location = new PyDict()
+  location.set('Bucket', new PyUnicode(match[1]!))
+  location.set('Key', new PyUnicode(match[2]!))
+  if (match[3] !== undefined) location.set('Version', new PyUnicode(match[3]))
+  return location
+}
+
+/**
+ * Replays SAM's translator on the template's REST APIs: the implicit API plugin reserves event paths,
+ * Globals set OpenApiVersion, functions then state machines add their integrations (each in SAM's
+ * Python 2.7 iteration order), and the API generator post-processes the definition and hashes it.
+ */
+export function restSwaggers(template: Props): Map<string, RestSwagger> {
+  const result = new Map<string, RestSwagger>()
+  const resources = templateResources(template)
+  const ids = Object.keys(resources)
+  const typeOf = (id: string): unknown => get(resources, id, 'Type')
+  const apis = new Map<string, ApiState>()
+  for (const id of ids) {
+    if (typeOf(id) !== 'AWS::Serverless::Api') continue
+    const own = get(resources, id, 'Properties')
+    const props = isRecord(own) ? own : {}
+    const managed = !props.DefinitionBody && !props.DefinitionUri
+    apis.set(id, {managed, swagger: managed ? skeleton() : props.DefinitionBody !== undefined ? fromTemplate(props.DefinitionBody) : undefined, props: mergeGlobals(globalsFor(template, 'Api'), props)})
+  }
+  const implicitExists = ids.includes(IMPLICIT_API)
+  const withEvents = (id: string): boolean => typeOf(id) === 'AWS::Serverless::Function' || typeOf(id) === 'AWS::Serverless::StateMachine'
+  const implicitUsed = ids.some((id) => withEvents(id) && apiEvents(resources[id]).some(([, event]) => isRecord(event.Properties) && event.Properties.RestApiId === undefined))
+  if (implicitUsed) apis.set(IMPLICIT_API, {managed: true, swagger: skeleton(), props: mergeGlobals(globalsFor(template, 'Api'), {StageName: 'Prod'})})
+
+  // The implicit API plugin: every Api event reserves its path and method in a definition SAM manages.
+  const pluginOrder = py27Order(ids, implicitExists ? [] : [IMPLICIT_API])
+  for (const id of pluginOrder) {
+    if (!withEvents(id)) continue
+    for (const [, event] of apiEvents(resources[id])) {
+      if (!isRecord(event.Properties) || Object.keys(event.Properties).length === 0) continue
+      const apiId = eventApiId(event.Properties)
+      const api = apiId === undefined ? undefined : apis.get(apiId)
+      if (!api?.managed || !isValidSwagger(api.swagger)) continue
+      const properties = fromTemplate(event.Properties) as PyDict
+      api.swagger = edit(api.swagger, (doc) => addPath(doc, properties.get('Path') ?? null, normalizeMethod((properties.get('Method') as PyString | undefined) ?? null)))
+    }
+  }
+
+  // Globals: an OpenApiVersion 3 turns a managed definition into OpenAPI.
+  for (const api of apis.values()) {
+    const version = api.props.OpenApiVersion
+    if (!api.managed || !(api.swagger instanceof PyDict) || typeof version !== 'string' || !OPENAPI_3.test(version)) continue
+    api.swagger.set('openapi', new PyUnicode(version))
+    if (api.swagger.get('swagger')) api.swagger.delete('swagger')
+  }
+
+  const translateOrder = py27Order(ids, implicitExists ? [] : [IMPLICIT_API])
+  const functionNames = new Map<string, string[]>()
+  for (const id of translateOrder.filter((candidate) => typeOf(candidate) === 'AWS::Serverless::Function')) {
+    const props = mergeGlobals(globalsFor(template, 'Function'), isRecord(get(resources, id, 'Properties')) ? (get(resources, id, 'Properties') as Props) : {})
+    const alias = typeof props.AutoPublishAlias === 'string' ? `${id}Alias${props.AutoPublishAlias}` : undefined
+    const condition = typeof get(resources, id, 'Condition') === 'string' ? new PyUnicode(get(resources, id, 'Condition') as string) : undefined
+    const events = eventsOf(resources[id])
+    // SAM translates a function's events sorted by path ("$default" before "/"), else by name.
+    const sortKey = ([name, event]: [string, Props]): string => {
+      const path = get(event, 'Properties', 'Path')
+      return typeof path === 'string' ? path : name
+    }
+    const sorted = events.map((entry, index) => ({entry, index})).sort((a, b) => (sortKey(a.entry) < sortKey(b.entry) ? -1 : sortKey(a.entry) > sortKey(b.entry) ? 1 : a.index - b.index))
+    for (const {entry} of sorted) {
+      const [, event] = entry
+      if (event.Type !== 'Api' || !isRecord(event.Properties)) continue
+      const apiId = eventApiId(event.Properties)
+      const functionName = resolvedName(template, props.FunctionName)
+      if (apiId !== undefined && event.Properties.RestApiId !== undefined && functionName !== undefined) {
+        functionNames.set(apiId, [...(functionNames.get(apiId) ?? []), functionName])
+      }
+      const api = apiId === undefined ? undefined : apis.get(apiId)
+      if (!api?.managed || !isValidSwagger(api.swagger)) continue
+      const properties = fromTemplate(event.Properties) as PyDict
+      api.swagger = edit(api.swagger, (doc) => addLambdaIntegration(doc, properties, id, alias, condition))
+    }
+  }
+  for (const id of translateOrder.filter((candidate) => typeOf(candidate) === 'AWS::Serverless::StateMachine')) {
+    const condition = typeof get(resources, id, 'Condition') === 'string' ? new PyUnicode(get(resources, id, 'Condition') as string) : undefined
+    const alias = get(resources, id, 'Properties', 'AutoPublishAlias')
+    const target = typeof alias === 'string' ? `${id}Alias${alias}` : id
+    for (const [name, event] of apiEvents(resources[id])) {
+      if (!isRecord(event.Properties)) continue
+      const apiId = eventApiId(event.Properties)
+      const api = apiId === undefined ? undefined : apis.get(apiId)
+      if (!api?.managed || !isValidSwagger(api.swagger)) continue
+      const properties = fromTemplate(event.Properties) as PyDict
+      api.swagger = edit(api.swagger, (doc) => addStateMachineIntegration(doc, properties, target, `${id}${name}Role`, condition))
+    }
+  }
+
+  for (const [id, api] of apis) {
+    let hashed: PyValue | undefined
+    if (api.props.DefinitionUri !== undefined && api.props.DefinitionBody === undefined) {
+      hashed = bodyS3Location(api.props.DefinitionUri)
+    } else if (api.swagger instanceof PyDict) {
+      openApiPostprocess(api.swagger, api.props.OpenApiVersion)
+      hashed = api.swagger
+    }
+    const inputs = hashed === undefined ? [] : [pyStr(hashed)]
+    if (inputs.length > 0 && api.props.OpenApiVersion) inputs.push(String(api.props.OpenApiVersion))
+    const domain = restDomain(id, api.props.Domain)
+    if (inputs.length > 0 && domain) inputs.push(domain.hashInput)
+    const names = functionNames.get(id)
+    if (inputs.length > 0 && names) inputs.push(names.join(''))
+    const digest = inputs.length > 0 ? sha1(inputs.join('||')) : ''
+    result.set(id, {
+      body: api.managed && api.swagger !== undefined ? toJson(api.swagger) : undefined,
+      deploymentId: `${id}Deployment${digest.slice(0, 10)}`,
+      description: `RestApi deployment id: ${digest}`,
+    })
+  }
+  return result
+}
