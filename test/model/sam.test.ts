@@ -716,3 +716,85 @@ Resources:
     expect(generatedIds(graph).filter((id) => id.includes('Permission'))).toEqual(['FnRootPermission AWS::Lambda::Permission'])
   })
 })
+
+describe('REST API auth, usage plans and WebSocket APIs as SAM expands them', () => {
+  const text = `${HEADER}Resources:
+  Gateway:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: prod
+      Auth:
+        DefaultAuthorizer: TokenCheck
+        ApiKeyRequired: true
+        UsagePlan: {CreateUsagePlan: PER_API}
+        Authorizers:
+          TokenCheck:
+            FunctionArn: !GetAtt Checker.Arn
+  Checker:
+    Type: AWS::Serverless::Function
+    Properties: {Handler: index.handler, Runtime: nodejs20.x, InlineCode: x}
+  Orders:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: index.handler
+      Runtime: nodejs20.x
+      InlineCode: x
+      Events:
+        List:
+          Type: Api
+          Properties: {RestApiId: !Ref Gateway, Path: /orders, Method: get}
+        Health:
+          Type: Api
+          Properties: {RestApiId: !Ref Gateway, Path: /health, Method: get, Auth: {Authorizer: NONE, ApiKeyRequired: false}}
+  Chat:
+    Type: AWS::Serverless::WebSocketApi
+    Properties:
+      RouteSelectionExpression: $request.body.action
+      Routes:
+        $connect: {FunctionArn: !GetAtt Orders.Arn}
+        sendMessage: {FunctionArn: !GetAtt Orders.Arn}
+`
+  const sam = (graph: ResourceGraph): string[] => generatedIds(graph).filter((id) => !/^(Checker|CheckerRole|Orders|OrdersRole) /.test(id))
+
+  it('generates what SAM generates, the deployment hashed over the auth SAM writes', () => {
+    expect(sam(graphOf(text))).toEqual([
+      'Chat AWS::ApiGatewayV2::Api',
+      'ChatConnectIntegration AWS::ApiGatewayV2::Integration',
+      'ChatConnectPermission AWS::Lambda::Permission',
+      'ChatConnectRoute AWS::ApiGatewayV2::Route',
+      'ChatDefaultStage AWS::ApiGatewayV2::Stage',
+      'ChatSendmessageIntegration AWS::ApiGatewayV2::Integration',
+      'ChatSendmessagePermission AWS::Lambda::Permission',
+      'ChatSendmessageRoute AWS::ApiGatewayV2::Route',
+      'Gateway AWS::ApiGateway::RestApi',
+      'GatewayApiKey AWS::ApiGateway::ApiKey',
+      'GatewayDeployment9e043aa9ee AWS::ApiGateway::Deployment',
+      'GatewayTokenCheckAuthorizerPermission AWS::Lambda::Permission',
+      'GatewayUsagePlan AWS::ApiGateway::UsagePlan',
+      'GatewayUsagePlanKey AWS::ApiGateway::UsagePlanKey',
+      'GatewayprodStage AWS::ApiGateway::Stage',
+      'OrdersHealthPermissionprod AWS::Lambda::Permission',
+      'OrdersListPermissionprod AWS::Lambda::Permission',
+    ])
+  })
+
+  it('writes the default authorizer and API key on each method, and none where the event opts out', () => {
+    const body = graphOf(text).get('Gateway')!.props.Body as {paths: Record<string, {get: {security: unknown}}>; securityDefinitions: Record<string, unknown>}
+    expect(body.paths['/orders']!.get.security).toEqual([{TokenCheck: []}, {api_key: []}])
+    expect(body.paths['/health']!.get.security).toEqual([])
+    expect(Object.keys(body.securityDefinitions).sort()).toEqual(['TokenCheck', 'api_key'])
+  })
+
+  it('lets API Gateway invoke the authorizer function, and points the permission at the authorizer', () => {
+    const graph = graphOf(text)
+    const permission = graph.get('GatewayTokenCheckAuthorizerPermission')!
+    expect(permission.props).toMatchObject({FunctionName: {'Fn::GetAtt': ['Checker', 'Arn']}, Principal: 'apigateway.amazonaws.com'})
+    expect(permission.locate([])?.line).toBe(lineOf(text, 'FunctionArn: !GetAtt Checker.Arn'))
+  })
+
+  it('gives each WebSocket route its integration and a permission for its stage', () => {
+    const graph = graphOf(text)
+    expect(graph.get('ChatSendmessagePermission')!.props.SourceArn).toEqual({'Fn::Sub': 'arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${Chat.ApiId}/default/sendMessage'})
+    expect(graph.get('ChatSendmessageRoute')!.locate([])?.line).toBe(lineOf(text, 'sendMessage: {FunctionArn'))
+  })
+})

@@ -1,15 +1,15 @@
 // AWS::Serverless::Api: the REST API, its deployment and its stage.
-import {createHash} from 'node:crypto'
-
+import {isRecord} from '../intrinsics.js'
 import type {ResourceDecl} from '../template.js'
-import {restDomain} from './domain.js'
+import {logicalIdHash, type RestDomain, restDomain} from './domain.js'
 import {type Expansion, generated, type Props, s3Location, samLocator} from './expansion.js'
+import {withParameterDefaults} from './rest-swagger.js'
 
 /** SAM's stage id: `{Api}{StageName}Stage` for an alphanumeric name, else the name's hash (none for an intrinsic). */
 export function restStageLogicalId(apiId: string, stageName: unknown): string {
   const name = typeof stageName === 'string' ? stageName : ''
   if (/^[\p{L}\p{N}]+$/u.test(name)) return `${apiId}${name}Stage`
-  return `${apiId}Stage${name === '' ? '' : createHash('sha1').update(name, 'utf8').digest('hex').slice(0, 10)}`
+  return `${apiId}Stage${logicalIdHash(name)}`
 }
 
 export function expandRestApi(expansion: Expansion, decl: ResourceDecl, props: Props): void {
@@ -46,23 +46,13 @@ export function expandRestApi(expansion: Expansion, decl: ResourceDecl, props: P
       apiLocate,
     ),
   )
-  const domain = restDomain(id, props.Domain)
-  if (domain) {
-    const domainLocate = (source: string) => samLocator(expansion, decl, 'Api', () => [source], ['Domain'])
-    for (const resource of domain.resources) out.push(generated(decl, resource.id, resource.type, resource.props, domainLocate(resource.source)))
-    const group = domain.recordSetGroup
-    if (group) {
-      // APIs whose domains share a hosted zone share one record set group.
-      const existing = out.find((candidate) => candidate.id === group.id && candidate.type === 'AWS::Route53::RecordSetGroup')
-      if (existing) existing.props = {...existing.props, RecordSets: [...(existing.props.RecordSets as Props[]), ...group.recordSets]}
-      else out.push(generated(decl, group.id, 'AWS::Route53::RecordSetGroup', {...group.props, RecordSets: group.recordSets}, domainLocate('Route53')))
-    }
-  }
+  addDomainResources(expansion, decl, 'Api', restDomain(id, withParameterDefaults(expansion.template, props.Domain)))
   const stageName = props.StageName ?? 'Prod'
+  const stageId = restStageLogicalId(id, stageName)
   out.push(
     generated(
       decl,
-      restStageLogicalId(id, stageName),
+      stageId,
       'AWS::ApiGateway::Stage',
       {
         RestApiId: {Ref: id},
@@ -79,4 +69,75 @@ export function expandRestApi(expansion: Expansion, decl: ResourceDecl, props: P
       samLocator(expansion, decl, 'Api', (path) => (path[0] === 'RestApiId' ? [] : path)),
     ),
   )
+  const auth = withParameterDefaults(expansion.template, props.Auth)
+  if (isRecord(auth)) {
+    addAuthorizerPermissions(expansion, decl, auth)
+    addUsagePlan(expansion, decl, auth, stageId)
+  }
+}
+
+/** The permission SAM gives API Gateway to invoke each Lambda authorizer's function (unless DisableFunctionDefaultPermissions). */
+function addAuthorizerPermissions(expansion: Expansion, decl: ResourceDecl, auth: Props): void {
+  const authorizers = isRecord(auth.Authorizers) ? auth.Authorizers : {}
+  for (const [name, authorizer] of Object.entries(authorizers)) {
+    if (!isRecord(authorizer) || !authorizer.FunctionArn || authorizer.DisableFunctionDefaultPermissions === true) continue
+    expansion.out.push(
+      generated(
+        decl,
+        `${decl.id}${name}AuthorizerPermission`,
+        'AWS::Lambda::Permission',
+        {
+          Action: 'lambda:InvokeFunction',
+          FunctionName: authorizer.FunctionArn,
+          Principal: 'apigateway.amazonaws.com',
+          SourceArn: {'Fn::Sub': ['arn:aws:execute-api:${AWS::Region}:${AWS::AccountId}:${__ApiId__}/authorizers/*', {__ApiId__: {Ref: decl.id}}]},
+        },
+        samLocator(expansion, decl, 'Api', () => ['Auth', 'Authorizers', name, 'FunctionArn']),
+        true,
+      ),
+    )
+  }
+}
+
+/**
+ * `Auth.UsagePlan`: a usage plan, API key and usage plan key for this API (PER_API), or one set every
+ * API with SHARED joins (`ServerlessUsagePlan`).
+ */
+function addUsagePlan(expansion: Expansion, decl: ResourceDecl, auth: Props, stageId: string): void {
+  const plan = auth.UsagePlan
+  if (!isRecord(plan) || (plan.CreateUsagePlan !== 'PER_API' && plan.CreateUsagePlan !== 'SHARED')) return
+  const {out} = expansion
+  const shared = plan.CreateUsagePlan === 'SHARED'
+  const planId = shared ? 'ServerlessUsagePlan' : `${decl.id}UsagePlan`
+  const keyId = shared ? 'ServerlessApiKey' : `${decl.id}ApiKey`
+  const locate = samLocator(expansion, decl, 'Api', () => ['Auth', 'UsagePlan'])
+  const apiStage = {ApiId: {Ref: decl.id}, Stage: {Ref: stageId}}
+  const stageKey = {RestApiId: {Ref: decl.id}, StageName: {Ref: stageId}}
+  const settings: Props = {}
+  for (const name of ['UsagePlanName', 'Description', 'Quota', 'Tags', 'Throttle']) if (plan[name]) settings[name] = plan[name]
+  const existing = shared ? out.find((candidate) => candidate.id === planId && candidate.type === 'AWS::ApiGateway::UsagePlan') : undefined
+  if (existing) {
+    existing.props = {...existing.props, ...settings, ApiStages: [...(existing.props.ApiStages as Props[]), apiStage]}
+    const key = out.find((candidate) => candidate.id === keyId)
+    if (key) key.props = {...key.props, StageKeys: [...(key.props.StageKeys as Props[]), stageKey]}
+    return
+  }
+  out.push(generated(decl, planId, 'AWS::ApiGateway::UsagePlan', {ApiStages: [apiStage], ...settings}, locate))
+  out.push(generated(decl, keyId, 'AWS::ApiGateway::ApiKey', {Enabled: true, StageKeys: [stageKey]}, locate))
+  out.push(
+    generated(decl, shared ? 'ServerlessUsagePlanKey' : `${decl.id}UsagePlanKey`, 'AWS::ApiGateway::UsagePlanKey', {KeyId: {Ref: keyId}, KeyType: 'API_KEY', UsagePlanId: {Ref: planId}}, locate),
+  )
+}
+
+/** Adds what an API's custom domain generates; APIs whose domains share a hosted zone share one record set group. */
+export function addDomainResources(expansion: Expansion, decl: ResourceDecl, section: string, domain: Omit<RestDomain, 'hashInput'> | undefined): void {
+  if (!domain) return
+  const {out} = expansion
+  const locate = (source: string) => samLocator(expansion, decl, section, () => [source], ['Domain'])
+  for (const resource of domain.resources) out.push(generated(decl, resource.id, resource.type, resource.props, locate(resource.source)))
+  const group = domain.recordSetGroup
+  if (!group) return
+  const existing = out.find((candidate) => candidate.id === group.id && candidate.type === 'AWS::Route53::RecordSetGroup')
+  if (existing) existing.props = {...existing.props, RecordSets: [...(existing.props.RecordSets as Props[]), ...group.recordSets]}
+  else out.push(generated(decl, group.id, 'AWS::Route53::RecordSetGroup', {...group.props, RecordSets: group.recordSets}, locate('Route53')))
 }

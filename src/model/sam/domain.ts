@@ -131,3 +131,49 @@ export function restDomain(apiId: string, written: unknown): RestDomain | undefi
   }
   return {resources, recordSetGroup, hashInput: pyJson(domain)}
 }
+
+/**
+ * `ApiV2Generator._construct_api_domain`: the custom domain of an HTTP or WebSocket API, with its
+ * API mappings and Route 53 records (`tagName` marks the domain as SAM's, as SAM tags it).
+ */
+export function apiV2Domain(apiId: string, written: unknown, tagName: string): Omit<RestDomain, 'hashInput'> | undefined {
+  if (!isRecord(written) || written.DomainName === undefined || written.CertificateArn === undefined) return undefined
+  const domainId = `ApiGatewayDomainNameV2${logicalIdHash(written.DomainName)}`
+  const endpoint = written.EndpointConfiguration ?? 'REGIONAL'
+  const configuration: Props = {CertificateArn: written.CertificateArn, EndpointType: endpoint}
+  if (written.OwnershipVerificationCertificateArn) configuration.OwnershipVerificationCertificateArn = written.OwnershipVerificationCertificateArn
+  if (written.SecurityPolicy) configuration.SecurityPolicy = written.SecurityPolicy
+  const mutualTls = isRecord(written.MutualTlsAuthentication) ? {TruststoreUri: written.MutualTlsAuthentication.TruststoreUri, TruststoreVersion: written.MutualTlsAuthentication.TruststoreVersion} : undefined
+  const resources: DomainResource[] = [
+    {
+      id: domainId,
+      type: 'AWS::ApiGatewayV2::DomainName',
+      props: {DomainName: written.DomainName, DomainNameConfigurations: [configuration], MutualTlsAuthentication: mutualTls, Tags: {[tagName]: 'SAM'}},
+      source: 'DomainName',
+    },
+  ]
+  const mapping = {DomainName: {Ref: domainId}, ApiId: {Ref: apiId}, Stage: {Ref: `${apiId}.Stage`}}
+  const basePaths = written.BasePath ? asArray(written.BasePath).filter((path): path is string => typeof path === 'string') : []
+  if (basePaths.length === 0) resources.push({id: `${apiId}ApiMapping`, type: 'AWS::ApiGatewayV2::ApiMapping', props: mapping, source: 'BasePath'})
+  for (const path of basePaths) {
+    resources.push({
+      id: `${apiId}${path.replace(/[-_/]+/g, '')}ApiMapping`,
+      type: 'AWS::ApiGatewayV2::ApiMapping',
+      props: {...mapping, ApiMappingKey: path.replace(/^\/+|\/+$/g, '')},
+      source: 'BasePath',
+    })
+  }
+  const route53 = written.Route53
+  if (!isRecord(route53)) return {resources}
+  const aliasTarget: Props = {}
+  if (route53.EvaluateTargetHealth !== undefined) aliasTarget.EvaluateTargetHealth = route53.EvaluateTargetHealth
+  aliasTarget.HostedZoneId = {'Fn::GetAtt': [domainId, 'RegionalHostedZoneId']}
+  aliasTarget.DNSName = {'Fn::GetAtt': [domainId, 'RegionalDomainName']}
+  const routing: Props = {}
+  if (route53.Region !== undefined) routing.Region = route53.Region
+  if (route53.SetIdentifier !== undefined) routing.SetIdentifier = route53.SetIdentifier
+  const recordSets: Props[] = [{Name: written.DomainName, Type: 'A', AliasTarget: aliasTarget, ...routing}]
+  if (route53.IpV6 === true) recordSets.push({Name: written.DomainName, Type: 'AAAA', AliasTarget: aliasTarget, ...routing})
+  const zone: Props = route53.HostedZoneId !== undefined ? {HostedZoneId: route53.HostedZoneId} : {HostedZoneName: route53.HostedZoneName}
+  return {resources, recordSetGroup: {id: `RecordSetGroup${logicalIdHash(route53.HostedZoneId ?? route53.HostedZoneName)}`, props: zone, recordSets}}
+}

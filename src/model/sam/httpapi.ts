@@ -1,7 +1,10 @@
 // AWS::Serverless::HttpApi: the HTTP API and its stage.
 import {isRecord} from '../intrinsics.js'
 import type {ResourceDecl} from '../template.js'
+import {addDomainResources} from './api.js'
+import {apiV2Domain} from './domain.js'
 import {type Expansion, generated, type Props, s3Location, samLocator} from './expansion.js'
+import {withParameterDefaults} from './rest-swagger.js'
 
 export function expandHttpApi(expansion: Expansion, decl: ResourceDecl, props: Props): void {
   const {out} = expansion
@@ -25,6 +28,7 @@ export function expandHttpApi(expansion: Expansion, decl: ResourceDecl, props: P
       locate,
     ),
   )
+  addDomainResources(expansion, decl, 'HttpApi', apiV2Domain(id, withParameterDefaults(expansion.template, props.Domain), 'httpapi:createdBy'))
   const stageName = props.StageName
   out.push(
     generated(

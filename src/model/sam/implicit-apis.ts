@@ -1,5 +1,5 @@
 // After every resource is expanded: the implicit ServerlessRestApi / ServerlessHttpApi, and the definitions events wrote into APIs.
-import {get, isRecord} from '../intrinsics.js'
+import {isRecord} from '../intrinsics.js'
 import type {ResourceDecl} from '../template.js'
 import type {Locator} from '../types.js'
 import {expandRestApi} from './api.js'
@@ -30,7 +30,7 @@ export function finishApiDefinitions(expansion: Expansion): void {
     if (!decl) continue
     const samBody = api.kind === 'rest' ? expansion.restSwaggers.get(apiId)?.body : undefined
     if (isRecord(samBody)) {
-      decl.props = {...decl.props, Body: withSecurity(samBody, api.paths, api.securitySchemes)}
+      decl.props = {...decl.props, Body: samBody}
     } else {
       if (decl.props.Body !== undefined || decl.props.BodyS3Location !== undefined) continue
       const body: Props =
@@ -54,36 +54,3 @@ export function finishApiDefinitions(expansion: Expansion): void {
   }
 }
 
-/**
- * SAM's definition of a REST API with the method security its events ask for, which SAM writes in
- * its auth pass: each operation's `security`, the IAM integration credentials, and the schemes.
- */
-function withSecurity(body: Props, paths: Props, schemes: Props): Props {
-  if (Object.keys(schemes).length === 0) return body
-  const samPaths = isRecord(body.paths) ? body.paths : {}
-  const merged: Props = {}
-  for (const [path, item] of Object.entries(samPaths)) {
-    const written = get(paths, path)
-    if (!isRecord(item) || !isRecord(written)) {
-      merged[path] = item
-      continue
-    }
-    const methods: Props = {...item}
-    for (const [method, operation] of Object.entries(item)) {
-      const security = get(written, method, 'security')
-      if (!isRecord(operation) || security === undefined) continue
-      const credentials = get(written, method, 'x-amazon-apigateway-integration', 'credentials')
-      const integration = operation['x-amazon-apigateway-integration']
-      methods[method] = {
-        ...operation,
-        security,
-        ...(credentials !== undefined && isRecord(integration) ? {'x-amazon-apigateway-integration': {credentials, ...integration}} : {}),
-      }
-    }
-    merged[path] = methods
-  }
-  const openapi = body.openapi !== undefined
-  return openapi
-    ? {...body, paths: merged, components: {...(isRecord(body.components) ? body.components : {}), securitySchemes: schemes}}
-    : {...body, paths: merged, securityDefinitions: schemes}
-}

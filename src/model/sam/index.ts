@@ -14,6 +14,7 @@ import {expandLayerVersion} from './layer.js'
 import {hasRestApis, restSwaggers} from './rest-swagger.js'
 import {expandSimpleTable} from './simple-table.js'
 import {expandStateMachine} from './statemachine.js'
+import {expandWebSocketApi} from './websocket.js'
 
 export {GLOBALS_PROPERTIES, mergeGlobals} from './globals.js'
 export {SAM_MANAGED_POLICIES} from './roles.js'
@@ -42,6 +43,9 @@ export function expandSam(declared: ResourceDecl[], template: Props, parsed: Par
         break
       case 'AWS::Serverless::HttpApi':
         expandHttpApi(expansion, decl, mergeGlobals(globalsFor(template, 'HttpApi'), decl.props))
+        break
+      case 'AWS::Serverless::WebSocketApi':
+        expandWebSocketApi(expansion, decl, mergeGlobals(globalsFor(template, 'WebSocketApi'), decl.props))
         break
       case 'AWS::Serverless::SimpleTable':
         expandSimpleTable(expansion, decl, mergeGlobals(globalsFor(template, 'SimpleTable'), decl.props))

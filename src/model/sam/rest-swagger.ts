@@ -3,7 +3,7 @@ import {createHash} from 'node:crypto'
 
 import {get, isRecord} from '../intrinsics.js'
 import {restDomain} from './domain.js'
-import type {Props} from './expansion.js'
+import {type Props, s3Location} from './expansion.js'
 import {globalsFor, mergeGlobals} from './globals.js'
 import {fromTemplate, plainDict, pyDeepCopy, PyDict, type PyString, pyStr, PyUnicode, type PyValue, toJson} from './py27.js'
 
@@ -132,7 +132,24 @@ function conditional(condition: PyValue | undefined, value: PyValue): PyValue {
   return plainDict({'Fn::If': [condition, value, plainDict({Ref: 'AWS::NoValue'})]})
 }
 
-function addLambdaIntegration(doc: PyDict, event: PyDict, functionId: string, alias: string | undefined, condition: PyValue | undefined): void {
+const CALLER_CREDENTIALS = 'arn:aws:iam::*:user/*'
+
+/** `x-amazon-apigateway-integration.credentials` of an IAM-authorized method: the invoke role, or the caller's credentials. */
+function iamCredentials(methodAuth: PyDict | undefined, apiAuth: PyDict | undefined): PyValue | undefined {
+  const method = methodAuth && methodAuth.keys().length > 0 ? methodAuth : undefined
+  const iam = (method && text(method.get('Authorizer') ?? null) === 'AWS_IAM') || (text(apiAuth?.get('DefaultAuthorizer') ?? null) === 'AWS_IAM' && !method)
+  if (!iam) return undefined
+  const role = (auth: PyDict | undefined): PyValue | undefined => {
+    const value = auth?.get('InvokeRole')
+    if (value) return value
+    return auth?.has('InvokeRole') ? 'NONE' : undefined
+  }
+  const chosen = role(method) || role(apiAuth)
+  const credentials = chosen && text(chosen) !== 'CALLER_CREDENTIALS' ? chosen : CALLER_CREDENTIALS
+  return text(credentials) === 'NONE' ? undefined : credentials
+}
+
+function addLambdaIntegration(doc: PyDict, event: PyDict, functionId: string, alias: string | undefined, condition: PyValue | undefined, apiAuth: PyDict | undefined): void {
   const method = normalizeMethod(lower((event.get('Method') as PyString | undefined) ?? 'any'))
   const path = event.get('Path') ?? null
   const operation = addPath(doc, path, method)
@@ -143,6 +160,9 @@ function addLambdaIntegration(doc: PyDict, event: PyDict, functionId: string, al
   integration.set('httpMethod', 'POST')
   integration.set('uri', conditional(condition, lambdaUri(functionId, alias)))
   if (text(event.get('ResponseTransferMode') ?? null) === 'RESPONSE_STREAM') integration.set('responseTransferMode', 'STREAM')
+  const methodAuth = event.get('Auth')
+  const credentials = iamCredentials(methodAuth instanceof PyDict ? methodAuth : undefined, apiAuth)
+  if (credentials !== undefined) integration.set('credentials', credentials)
   operation.setDefault('responses', new PyDict())
   const timeout = event.get('TimeoutInMillis')
   if (timeout !== undefined && timeout !== null && timeout !== 0) integration.set('timeoutInMillis', timeout)
@@ -181,6 +201,37 @@ function addStateMachineIntegration(doc: PyDict, event: PyDict, stateMachineId: 
     const paths = (doc.get('paths') as PyDict).get(text(path as PyString)!) as PyDict
     paths.set(method as PyString, conditional(condition, operation))
   }
+}
+
+/**
+ * SAM writes `Authorizer: NONE` as a `{NONE: []}` security requirement, which API Gateway deploys as a
+ * method without authorization: the Body rules read drops it, so an opted-out method reads as open.
+ */
+function withoutNoneRequirements(body: unknown): unknown {
+  const paths = get(body, 'paths')
+  if (!isRecord(paths)) return body
+  for (const item of Object.values(paths)) {
+    if (!isRecord(item)) continue
+    for (const operation of Object.values(item)) {
+      if (!isRecord(operation) || !Array.isArray(operation.security)) continue
+      const kept = operation.security.filter((requirement) => !(isRecord(requirement) && 'NONE' in requirement))
+      if (kept.length === operation.security.length) continue
+      if (kept.length === 0) delete operation.security
+      else operation.security = kept
+    }
+  }
+  return body
+}
+
+/** `resolve_parameter_refs`: every `Ref` to a parameter with a default replaced by the default (SAM does this to Domain and Auth). */
+export function withParameterDefaults(template: Props, value: unknown): unknown {
+  if (Array.isArray(value)) return value.map((item) => withParameterDefaults(template, item))
+  if (!isRecord(value)) return value
+  if (typeof value.Ref === 'string' && Object.keys(value).length === 1) {
+    const fallback = get(template, 'Parameters', value.Ref, 'Default')
+    return fallback === undefined ? value : fallback
+  }
+  return Object.fromEntries(Object.keys(value).map((key) => [key, withParameterDefaults(template, value[key])]))
 }
 
 /** A function's name as SAM resolves it for the Deployment hash: a string, or a parameter's default. */
@@ -224,13 +275,13 @@ function bodyS3Location(uri: unknown): PyValue | undefined {
     if (converted.has('Version')) location.set('Version', converted.get('Version')!)
     return location
   }
-  if (typeof uri !== 'string') return undefined
-  const match = /^s3:\/\/([^/]+)\/([^?]+)(?:\?versionId=(.+))?$/.exec(uri)
-  if (!match) return undefined
+  const parsed = typeof uri === 'string' ? s3Location(uri, {bucket: 'Bucket', key: 'Key', version: 'Version'}) : undefined
+  if (!parsed) return undefined
+  // The parts of a URI the template wrote are Py27UniStr too.
   const location = new PyDict()
-  location.set('Bucket', new PyUnicode(match[1]!))
-  location.set('Key', new PyUnicode(match[2]!))
-  if (match[3] !== undefined) location.set('Version', new PyUnicode(match[3]))
+  location.set('Bucket', new PyUnicode(String(parsed.Bucket)))
+  location.set('Key', new PyUnicode(String(parsed.Key)))
+  if (parsed.Version !== undefined) location.set('Version', new PyUnicode(String(parsed.Version)))
   return location
 }
 
@@ -303,7 +354,12 @@ export function restSwaggers(template: Props): Map<string, RestSwagger> {
       const api = apiId === undefined ? undefined : apis.get(apiId)
       if (!api?.managed || !isValidSwagger(api.swagger)) continue
       const properties = fromTemplate(event.Properties) as PyDict
-      api.swagger = edit(api.swagger, (doc) => addLambdaIntegration(doc, properties, id, alias, condition))
+      const apiAuth = authOf(template, api.props)
+      api.swagger = edit(api.swagger, (doc) => {
+        addLambdaIntegration(doc, properties, id, alias, condition, apiAuth)
+        const auth = properties.get('Auth')
+        if (auth instanceof PyDict && auth.keys().length > 0) addMethodAuth(doc, properties, auth, apiAuth)
+      })
     }
   }
   for (const id of translateOrder.filter((candidate) => typeOf(candidate) === 'AWS::Serverless::StateMachine')) {
@@ -316,7 +372,12 @@ export function restSwaggers(template: Props): Map<string, RestSwagger> {
       const api = apiId === undefined ? undefined : apis.get(apiId)
       if (!api?.managed || !isValidSwagger(api.swagger)) continue
       const properties = fromTemplate(event.Properties) as PyDict
-      api.swagger = edit(api.swagger, (doc) => addStateMachineIntegration(doc, properties, target, `${id}${name}Role`, condition))
+      const apiAuth = authOf(template, api.props)
+      api.swagger = edit(api.swagger, (doc) => {
+        addStateMachineIntegration(doc, properties, target, `${id}${name}Role`, condition)
+        const auth = properties.get('Auth')
+        if (auth instanceof PyDict && auth.keys().length > 0) addMethodAuth(doc, properties, auth, apiAuth)
+      })
     }
   }
 
@@ -325,21 +386,289 @@ export function restSwaggers(template: Props): Map<string, RestSwagger> {
     if (api.props.DefinitionUri !== undefined && api.props.DefinitionBody === undefined) {
       hashed = bodyS3Location(api.props.DefinitionUri)
     } else if (api.swagger instanceof PyDict) {
+      const auth = authOf(template, api.props)
+      if (auth && auth.keys().length > 0 && isValidSwagger(api.swagger)) {
+        api.swagger = edit(api.swagger, (doc) => addApiAuth(doc, auth))
+        openApiPostprocess(api.swagger, api.props.OpenApiVersion)
+      }
       openApiPostprocess(api.swagger, api.props.OpenApiVersion)
       hashed = api.swagger
     }
     const inputs = hashed === undefined ? [] : [pyStr(hashed)]
     if (inputs.length > 0 && api.props.OpenApiVersion) inputs.push(String(api.props.OpenApiVersion))
-    const domain = restDomain(id, api.props.Domain)
+    const domain = restDomain(id, withParameterDefaults(template, api.props.Domain))
     if (inputs.length > 0 && domain) inputs.push(domain.hashInput)
     const names = functionNames.get(id)
     if (inputs.length > 0 && names) inputs.push(names.join(''))
     const digest = inputs.length > 0 ? sha1(inputs.join('||')) : ''
     result.set(id, {
-      body: api.managed && api.swagger !== undefined ? toJson(api.swagger) : undefined,
+      body: api.managed && api.swagger !== undefined ? withoutNoneRequirements(toJson(api.swagger)) : undefined,
       deploymentId: `${id}Deployment${digest.slice(0, 10)}`,
       description: `RestApi deployment id: ${digest}`,
     })
   }
   return result
+}
+
+// ---- Auth: what SAM's SwaggerEditor writes for Auth, per method (events) and per API (Auth of the API) ----------------
+
+/** An API's Auth as SAM reads it: Globals merged, parameter references resolved, held as a Py27Dict. */
+function authOf(template: Props, props: Props): PyDict | undefined {
+  const auth = props.Auth
+  if (!isRecord(auth)) return undefined
+  return fromTemplate(withParameterDefaults(template, auth)) as PyDict
+}
+
+function pyEquals(a: PyValue, b: PyValue): boolean {
+  if (a instanceof PyDict || b instanceof PyDict) {
+    if (!(a instanceof PyDict) || !(b instanceof PyDict) || a.keys().length !== b.keys().length) return false
+    return a.keys().every((key) => b.has(key) && pyEquals(a.get(key)!, b.get(key)!))
+  }
+  if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, index) => pyEquals(item, b[index]!))
+  return (text(a) ?? a) === (text(b) ?? b)
+}
+
+/** The security definitions of the document, created (and added to it) on first use. */
+function securityDefinitions(doc: PyDict): PyDict {
+  const existing = doc.get('securityDefinitions')
+  if (existing instanceof PyDict && existing.keys().length > 0) return existing
+  const created = new PyDict()
+  doc.set('securityDefinitions', created)
+  return created
+}
+
+function addSecurityDefinition(doc: PyDict, name: string, fields: Array<[string, PyValue]>): void {
+  const definitions = securityDefinitions(doc)
+  if (definitions.has(name)) return
+  const definition = new PyDict()
+  for (const [key, value] of fields) definition.set(key, value)
+  definitions.update([[name, definition]])
+}
+
+const addIamDefinition = (doc: PyDict): void =>
+  addSecurityDefinition(doc, 'AWS_IAM', [
+    ['x-amazon-apigateway-authtype', 'awsSigv4'],
+    ['type', 'apiKey'],
+    ['name', 'Authorization'],
+    ['in', 'header'],
+  ])
+
+const addApiKeyDefinition = (doc: PyDict): void =>
+  addSecurityDefinition(doc, 'api_key', [
+    ['type', 'apiKey'],
+    ['name', 'x-api-key'],
+    ['in', 'header'],
+  ])
+
+const EXCLUDED_PATH_FIELDS = new Set(['summary', 'description', 'parameters'])
+
+/** `iter_on_all_methods_for_path`: the methods of a path that have an integration, inside conditions too. */
+function methodsOf(doc: PyDict, path: string): Array<[string, PyDict]> {
+  const paths = doc.get('paths') as PyDict
+  const result: Array<[string, PyDict]> = []
+  for (const item of conditionalContents(paths.get(path))) {
+    if (!(item instanceof PyDict)) continue
+    for (const [name, method] of item.items()) {
+      if (EXCLUDED_PATH_FIELDS.has(text(name)!)) continue
+      for (const definition of conditionalContents(method)) {
+        if (definition instanceof PyDict && isTruthy(definition.get(INTEGRATION))) result.push([text(normalizeMethod(name) as PyString)!, definition])
+      }
+    }
+  }
+  return result
+}
+
+function isTruthy(value: PyValue | undefined): boolean {
+  if (value === undefined || value === null || value === false || value === 0 || value === '') return false
+  if (value instanceof PyUnicode) return value.value !== ''
+  if (value instanceof PyDict) return value.keys().length > 0
+  if (Array.isArray(value)) return value.length > 0
+  return true
+}
+
+/** `get_conditional_contents`: both branches of an Fn::If (minus AWS::NoValue), else the item itself. */
+function conditionalContents(item: PyValue | undefined): PyValue[] {
+  if (!(item instanceof PyDict) || !item.has('Fn::If')) return item === undefined ? [] : [item]
+  const branches = item.get('Fn::If')
+  if (!Array.isArray(branches)) return []
+  return branches.slice(1).filter((branch) => !(branch instanceof PyDict && text(branch.get('Ref') ?? null) === 'AWS::NoValue'))
+}
+
+function securityList(definition: PyDict): PyValue[] {
+  const security = definition.get('security')
+  return Array.isArray(security) ? security : []
+}
+
+/** `add_auth_to_method`: an event's Authorizer and ApiKeyRequired on its own method. */
+function addMethodAuth(doc: PyDict, event: PyDict, auth: PyDict, apiAuth: PyDict | undefined): void {
+  const path = text(event.get('Path') ?? null)
+  const method = event.get('Method')
+  if (path === undefined || method === undefined) return
+  const methodName = text(normalizeMethod(lower(method as PyString)) as PyString)
+  const definitions = methodsOf(doc, path).filter(([name]) => name === methodName)
+  const authorizer = auth.get('Authorizer')
+  const scopes = auth.get('AuthorizationScopes')
+  const authorizers = apiAuth?.get('Authorizers')
+  if (isTruthy(authorizer) && text(authorizer!) !== undefined) {
+    const name = text(authorizer!)!
+    for (const [, definition] of definitions) {
+      const entry = new PyDict()
+      entry.set(authorizer as PyString, [])
+      const security = [...securityList(definition), entry]
+      if (name !== 'NONE' && authorizers instanceof PyDict && isTruthy(authorizers)) {
+        const configured = authorizers.get(name)
+        let methodScopes = configured instanceof PyDict ? configured.get('AuthorizationScopes') : undefined
+        if (scopes !== undefined && scopes !== null) methodScopes = scopes
+        if (configured !== undefined && configured !== null && methodScopes !== undefined && methodScopes !== null) entry.set(authorizer as PyString, methodScopes)
+      }
+      definition.set('security', security)
+      const first = security[0]
+      if (first instanceof PyDict && first.has('AWS_IAM')) addIamDefinition(doc)
+    }
+  }
+  const apiKeyRequired = auth.get('ApiKeyRequired')
+  if (apiKeyRequired !== undefined && apiKeyRequired !== null) {
+    for (const [, definition] of definitions) {
+      const entry = new PyDict()
+      if (isTruthy(apiKeyRequired)) {
+        entry.set('api_key', [])
+        addApiKeyDefinition(doc)
+      } else {
+        entry.set('api_key_false', [])
+      }
+      const existing = securityList(definition)
+      const security = [...existing, entry]
+      if (!pyEquals(security, existing)) definition.set('security', security)
+    }
+  }
+}
+
+/** `ApiGatewayAuthorizer.generate_swagger`: the security definition of one authorizer. */
+function authorizerDefinition(name: string, config: PyDict | undefined): PyDict {
+  const definition = new PyDict()
+  if (config === undefined) {
+    // The AWS_IAM authorizer SAM creates for DefaultAuthorizer: AWS_IAM.
+    definition.set('type', 'apiKey')
+    definition.set('name', 'Authorization')
+    definition.set('in', 'header')
+    definition.set('x-amazon-apigateway-authtype', 'awsSigv4')
+    return definition
+  }
+  const identity = config.get('Identity')
+  const identityDict = identity instanceof PyDict ? identity : undefined
+  const userPool = config.get('UserPoolArn')
+  const cognito = isTruthy(userPool)
+  const payload = text(config.get('FunctionPayloadType') ?? null) ?? 'TOKEN'
+  const header = identityDict && isTruthy(identityDict.get('Header')) ? identityDict.get('Header')! : 'Authorization'
+  definition.set('type', 'apiKey')
+  definition.set('name', !cognito && payload === 'REQUEST' ? 'Unused' : header)
+  definition.set('in', 'header')
+  definition.set('x-amazon-apigateway-authtype', cognito ? 'cognito_user_pools' : 'custom')
+  let authorizer: PyDict | undefined
+  if (cognito) {
+    authorizer = new PyDict()
+    authorizer.set('type', 'cognito_user_pools')
+    authorizer.set('providerARNs', Array.isArray(userPool) ? userPool : [userPool!])
+    definition.set('x-amazon-apigateway-authorizer', authorizer)
+  } else {
+    authorizer = PyDict.of([['type', payload === 'REQUEST' ? 'request' : 'token']])
+    definition.set('x-amazon-apigateway-authorizer', authorizer)
+    authorizer.set('authorizerUri', plainDict({'Fn::Sub': ['arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${__FunctionArn__}/invocations', plainDict({__FunctionArn__: config.get('FunctionArn') ?? null})]}))
+    const ttl = identityDict?.get('ReauthorizeEvery')
+    if (identityDict && ttl !== undefined && ttl !== null) authorizer.set('authorizerResultTtlInSeconds', ttl)
+    const role = config.get('FunctionInvokeRole')
+    if (isTruthy(role) && text(role!) !== 'NONE') authorizer.set('authorizerCredentials', role!)
+    if (payload === 'REQUEST' && identityDict) {
+      const parts: PyString[] = []
+      for (const [key, prefix] of [
+        ['Headers', 'method.request.header.'],
+        ['QueryStrings', 'method.request.querystring.'],
+        ['StageVariables', 'stageVariables.'],
+        ['Context', 'context.'],
+      ] as const) {
+        const values = identityDict.get(key)
+        if (Array.isArray(values)) for (const value of values) if (text(value) !== undefined) parts.push(value instanceof PyUnicode ? new PyUnicode(prefix + value.value) : prefix + text(value)!)
+      }
+      const joined = parts.map((part) => text(part)!).join(', ')
+      if (joined !== '') authorizer.set('identitySource', parts.some((part) => part instanceof PyUnicode) ? new PyUnicode(joined) : joined)
+    }
+  }
+  if (cognito || payload === 'TOKEN') {
+    const expression = identityDict?.get('ValidationExpression')
+    if (isTruthy(expression)) authorizer.set('identityValidationExpression', expression!)
+  }
+  return definition
+}
+
+/** `_add_auth` of SAM's API generator: authorizers, the default authorizer and the default API key requirement. */
+function addApiAuth(doc: PyDict, auth: PyDict): void {
+  const defaultAuthorizer = auth.get('DefaultAuthorizer')
+  const defaultName = text(defaultAuthorizer ?? null)
+  const configured = auth.get('Authorizers')
+  const authorizers: Array<[PyString, PyDict | undefined]> = []
+  if (defaultName === 'AWS_IAM') authorizers.push([defaultAuthorizer as PyString, undefined])
+  if (configured instanceof PyDict && isTruthy(configured)) {
+    for (const [name, config] of configured.items()) {
+      const existing = authorizers.findIndex(([key]) => text(key) === text(name))
+      const entry: [PyString, PyDict | undefined] = [name, config instanceof PyDict ? config : new PyDict()]
+      if (existing >= 0) authorizers[existing] = entry
+      else authorizers.push(entry)
+    }
+  }
+  const authorizerScopes = (name: string): PyValue => {
+    const config = authorizers.find(([key]) => text(key) === name)?.[1]
+    const scopes = config?.get('AuthorizationScopes')
+    return scopes === undefined || scopes === null ? [] : scopes
+  }
+  if (authorizers.length > 0) {
+    const definitions = securityDefinitions(doc)
+    for (const [name, config] of authorizers) definitions.set(name, authorizerDefinition(text(name)!, config))
+    if (defaultName !== undefined && defaultName !== '') {
+      const names = new Set(['AWS_IAM', ...authorizers.map(([name]) => text(name)!)])
+      const preflight = auth.get('AddDefaultAuthorizerToCorsPreflight') ?? true
+      for (const path of (doc.get('paths') as PyDict).keys()) {
+        for (const [methodName, definition] of methodsOf(doc, path)) {
+          if (!isTruthy(preflight) && methodName === 'options') continue
+          const others: PyValue[] = []
+          const own: PyValue[] = []
+          for (const security of securityList(definition)) {
+            if (security instanceof PyDict && security.keys().some((key) => names.has(key))) own.push(security)
+            else others.push(security)
+          }
+          const noneIndex = others.findIndex((security) => security instanceof PyDict && security.has('NONE'))
+          let chosen: PyValue[]
+          if (noneIndex > -1) {
+            others.splice(noneIndex, 1)
+            chosen = []
+          } else if (own.length > 0) {
+            chosen = own
+          } else {
+            const entry = new PyDict()
+            entry.set(defaultAuthorizer as PyString, authorizerScopes(defaultName))
+            chosen = [entry]
+          }
+          const security = [...others, ...chosen]
+          if (security.length === 0) continue
+          definition.set('security', security)
+          const first = security[0]
+          if (first instanceof PyDict && first.has('AWS_IAM')) addIamDefinition(doc)
+        }
+      }
+    }
+  }
+  if (isTruthy(auth.get('ApiKeyRequired'))) {
+    addApiKeyDefinition(doc)
+    const preflight = auth.get('AddApiKeyRequiredToCorsPreflight') ?? true
+    for (const path of (doc.get('paths') as PyDict).keys()) {
+      for (const [methodName, definition] of methodsOf(doc, path)) {
+        const existing = securityList(definition)
+        const others = existing.filter((security) => !(security instanceof PyDict && (security.has('api_key') || security.has('api_key_false'))))
+        const keyed = existing.filter((security) => security instanceof PyDict && (security.has('api_key') || security.has('api_key_false')))
+        const falseIndex = keyed.findIndex((security) => security instanceof PyDict && security.has('api_key_false'))
+        const required: PyValue[] = falseIndex > -1 ? [] : [PyDict.of([['api_key', []]])]
+        const security = methodName === 'options' && !isTruthy(preflight) ? others : [...others, ...required]
+        if (!pyEquals(security, existing)) definition.set('security', security)
+      }
+    }
+  }
 }
