@@ -705,6 +705,15 @@ Resources:
     })
   })
 
+  it('turns path parameters into wildcards in event permissions, as SAM does', () => {
+    const graph = graphOf(
+      fnTemplate('Events:\n  One:\n    Type: Api\n    Properties: {Path: "/orders/{id}/{rest+}", Method: get}\n  Item:\n    Type: HttpApi\n    Properties: {Path: "/items/{id}/{proxy+}", Method: get}'),
+    )
+    const arn = (id: string) => ((graph.get(id)!.props.SourceArn as {'Fn::Sub': [string]})['Fn::Sub'][0])
+    expect(arn('FnOnePermissionProd')).toBe('arn:aws:execute-api:${AWS::Region}:${AWS::AccountId}:${__ApiId__}/${__Stage__}/GET/orders/*/*')
+    expect(arn('FnItemPermission')).toBe('arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${__ApiId__}/${__Stage__}/GET/items/*/*')
+  })
+
   it('locates generated domain resources on the Domain the user wrote', () => {
     const graph = graphOf(text)
     expect(graph.get('ApiGatewayDomainName6b390559da')!.locate([])?.line).toBe(lineOf(text, 'DomainName: orders.example.com'))

@@ -16,7 +16,9 @@ export function refText(value: unknown): string {
 /** The execute-api ARN an Api or HttpApi event's permission allows, as SAM writes it (a REST API's partition is the region's). */
 export function executeApiArn(apiId: unknown, method: unknown, path: unknown, kind: 'rest' | 'http' = 'http'): unknown {
   // API Gateway drops a trailing slash from paths, so SAM drops it from the permission too.
-  const trimmed = typeof path === 'string' ? path.replace(/^(.+)\/$/, '$1') : path
+  // Path parameters ({id}, {proxy+}) become wildcards: the permission covers every value.
+  const parameter = kind === 'rest' ? /\{([a-zA-Z0-9._-]+|[a-zA-Z0-9._-]+\+|proxy\+)\}/g : /\{([a-zA-Z0-9._-]+|proxy\+)\}/g
+  const trimmed = typeof path === 'string' ? path.replace(/^(.+)\/$/, '$1').replace(parameter, '*') : path
   const route = method === undefined && path === undefined ? '*' : `${String(method ?? 'ANY').toUpperCase() === 'ANY' ? '*' : String(method).toUpperCase()}${String(trimmed ?? '')}`
   const partition = kind === 'rest' ? 'aws' : '${AWS::Partition}'
   return {'Fn::Sub': [`arn:${partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${__ApiId__}/\${__Stage__}/${route}`, {__ApiId__: apiId, __Stage__: '*'}]}
