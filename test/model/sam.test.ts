@@ -714,6 +714,15 @@ Resources:
     expect(arn('FnItemPermission')).toBe('arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${__ApiId__}/${__Stage__}/GET/items/*/*')
   })
 
+  it('integrates a streamed response through response-streaming-invocations, with the deployment SAM hashes', () => {
+    const graph = graphOf(fnTemplate('Events:\n  Stream:\n    Type: Api\n    Properties: {Path: /feed, Method: get, ResponseTransferMode: RESPONSE_STREAM}'))
+    expect(graph.get('ServerlessRestApiDeployment1575910c8b')).toBeDefined()
+    const body = graph.get('ServerlessRestApi')!.props.Body as {paths: Record<string, {get: Record<string, {uri: {'Fn::Sub': string}; responseTransferMode: string}>}>}
+    const integration = body.paths['/feed']!.get['x-amazon-apigateway-integration']!
+    expect(integration.uri['Fn::Sub']).toContain('2021-11-15/functions/${Fn.Arn}/response-streaming-invocations')
+    expect(integration.responseTransferMode).toBe('STREAM')
+  })
+
   it('locates generated domain resources on the Domain the user wrote', () => {
     const graph = graphOf(text)
     expect(graph.get('ApiGatewayDomainName6b390559da')!.locate([])?.line).toBe(lineOf(text, 'DomainName: orders.example.com'))

@@ -120,9 +120,11 @@ export function hasRestApis(template: Props): boolean {
 }
 
 /** The integration URI of a Lambda proxy integration, as SAM writes it (the partition is the region's, not `${AWS::Partition}`). */
-function lambdaUri(functionId: string, alias: string | undefined): PyDict {
+function lambdaUri(functionId: string, alias: string | undefined, streaming: boolean): PyDict {
   const target = alias === undefined ? `${functionId}.Arn` : alias
-  const arn = `arn:aws:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${${target}}/invocations`
+  // A streamed response goes through Lambda's response-streaming API.
+  const invocation = streaming ? '2021-11-15/functions/${' + target + '}/response-streaming-invocations' : '2015-03-31/functions/${' + target + '}/invocations'
+  const arn = `arn:aws:apigateway:\${AWS::Region}:lambda:path/${invocation}`
   // SAM keeps the Py27UniStr mark only when the ARN is a GetAtt on the function's own (template) logical id.
   return PyDict.of([['Fn::Sub', alias === undefined ? new PyUnicode(arn) : arn]])
 }
@@ -158,8 +160,9 @@ function addLambdaIntegration(doc: PyDict, event: PyDict, functionId: string, al
   operation.set(INTEGRATION, integration)
   integration.set('type', 'aws_proxy')
   integration.set('httpMethod', 'POST')
-  integration.set('uri', conditional(condition, lambdaUri(functionId, alias)))
-  if (text(event.get('ResponseTransferMode') ?? null) === 'RESPONSE_STREAM') integration.set('responseTransferMode', 'STREAM')
+  const streaming = text(event.get('ResponseTransferMode') ?? null) === 'RESPONSE_STREAM'
+  integration.set('uri', conditional(condition, lambdaUri(functionId, alias, streaming)))
+  if (streaming) integration.set('responseTransferMode', 'STREAM')
   const methodAuth = event.get('Auth')
   const credentials = iamCredentials(methodAuth instanceof PyDict ? methodAuth : undefined, apiAuth)
   if (credentials !== undefined) integration.set('credentials', credentials)
