@@ -816,3 +816,46 @@ describe('REST API auth, usage plans and WebSocket APIs as SAM expands them', ()
     expect(graph.get('ChatSendmessageRoute')!.locate([])?.line).toBe(lineOf(text, 'sendMessage: {FunctionArn'))
   })
 })
+
+describe('Cors on a REST API as SAM writes it', () => {
+  const text = `${HEADER}Globals:
+  Api:
+    Cors: {AllowOrigin: "'https://example.com'", MaxAge: 600}
+    OpenApiVersion: 3.0.1
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: index.handler
+      Runtime: nodejs20.x
+      InlineCode: x
+      Events:
+        Get:
+          Type: Api
+          Properties: {Path: /orders, Method: get}
+        Put:
+          Type: Api
+          Properties: {Path: /orders, Method: put}
+`
+
+  it('adds the OPTIONS preflight to each path, in OpenAPI 3 form, and hashes it into the deployment', () => {
+    const graph = graphOf(text)
+    expect(graph.get('ServerlessRestApiDeployment2a9318b961')).toBeDefined()
+    const body = graph.get('ServerlessRestApi')!.props.Body as {paths: Record<string, Record<string, Record<string, unknown>>>}
+    const options = body.paths['/orders']!.options!
+    expect(options.consumes).toBeUndefined()
+    expect(options['x-amazon-apigateway-integration']).toMatchObject({
+      type: 'mock',
+      responses: {
+        default: {
+          responseParameters: {
+            'method.response.header.Access-Control-Allow-Origin': "'https://example.com'",
+            'method.response.header.Access-Control-Allow-Methods': "'GET,OPTIONS,PUT'",
+            'method.response.header.Access-Control-Max-Age': 600,
+          },
+        },
+      },
+    })
+    expect(options.responses).toMatchObject({200: {headers: {'Access-Control-Max-Age': {schema: {type: 'integer'}}}}})
+  })
+})

@@ -262,6 +262,22 @@ function openApiPostprocess(doc: PyDict, openApiVersion: unknown): void {
     doc.set('components', components)
     doc.delete(from)
   }
+  // OpenAPI 3 has no produces/consumes, and response headers carry a schema.
+  const paths = doc.get('paths')
+  if (!(paths instanceof PyDict)) return
+  for (const path of paths.keys()) {
+    const item = paths.get(path)
+    const options = item instanceof PyDict ? item.get('options') : undefined
+    if (!(options instanceof PyDict) || !isTruthy(options)) continue
+    for (const field of options.keys()) {
+      if (field === 'produces' || field === 'consumes') options.delete(field)
+      if (field !== 'responses') continue
+      const ok = (options.get('responses') as PyDict | undefined)?.get('200')
+      const headers = ok instanceof PyDict ? ok.get('headers') : undefined
+      if (!(headers instanceof PyDict) || !isTruthy(headers)) continue
+      for (const [header, value] of headers.items()) headers.set(header, PyDict.of([['schema', value]]))
+    }
+  }
 }
 
 function sha1(data: string): string {
@@ -389,6 +405,8 @@ export function restSwaggers(template: Props): Map<string, RestSwagger> {
     if (api.props.DefinitionUri !== undefined && api.props.DefinitionBody === undefined) {
       hashed = bodyS3Location(api.props.DefinitionUri)
     } else if (api.swagger instanceof PyDict) {
+      const cors = api.props.Cors === undefined ? undefined : fromTemplate(api.props.Cors)
+      if (isTruthy(cors) && isValidSwagger(api.swagger)) api.swagger = edit(api.swagger, (doc) => addCors(doc, cors!))
       const auth = authOf(template, api.props)
       if (auth && auth.keys().length > 0 && isValidSwagger(api.swagger)) {
         api.swagger = edit(api.swagger, (doc) => addApiAuth(doc, auth))
@@ -672,6 +690,80 @@ function addApiAuth(doc: PyDict, auth: PyDict): void {
         const security = methodName === 'options' && !isTruthy(preflight) ? others : [...others, ...required]
         if (!pyEquals(security, existing)) definition.set('security', security)
       }
+    }
+  }
+}
+
+// ---- Cors: the OPTIONS method SAM adds to every path ---------------------------------------------------------------
+
+const ALL_HTTP_METHODS = ['OPTIONS', 'GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH']
+
+/** `_make_cors_allowed_methods_for_path_item`: every method of the path (all of them for ANY), plus OPTIONS, sorted. */
+function allowedMethods(item: PyDict): string {
+  const methods = item.keys()
+  const all = methods.includes(ANY_METHOD) ? ALL_HTTP_METHODS : [...methods, 'options']
+  return [...new Set(all.map((method) => method.toUpperCase()))].sort().join(',')
+}
+
+function corsOptions(origin: PyValue, headers: PyValue | undefined, methods: PyValue | undefined, maxAge: PyValue | undefined, credentials: boolean): PyDict {
+  const header = (name: string): string => `method.response.header.${name}`
+  const parameters = PyDict.of([[header('Access-Control-Allow-Origin'), origin]])
+  const responseHeaders = PyDict.of([['Access-Control-Allow-Origin', plainDict({type: 'string'})]])
+  if (isTruthy(headers)) {
+    parameters.set(header('Access-Control-Allow-Headers'), headers!)
+    responseHeaders.set('Access-Control-Allow-Headers', plainDict({type: 'string'}))
+  }
+  if (isTruthy(methods)) {
+    parameters.set(header('Access-Control-Allow-Methods'), methods!)
+    responseHeaders.set('Access-Control-Allow-Methods', plainDict({type: 'string'}))
+  }
+  if (maxAge !== undefined && maxAge !== null) {
+    parameters.set(header('Access-Control-Max-Age'), maxAge)
+    responseHeaders.set('Access-Control-Max-Age', plainDict({type: 'integer'}))
+  }
+  if (credentials) {
+    parameters.set(header('Access-Control-Allow-Credentials'), "'true'")
+    responseHeaders.set('Access-Control-Allow-Credentials', plainDict({type: 'string'}))
+  }
+  const options = new PyDict()
+  options.set('summary', 'CORS support')
+  options.set('consumes', ['application/json'])
+  options.set('produces', ['application/json'])
+  const integration = new PyDict()
+  options.set(INTEGRATION, integration)
+  integration.set('type', 'mock')
+  integration.set('requestTemplates', plainDict({'application/json': '{\n  "statusCode" : 200\n}\n'}))
+  const responses = new PyDict()
+  integration.set('responses', responses)
+  const fallback = new PyDict()
+  responses.set('default', fallback)
+  fallback.set('statusCode', '200')
+  fallback.set('responseParameters', parameters)
+  fallback.set('responseTemplates', plainDict({'application/json': '{}\n'}))
+  const methodResponses = new PyDict()
+  options.set('responses', methodResponses)
+  const ok = new PyDict()
+  methodResponses.set('200', ok)
+  ok.set('description', 'Default response for CORS method')
+  ok.set('headers', responseHeaders)
+  return options
+}
+
+/** `_add_cors` of SAM's API generator: an OPTIONS mock on each path (once per path with or without a trailing slash). */
+function addCors(doc: PyDict, cors: PyValue): void {
+  const settings = cors instanceof PyDict && !cors.keys().some((key) => key === 'Ref' || key.startsWith('Fn::')) ? cors : undefined
+  const origin = settings ? (settings.get('AllowOrigin') ?? "'*'") : cors
+  const paths = doc.get('paths') as PyDict
+  const seen = new Set<string>()
+  for (const path of paths.keys()) {
+    const normalized = path === '/' ? path : path.replace(/\/+$/, '')
+    if (seen.has(normalized)) continue
+    seen.add(normalized)
+    let methods = settings?.get('AllowMethods')
+    for (const item of conditionalContents(paths.get(path))) {
+      if (!(item instanceof PyDict) || item.has('options') || !isTruthy(origin)) continue
+      if (!isTruthy(methods)) methods = `'${allowedMethods(item)}'`
+      item.set('options', corsOptions(origin, settings?.get('AllowHeaders'), methods, settings?.get('MaxAge'), settings?.get('AllowCredentials') === true))
     }
   }
 }
