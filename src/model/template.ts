@@ -3,7 +3,7 @@ import {linkGraph} from './edges.js'
 import {kindOfType, ResourceGraph} from './graph.js'
 import {asArray, isRecord} from './intrinsics.js'
 import type {ParsedFile} from './parse.js'
-import {expandSam, isSamTemplate} from './sam.js'
+import {expandSam, isSamTemplate} from './sam/index.js'
 import type {GraphNode, Locator, NodeOrigin, PropPath} from './types.js'
 
 /** A template that parsed but is not CloudFormation, or whose Resources section is malformed. */

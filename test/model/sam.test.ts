@@ -55,7 +55,7 @@ describe('function events generate what SAM generates', () => {
     ['Schedule', 'Schedule: rate(5 minutes)', ['FnE AWS::Events::Rule', 'FnEPermission AWS::Lambda::Permission']],
     ['ScheduleV2', 'ScheduleExpression: rate(5 minutes)', ['FnE AWS::Scheduler::Schedule', 'FnERole AWS::IAM::Role']],
     ['ScheduleV2', 'ScheduleExpression: rate(5 minutes)\nDeadLetterConfig: {Type: SQS}', ['FnE AWS::Scheduler::Schedule', 'FnEQueue AWS::SQS::Queue', 'FnERole AWS::IAM::Role']],
-    ['Api', 'Path: /orders\nMethod: get', ['FnEPermissionProd AWS::Lambda::Permission', 'ServerlessRestApi AWS::ApiGateway::RestApi', 'ServerlessRestApiProdStage AWS::ApiGateway::Stage']],
+    ['Api', 'Path: /orders\nMethod: get', ['FnEPermissionProd AWS::Lambda::Permission', 'ServerlessRestApi AWS::ApiGateway::RestApi', 'ServerlessRestApiDeploymente4963765ba AWS::ApiGateway::Deployment', 'ServerlessRestApiProdStage AWS::ApiGateway::Stage']],
     ['HttpApi', 'Path: /orders\nMethod: post', ['FnEPermission AWS::Lambda::Permission', 'ServerlessHttpApi AWS::ApiGatewayV2::Api', 'ServerlessHttpApiApiGatewayDefaultStage AWS::ApiGatewayV2::Stage']],
     ['CloudWatchLogs', "LogGroupName: /app\nFilterPattern: ''", ['FnE AWS::Logs::SubscriptionFilter', 'FnEPermission AWS::Lambda::Permission']],
     ['IoTRule', 'Sql: "SELECT * FROM \'a\'"', ['FnE AWS::IoT::TopicRule', 'FnEPermission AWS::Lambda::Permission']],
@@ -210,7 +210,7 @@ Resources:
     expect(paths['/health']!.get!.security).toBeUndefined()
     expect(rest.locate(['Body', 'paths', '/health', 'get'])?.line).toBe(lineOf(text, 'Properties: {Path: /health'))
     expect(graph.get('FnGetPermissionProd')!.props.SourceArn).toEqual({
-      'Fn::Sub': ['arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${__ApiId__}/${__Stage__}/GET/orders', {__ApiId__: {Ref: 'ServerlessRestApi'}, __Stage__: '*'}],
+      'Fn::Sub': ['arn:aws:execute-api:${AWS::Region}:${AWS::AccountId}:${__ApiId__}/${__Stage__}/GET/orders', {__ApiId__: {Ref: 'ServerlessRestApi'}, __Stage__: '*'}],
     })
     const http = graph.get('ServerlessHttpApi')!
     expect(Object.keys((http.props.Body as {paths: object}).paths)).toEqual(['$default'])
@@ -476,6 +476,7 @@ describe('other SAM resources', () => {
         'FlowRole AWS::IAM::Role',
         'FlowStartRole AWS::IAM::Role',
         'ServerlessRestApi AWS::ApiGateway::RestApi',
+        'ServerlessRestApiDeployment56e27f03b7 AWS::ApiGateway::Deployment',
         'ServerlessRestApiProdStage AWS::ApiGateway::Stage',
       ].sort(),
     )
@@ -502,7 +503,7 @@ describe('other SAM resources', () => {
 
   it('names explicit API stages after their StageName', () => {
     const graph = graphOf(`${HEADER}Resources:\n  Rest:\n    Type: AWS::Serverless::Api\n    Properties: {StageName: dev, TracingEnabled: true}\n  Http:\n    Type: AWS::Serverless::HttpApi\n    Properties: {StageName: dev}\n`)
-    expect(generatedIds(graph)).toEqual(['Http AWS::ApiGatewayV2::Api', 'HttpdevStage AWS::ApiGatewayV2::Stage', 'Rest AWS::ApiGateway::RestApi', 'RestdevStage AWS::ApiGateway::Stage'])
+    expect(generatedIds(graph)).toEqual(['Http AWS::ApiGatewayV2::Api', 'HttpdevStage AWS::ApiGatewayV2::Stage', 'Rest AWS::ApiGateway::RestApi', 'RestDeployment5332c373d4 AWS::ApiGateway::Deployment', 'RestdevStage AWS::ApiGateway::Stage'])
     expect(graph.get('RestdevStage')!.props).toMatchObject({RestApiId: {Ref: 'Rest'}, StageName: 'dev', TracingEnabled: true})
   })
 })
@@ -631,5 +632,230 @@ describe('embedded connectors', () => {
     expect(policy.props.Roles).toEqual([{Ref: 'FnRole'}])
     expect(policy.locate(['Roles', 0])?.line).toBe(lineOf(text, 'Destination: {Id: Queue}'))
     expect(policy.locate(['PolicyDocument'])?.line).toBe(lineOf(text, 'Permissions: [Read, Write]'))
+  })
+})
+
+describe('REST APIs as SAM deploys them', () => {
+  // Two APIs: one with an intrinsic stage name, OpenAPI 3 and a custom domain; one whose stage name is not alphanumeric.
+  const text = `${HEADER}Parameters:
+  Stage: {Type: String, Default: beta}
+Resources:
+  Orders:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: !Ref Stage
+      OpenApiVersion: '3.0.1'
+      Domain:
+        DomainName: orders.example.com
+        CertificateArn: arn:aws:acm:us-east-1:123456789012:certificate/abc
+        BasePath: [/v1, /v2]
+        Route53: {HostedZoneId: Z123EXAMPLE}
+  Shop:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: live-2
+  Handler:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: index.handler
+      Runtime: nodejs20.x
+      InlineCode: x
+      Events:
+        List:
+          Type: Api
+          Properties: {RestApiId: !Ref Orders, Path: /orders, Method: get}
+        Buy:
+          Type: Api
+          Properties: {RestApiId: !Ref Shop, Path: /buy/, Method: post}
+`
+
+  it('generates the deployment, stage, domain and permission ids SAM computes', () => {
+    expect(generatedIds(graphOf(text)).filter((id) => !id.startsWith('Handler AWS') && !id.startsWith('HandlerRole'))).toEqual([
+      'ApiGatewayDomainName6b390559da AWS::ApiGateway::DomainName',
+      'HandlerBuyPermissionfe6752d0c3 AWS::Lambda::Permission',
+      'HandlerListPermissionStage AWS::Lambda::Permission',
+      'Orders AWS::ApiGateway::RestApi',
+      'OrdersDeployment37a85ba65a AWS::ApiGateway::Deployment',
+      'OrdersStage AWS::ApiGateway::Stage',
+      'Ordersv1BasePathMapping AWS::ApiGateway::BasePathMapping',
+      'Ordersv2BasePathMapping AWS::ApiGateway::BasePathMapping',
+      'RecordSetGroupfc3876e46d AWS::Route53::RecordSetGroup',
+      'Shop AWS::ApiGateway::RestApi',
+      'ShopDeploymentecd84e4dc0 AWS::ApiGateway::Deployment',
+      'ShopStagefe6752d0c3 AWS::ApiGateway::Stage',
+    ])
+  })
+
+  it('points each stage at its deployment and keeps the Stage stage only without OpenApiVersion', () => {
+    const graph = graphOf(text)
+    expect(graph.get('OrdersStage')!.props).toMatchObject({DeploymentId: {Ref: 'OrdersDeployment37a85ba65a'}, StageName: {Ref: 'Stage'}})
+    expect(graph.get('OrdersDeployment37a85ba65a')!.props).toEqual({RestApiId: {Ref: 'Orders'}, Description: 'RestApi deployment id: 37a85ba65ad3431cf8c05c75e9a7aa4835deff55'})
+    expect(graph.get('ShopDeploymentecd84e4dc0')!.props.StageName).toBe('Stage')
+  })
+
+  it('changes the deployment id when the definition changes, so CloudFormation redeploys', () => {
+    const changed = generatedIds(graphOf(text.replace('Path: /orders,', 'Path: /orders/all,')))
+    expect(changed.some((id) => id.startsWith('OrdersDeployment') && !id.startsWith('OrdersDeployment37a85ba65a'))).toBe(true)
+  })
+
+  it('writes permissions as SAM does: the trailing slash dropped, the region partition for REST APIs', () => {
+    const permission = graphOf(text).get('HandlerBuyPermissionfe6752d0c3')!
+    expect(permission.props.SourceArn).toEqual({
+      'Fn::Sub': ['arn:aws:execute-api:${AWS::Region}:${AWS::AccountId}:${__ApiId__}/${__Stage__}/POST/buy', {__ApiId__: {Ref: 'Shop'}, __Stage__: '*'}],
+    })
+  })
+
+  it('turns path parameters into wildcards in event permissions, as SAM does', () => {
+    const graph = graphOf(
+      fnTemplate('Events:\n  One:\n    Type: Api\n    Properties: {Path: "/orders/{id}/{rest+}", Method: get}\n  Item:\n    Type: HttpApi\n    Properties: {Path: "/items/{id}/{proxy+}", Method: get}'),
+    )
+    const arn = (id: string) => ((graph.get(id)!.props.SourceArn as {'Fn::Sub': [string]})['Fn::Sub'][0])
+    expect(arn('FnOnePermissionProd')).toBe('arn:aws:execute-api:${AWS::Region}:${AWS::AccountId}:${__ApiId__}/${__Stage__}/GET/orders/*/*')
+    expect(arn('FnItemPermission')).toBe('arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${__ApiId__}/${__Stage__}/GET/items/*/*')
+  })
+
+  it('integrates a streamed response through response-streaming-invocations, with the deployment SAM hashes', () => {
+    const graph = graphOf(fnTemplate('Events:\n  Stream:\n    Type: Api\n    Properties: {Path: /feed, Method: get, ResponseTransferMode: RESPONSE_STREAM}'))
+    expect(graph.get('ServerlessRestApiDeployment1575910c8b')).toBeDefined()
+    const body = graph.get('ServerlessRestApi')!.props.Body as {paths: Record<string, {get: Record<string, {uri: {'Fn::Sub': string}; responseTransferMode: string}>}>}
+    const integration = body.paths['/feed']!.get['x-amazon-apigateway-integration']!
+    expect(integration.uri['Fn::Sub']).toContain('2021-11-15/functions/${Fn.Arn}/response-streaming-invocations')
+    expect(integration.responseTransferMode).toBe('STREAM')
+  })
+
+  it('locates generated domain resources on the Domain the user wrote', () => {
+    const graph = graphOf(text)
+    expect(graph.get('ApiGatewayDomainName6b390559da')!.locate([])?.line).toBe(lineOf(text, 'DomainName: orders.example.com'))
+    expect(graph.get('RecordSetGroupfc3876e46d')!.locate([])?.line).toBe(lineOf(text, 'Route53: {HostedZoneId'))
+  })
+
+  it('gives an HttpApi route no permission of its own when the function also serves the $default route', () => {
+    const graph = graphOf(fnTemplate('Events:\n  Root:\n    Type: HttpApi\n  Item:\n    Type: HttpApi\n    Properties: {Path: /items/, Method: get}'))
+    expect(generatedIds(graph).filter((id) => id.includes('Permission'))).toEqual(['FnRootPermission AWS::Lambda::Permission'])
+  })
+})
+
+describe('REST API auth, usage plans and WebSocket APIs as SAM expands them', () => {
+  const text = `${HEADER}Resources:
+  Gateway:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: prod
+      Auth:
+        DefaultAuthorizer: TokenCheck
+        ApiKeyRequired: true
+        UsagePlan: {CreateUsagePlan: PER_API}
+        Authorizers:
+          TokenCheck:
+            FunctionArn: !GetAtt Checker.Arn
+  Checker:
+    Type: AWS::Serverless::Function
+    Properties: {Handler: index.handler, Runtime: nodejs20.x, InlineCode: x}
+  Orders:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: index.handler
+      Runtime: nodejs20.x
+      InlineCode: x
+      Events:
+        List:
+          Type: Api
+          Properties: {RestApiId: !Ref Gateway, Path: /orders, Method: get}
+        Health:
+          Type: Api
+          Properties: {RestApiId: !Ref Gateway, Path: /health, Method: get, Auth: {Authorizer: NONE, ApiKeyRequired: false}}
+  Chat:
+    Type: AWS::Serverless::WebSocketApi
+    Properties:
+      RouteSelectionExpression: $request.body.action
+      Routes:
+        $connect: {FunctionArn: !GetAtt Orders.Arn}
+        sendMessage: {FunctionArn: !GetAtt Orders.Arn}
+`
+  const sam = (graph: ResourceGraph): string[] => generatedIds(graph).filter((id) => !/^(Checker|CheckerRole|Orders|OrdersRole) /.test(id))
+
+  it('generates what SAM generates, the deployment hashed over the auth SAM writes', () => {
+    expect(sam(graphOf(text))).toEqual([
+      'Chat AWS::ApiGatewayV2::Api',
+      'ChatConnectIntegration AWS::ApiGatewayV2::Integration',
+      'ChatConnectPermission AWS::Lambda::Permission',
+      'ChatConnectRoute AWS::ApiGatewayV2::Route',
+      'ChatDefaultStage AWS::ApiGatewayV2::Stage',
+      'ChatSendmessageIntegration AWS::ApiGatewayV2::Integration',
+      'ChatSendmessagePermission AWS::Lambda::Permission',
+      'ChatSendmessageRoute AWS::ApiGatewayV2::Route',
+      'Gateway AWS::ApiGateway::RestApi',
+      'GatewayApiKey AWS::ApiGateway::ApiKey',
+      'GatewayDeployment9e043aa9ee AWS::ApiGateway::Deployment',
+      'GatewayTokenCheckAuthorizerPermission AWS::Lambda::Permission',
+      'GatewayUsagePlan AWS::ApiGateway::UsagePlan',
+      'GatewayUsagePlanKey AWS::ApiGateway::UsagePlanKey',
+      'GatewayprodStage AWS::ApiGateway::Stage',
+      'OrdersHealthPermissionprod AWS::Lambda::Permission',
+      'OrdersListPermissionprod AWS::Lambda::Permission',
+    ])
+  })
+
+  it('writes the default authorizer and API key on each method, and none where the event opts out', () => {
+    const body = graphOf(text).get('Gateway')!.props.Body as {paths: Record<string, {get: {security: unknown}}>; securityDefinitions: Record<string, unknown>}
+    expect(body.paths['/orders']!.get.security).toEqual([{TokenCheck: []}, {api_key: []}])
+    expect(body.paths['/health']!.get.security).toEqual([])
+    expect(Object.keys(body.securityDefinitions).sort()).toEqual(['TokenCheck', 'api_key'])
+  })
+
+  it('lets API Gateway invoke the authorizer function, and points the permission at the authorizer', () => {
+    const graph = graphOf(text)
+    const permission = graph.get('GatewayTokenCheckAuthorizerPermission')!
+    expect(permission.props).toMatchObject({FunctionName: {'Fn::GetAtt': ['Checker', 'Arn']}, Principal: 'apigateway.amazonaws.com'})
+    expect(permission.locate([])?.line).toBe(lineOf(text, 'FunctionArn: !GetAtt Checker.Arn'))
+  })
+
+  it('gives each WebSocket route its integration and a permission for its stage', () => {
+    const graph = graphOf(text)
+    expect(graph.get('ChatSendmessagePermission')!.props.SourceArn).toEqual({'Fn::Sub': 'arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${Chat.ApiId}/default/sendMessage'})
+    expect(graph.get('ChatSendmessageRoute')!.locate([])?.line).toBe(lineOf(text, 'sendMessage: {FunctionArn'))
+  })
+})
+
+describe('Cors on a REST API as SAM writes it', () => {
+  const text = `${HEADER}Globals:
+  Api:
+    Cors: {AllowOrigin: "'https://example.com'", MaxAge: 600}
+    OpenApiVersion: 3.0.1
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: index.handler
+      Runtime: nodejs20.x
+      InlineCode: x
+      Events:
+        Get:
+          Type: Api
+          Properties: {Path: /orders, Method: get}
+        Put:
+          Type: Api
+          Properties: {Path: /orders, Method: put}
+`
+
+  it('adds the OPTIONS preflight to each path, in OpenAPI 3 form, and hashes it into the deployment', () => {
+    const graph = graphOf(text)
+    expect(graph.get('ServerlessRestApiDeployment2a9318b961')).toBeDefined()
+    const body = graph.get('ServerlessRestApi')!.props.Body as {paths: Record<string, Record<string, Record<string, unknown>>>}
+    const options = body.paths['/orders']!.options!
+    expect(options.consumes).toBeUndefined()
+    expect(options['x-amazon-apigateway-integration']).toMatchObject({
+      type: 'mock',
+      responses: {
+        default: {
+          responseParameters: {
+            'method.response.header.Access-Control-Allow-Origin': "'https://example.com'",
+            'method.response.header.Access-Control-Allow-Methods': "'GET,OPTIONS,PUT'",
+            'method.response.header.Access-Control-Max-Age': 600,
+          },
+        },
+      },
+    })
+    expect(options.responses).toMatchObject({200: {headers: {'Access-Control-Max-Age': {schema: {type: 'integer'}}}}})
   })
 })

@@ -1,6 +1,6 @@
 // IAM007: function roles should not get AWS managed *FullAccess policies.
 import {asArray} from '../../model/intrinsics.js'
-import {SAM_MANAGED_POLICIES} from '../../model/sam.js'
+import {SAM_MANAGED_POLICIES} from '../../model/sam/index.js'
 import {defineRule} from '../types.js'
 import {holderName, isFunctionRole, managedPolicyArnText} from './policy.js'
 

@@ -1,0 +1,120 @@
+// Execution roles SAM generates: trust policies, managed policies it attaches, and the user's Policies as inline policies.
+import {asArray, get, isRecord} from '../intrinsics.js'
+import {expandPolicyTemplate, managedPolicyArn} from '../sam-policy-templates.js'
+import type {ResourceDecl} from '../template.js'
+import type {PropPath} from '../types.js'
+import {type Expansion, generated, identity, type Props, samLocator} from './expansion.js'
+
+/** Managed policies SAM attaches by itself; they are not the user's statements. */
+export const SAM_MANAGED_POLICIES = {
+  basic: 'arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole',
+  xray: 'arn:aws:iam::aws:policy/AWSXrayWriteOnlyAccess',
+  sqs: 'arn:aws:iam::aws:policy/service-role/AWSLambdaSQSQueueExecutionRole',
+  kinesis: 'arn:aws:iam::aws:policy/service-role/AWSLambdaKinesisExecutionRole',
+  dynamodb: 'arn:aws:iam::aws:policy/service-role/AWSLambdaDynamoDBExecutionRole',
+  msk: 'arn:aws:iam::aws:policy/service-role/AWSLambdaMSKExecutionRole',
+  vpc: 'arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole',
+} as const
+
+export function trustPolicy(service: string): Props {
+  return {Version: '2012-10-17', Statement: [{Action: ['sts:AssumeRole'], Effect: 'Allow', Principal: {Service: [service]}}]}
+}
+
+/** A policy SAM writes into a role by itself, marked so rules can tell it from the user's statements. */
+export interface GeneratedPolicy {
+  name: string
+  statements: Props[]
+  /** The SAM property it comes from, relative to the SAM resource. */
+  source?: PropPath
+}
+
+/** Where each inline policy of a generated role comes from, so the role can locate it. */
+const ROLE_POLICY_SOURCES = new WeakMap<ResourceDecl, Array<PropPath | undefined>>()
+
+export function addRolePolicy(role: ResourceDecl, name: string, statements: Props[], source?: PropPath): void {
+  const policies = (role.props.Policies as Props[] | undefined) ?? []
+  policies.push({PolicyName: name, PolicyDocument: {Statement: statements.map((statement) => ({...statement, SamPolicyTemplate: statement.SamPolicyTemplate ?? name}))}})
+  role.props.Policies = policies
+  ROLE_POLICY_SOURCES.get(role)?.push(source)
+}
+
+/**
+ * The execution role SAM generates, with the user's `Policies` turned into inline policies
+ * (`{Role}Policy{index}`, policy templates expanded) and managed policy ARNs.
+ */
+export function samRole(
+  expansion: Expansion,
+  decl: ResourceDecl,
+  roleId: string,
+  props: Props,
+  globalsSection: string | undefined,
+  assumeRolePolicy: unknown,
+  managed: unknown[],
+  generatedPolicies: GeneratedPolicy[],
+): ResourceDecl {
+  const inline: Props[] = []
+  // For each inline policy of the role, the path of what produced it in the SAM resource.
+  const sources: Array<PropPath | undefined> = []
+  for (const policy of generatedPolicies) {
+    inline.push({PolicyName: policy.name, PolicyDocument: {Version: '2012-10-17', Statement: policy.statements.map((s) => ({...s, SamPolicyTemplate: policy.name}))}})
+    sources.push(policy.source)
+  }
+  const policies = props.Policies
+  const single = typeof policies === 'string' || (isRecord(policies) && ('Statement' in policies || Object.keys(policies).length === 1))
+  const entries = single ? [policies] : asArray(policies)
+  entries.forEach((entry, index) => {
+    const at: PropPath = single ? ['Policies'] : ['Policies', index]
+    if (typeof entry === 'string') {
+      const arn = managedPolicyArn(entry)
+      if (!managed.includes(arn)) managed.push(arn)
+      return
+    }
+    if (!isRecord(entry)) return
+    if ('Statement' in entry) {
+      inline.push({PolicyName: `${roleId}Policy${index}`, PolicyDocument: entry})
+      sources.push(at)
+      return
+    }
+    const [name, parameters] = Object.entries(entry)[0] ?? []
+    if (name === undefined || Object.keys(entry).length !== 1) return
+    if (name === 'Ref' || name.startsWith('Fn::')) {
+      managed.push(entry)
+      return
+    }
+    const statements = expandPolicyTemplate(name, parameters)
+    if (statements) {
+      inline.push({PolicyName: `${roleId}Policy${index}`, PolicyDocument: {Statement: statements}})
+      sources.push([...at, name])
+    }
+  })
+  const role = generated(
+    decl,
+    roleId,
+    'AWS::IAM::Role',
+    {
+      AssumeRolePolicyDocument: assumeRolePolicy,
+      ManagedPolicyArns: managed,
+      Policies: inline.length > 0 ? inline : undefined,
+      PermissionsBoundary: props.PermissionsBoundary,
+    },
+    () => undefined,
+  )
+  ROLE_POLICY_SOURCES.set(role, sources)
+  const base = samLocator(expansion, decl, globalsSection, identity)
+  role.locate = (path, scope = 'properties') => {
+    if (scope === 'resource') return decl.locate(path, 'resource')
+    if (path[0] === 'Policies' && typeof path[1] === 'number') {
+      const source = sources[path[1]]
+      if (source === undefined) return base(['Policies'])
+      const userDocument = source[0] === 'Policies' && inline[path[1]]?.PolicyDocument === get(props, ...(source as Array<string | number>))
+      // Statements the user wrote keep their shape below PolicyDocument; expansions point at what produced them.
+      if (userDocument && path[2] === 'PolicyDocument') return base([...source, ...path.slice(3)])
+      return base(source)
+    }
+    if (path[0] === 'ManagedPolicyArns') return base(['Policies'])
+    if (path[0] === 'AssumeRolePolicyDocument' && props.AssumeRolePolicyDocument !== undefined) return base(path)
+    if (path[0] === 'PermissionsBoundary' || path[0] === 'Path') return base(path[0] === 'Path' ? ['RolePath'] : path)
+    return decl.locate([])
+  }
+  return role
+}

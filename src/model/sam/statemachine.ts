@@ -1,0 +1,110 @@
+// AWS::Serverless::StateMachine: the state machine, its role, and its EventBridge, schedule and Api events.
+import {get, isRecord} from '../intrinsics.js'
+import type {ResourceDecl} from '../template.js'
+import type {PropPath} from '../types.js'
+import {addApiPath} from './api-events.js'
+import {deadLetterArn, expandScheduleV2, renameRulePath} from './event-targets.js'
+import {type Expansion, generated, type Props, s3Location, samLocator, stripUndefined, tagList} from './expansion.js'
+import {samRole, trustPolicy} from './roles.js'
+
+export function expandStateMachine(expansion: Expansion, decl: ResourceDecl, props: Props): void {
+  const {out} = expansion
+  const id = decl.id
+  const rename = (path: PropPath): PropPath => {
+    const head = String(path[0])
+    if (head === 'TracingConfiguration') return ['Tracing', ...path.slice(1)]
+    if (head === 'LoggingConfiguration') return ['Logging', ...path.slice(1)]
+    if (head === 'StateMachineType') return ['Type']
+    if (head === 'RoleArn') return ['Role']
+    if (head === 'StateMachineName') return ['Name']
+    if (head === 'DefinitionS3Location') return ['DefinitionUri']
+    return path
+  }
+  const roleId = `${id}Role`
+  out.push(
+    generated(
+      decl,
+      id,
+      'AWS::StepFunctions::StateMachine',
+      {
+        Definition: props.Definition,
+        DefinitionS3Location: s3Location(props.DefinitionUri, {bucket: 'Bucket', key: 'Key', version: 'Version'}) ?? props.DefinitionUri,
+        DefinitionSubstitutions: props.DefinitionSubstitutions,
+        LoggingConfiguration: props.Logging,
+        TracingConfiguration: props.Tracing,
+        StateMachineType: props.Type,
+        StateMachineName: props.Name,
+        RoleArn: props.Role ?? {'Fn::GetAtt': [roleId, 'Arn']},
+        Tags: tagList(props.Tags, 'stateMachine:createdBy'),
+      },
+      samLocator(expansion, decl, 'StateMachine', rename),
+    ),
+  )
+  if (props.Role === undefined) {
+    const role = samRole(expansion, decl, roleId, props, undefined, trustPolicy('states.amazonaws.com'), [], [])
+    if (props.RolePath !== undefined) role.props.Path = props.RolePath
+    role.props.Tags = tagList(props.Tags, 'stateMachine:createdBy')
+    out.push(role)
+    expansion.roles.set(id, role)
+  }
+  const events = isRecord(props.Events) ? props.Events : {}
+  for (const [eventName, event] of Object.entries(events)) {
+    if (!isRecord(event)) continue
+    const p = isRecord(event.Properties) ? event.Properties : {}
+    const generatedId = `${id}${eventName}`
+    const eventPrefix: PropPath = ['Events', eventName, 'Properties']
+    const startExecutionRole = (principal: string): void => {
+      out.push(
+        generated(
+          decl,
+          `${generatedId}Role`,
+          'AWS::IAM::Role',
+          {
+            AssumeRolePolicyDocument: trustPolicy(principal),
+            Policies: [
+              {
+                PolicyName: `${generatedId}RoleStartExecutionPolicy`,
+                PolicyDocument: {Statement: [{Action: 'states:StartExecution', Effect: 'Allow', Resource: {Ref: id}, SamPolicyTemplate: `${generatedId}RoleStartExecutionPolicy`}]},
+              },
+            ],
+          },
+          samLocator(expansion, decl, undefined, () => [], eventPrefix),
+          true,
+        ),
+      )
+    }
+    if (event.Type === 'EventBridgeRule' || event.Type === 'CloudWatchEvent' || event.Type === 'Schedule') {
+      const dlqLocate = samLocator(expansion, decl, undefined, () => ['DeadLetterConfig'], eventPrefix)
+      const deadLetter = deadLetterArn(expansion, decl, generatedId, p.DeadLetterConfig, dlqLocate, {principal: 'events.amazonaws.com', sourceArn: {'Fn::GetAtt': [generatedId, 'Arn']}})
+      const target = stripUndefined({
+        Arn: {Ref: id},
+        Id: get(p, 'Target', 'Id') ?? `${generatedId}StepFunctionsTarget`,
+        RoleArn: {'Fn::GetAtt': [`${generatedId}Role`, 'Arn']},
+        DeadLetterConfig: deadLetter === undefined ? undefined : {Arn: deadLetter},
+        RetryPolicy: p.RetryPolicy,
+        Input: p.Input,
+        InputPath: p.InputPath,
+        InputTransformer: p.InputTransformer,
+      })
+      const ruleProps: Props =
+        event.Type === 'Schedule'
+          ? {ScheduleExpression: p.Schedule, State: p.State ?? (p.Enabled === undefined ? undefined : p.Enabled === false ? 'DISABLED' : 'ENABLED'), Name: p.Name, Description: p.Description, Targets: [target]}
+          : {EventPattern: p.Pattern, EventBusName: p.EventBusName, State: p.State, Name: p.RuleName, Targets: [target]}
+      out.push(generated(decl, generatedId, 'AWS::Events::Rule', ruleProps, samLocator(expansion, decl, undefined, renameRulePath, eventPrefix)))
+      startExecutionRole('events.amazonaws.com')
+    } else if (event.Type === 'ScheduleV2') {
+      expandScheduleV2(expansion, decl, eventName, p, {arn: {Ref: id}, roleAction: 'states:StartExecution', roleResource: {Ref: id}, policySuffix: 'StartExecutionPolicy'})
+    } else if (event.Type === 'Api') {
+      addApiPath(expansion, decl, eventName, p, {
+        kind: 'rest',
+        integration: {
+          httpMethod: 'POST',
+          type: 'aws',
+          uri: {'Fn::Sub': 'arn:${AWS::Partition}:apigateway:${AWS::Region}:states:action/StartExecution'},
+          credentials: {'Fn::GetAtt': [`${generatedId}Role`, 'Arn']},
+        },
+      })
+      startExecutionRole('apigateway.amazonaws.com')
+    }
+  }
+}
