@@ -19,7 +19,7 @@ In a terminal, missing choices are asked for; without one (or with --json), a mi
 Files are written to a temporary folder and moved into place; a non-empty folder is never written into without --force.`
 
   static override examples = [
-    {command: '<%= config.bin %> new', description: 'Choose the pattern, flavour and name interactively.'},
+    {command: '<%= config.bin %> new', description: 'Choose the pattern, flavour, language and name interactively.'},
     {command: '<%= config.bin %> new queue-worker --iac sam --name orders-worker', description: 'A SAM queue worker in ./orders-worker.'},
     {command: '<%= config.bin %> new saga --iac cdk --dir services/booking', description: 'A CDK saga in ./services/booking, named booking.'},
     {command: '<%= config.bin %> new queue-worker --iac sam --language python', description: 'A SAM queue worker with Python handlers (pytest tests, pyproject.toml).'},

@@ -70,7 +70,8 @@ export function pythonDependencies(): PythonDependencies {
 
 /** devDependencies of the TypeScript CDK app that deploys a Python project. */
 export function cdkAppDependencies(slsEdaVersion: string): Record<string, string> {
-  return {...pick(['@types/node', 'aws-cdk', 'aws-cdk-lib', 'constructs', 'esbuild', 'typescript']), 'sls-eda': `^${slsEdaVersion}`}
+  const dev: Record<string, string> = {...pick(['@types/node', 'esbuild', 'typescript', ...DEV_BY_IAC.cdk]), 'sls-eda': `^${slsEdaVersion}`}
+  return Object.fromEntries(Object.entries(dev).sort(([a], [b]) => a.localeCompare(b)))
 }
 
 const DEV_COMMON = ['@types/aws-lambda', '@types/node', 'esbuild', 'typescript', 'vitest']

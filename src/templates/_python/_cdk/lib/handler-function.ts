@@ -3,7 +3,7 @@ import {execFileSync} from 'node:child_process'
 import {cpSync} from 'node:fs'
 import path from 'node:path'
 
-import {Architecture, Code, Function, type FunctionOptions, type Runtime} from 'aws-cdk-lib/aws-lambda'
+import {Architecture, Code, Function as LambdaFunction, type FunctionOptions, type Runtime} from 'aws-cdk-lib/aws-lambda'
 import type {Construct} from 'constructs'
 
 const SOURCES = path.resolve('src')
@@ -31,7 +31,7 @@ function pythonCode(runtime: Runtime, architecture: Architecture | undefined): C
             // pip is not guaranteed on PATH; `python3 -m pip` is how it ships with Python.
             execFileSync(
               'python3',
-              ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--requirement', path.join(SOURCES, 'requirements.txt'), '--target', outputDir, '--platform', platformTag(architecture), '--implementation', 'cp', '--python-version', pythonVersion, '--only-binary=:all:'],
+              ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--no-compile', '--requirement', path.join(SOURCES, 'requirements.txt'), '--target', outputDir, '--platform', platformTag(architecture), '--implementation', 'cp', '--python-version', pythonVersion, '--only-binary=:all:'],
               {stdio: ['ignore', 'inherit', 'inherit']},
             )
           } catch {
@@ -46,8 +46,8 @@ function pythonCode(runtime: Runtime, architecture: Architecture | undefined): C
 }
 
 /** The function running `handler` of the module src/handlers/<entry>.py ('fulfil-order' → handlers/fulfil_order.py). */
-export function handlerFunction(scope: Construct, id: string, entry: string, options: FunctionOptions & {runtime: Runtime}): Function {
-  return new Function(scope, id, {
+export function handlerFunction(scope: Construct, id: string, entry: string, options: FunctionOptions & {runtime: Runtime}): LambdaFunction {
+  return new LambdaFunction(scope, id, {
     ...options,
     code: pythonCode(options.runtime, options.architecture),
     handler: `handlers.${entry.replace(/-/g, '_')}.handler`,
