@@ -56,3 +56,23 @@ export function synthEnv(modules: string, extraPath: string[] = []): NodeJS.Proc
     AWS_REGION: 'eu-west-1',
   }
 }
+
+export interface LintOutcome {
+  code: number | null
+  /** Findings at warning or above, one line each. */
+  problems: string[]
+  /** The project folders no linted file came from. */
+  unlinted: string[]
+}
+
+/** Lints the project folders in one `sls-eda lint` run at warning level, as the generated projects' own lint script does. */
+export async function lintProjects(bin: string, dirs: string[], cwd: string): Promise<LintOutcome> {
+  const result = await run(process.execPath, [bin, 'lint', ...dirs, '--format', 'json', '--fail-level', 'warning'], {cwd})
+  const report = JSON.parse(result.stdout) as {files: Array<{file: string; findings: Array<{ruleId: string; severity: string; message: string; resource?: {id: string}}>}>}
+  const problems = report.files.flatMap((file) =>
+    file.findings.filter((finding) => finding.severity !== 'info').map((finding) => `${file.file}: ${finding.ruleId} ${finding.resource?.id ?? ''} ${finding.message}`),
+  )
+  // Each project contributes its template (SAM) or its synthesized stack (CDK).
+  const unlinted = dirs.filter((dir) => !report.files.some((file) => path.resolve(cwd, file.file).startsWith(`${dir}${path.sep}`)))
+  return {code: result.code, problems, unlinted}
+}
