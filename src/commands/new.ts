@@ -4,20 +4,22 @@ import path from 'node:path'
 import {Args, Command, Flags} from '@oclif/core'
 
 import {EXIT} from '../lib/exit-codes.js'
+import {DEFAULT_LANGUAGE, findLanguage, LANGUAGES} from '../scaffold/languages.js'
 import {IAC_FLAVOURS, PATTERNS} from '../scaffold/patterns.js'
 import {ARCHITECTURES, defaultRuntime, supportedRuntimes} from '../scaffold/runtimes.js'
 
 export default class New extends Command {
   static override summary = 'Create an event-driven serverless project (SAM or CDK) that follows every practice sls-eda checks.'
 
-  static override description = `Generates a project for one of the patterns (see --list): infrastructure as a SAM template or a CDK app, TypeScript handlers using Powertools for AWS Lambda, unit tests, sample events and a README.
+  static override description = `Generates a project for one of the patterns (see --list): infrastructure as a SAM template or a CDK app (TypeScript), handlers in TypeScript or Python using Powertools for AWS Lambda, unit tests, sample events and a README.
 In a terminal, missing choices are asked for; without one (or with --json), a missing or unknown value is an error that lists the valid values (exit code 2).
 Files are written to a temporary folder and moved into place; a non-empty folder is never written into without --force.`
 
   static override examples = [
-    {command: '<%= config.bin %> new', description: 'Choose the pattern, flavour and name interactively.'},
+    {command: '<%= config.bin %> new', description: 'Choose the pattern, flavour, language and name interactively.'},
     {command: '<%= config.bin %> new queue-worker --iac sam --name orders-worker', description: 'A SAM queue worker in ./orders-worker.'},
     {command: '<%= config.bin %> new saga --iac cdk --dir services/booking', description: 'A CDK saga in ./services/booking, named booking.'},
+    {command: '<%= config.bin %> new queue-worker --iac sam --language python', description: 'A SAM queue worker with Python handlers (pytest tests, pyproject.toml).'},
     {command: '<%= config.bin %> new webhook --iac sam --alarm-email oncall@example.com', description: 'Alarms notify an email address.'},
     {command: '<%= config.bin %> new outbox --iac cdk --dry-run', description: 'List the files it would write.'},
     {command: '<%= config.bin %> new --list', description: 'The patterns, one line each.'},
@@ -31,9 +33,16 @@ Files are written to a temporary folder and moved into place; a non-empty folder
 
   static override flags = {
     iac: Flags.string({summary: 'Infrastructure-as-code flavour.', description: `One of: ${IAC_FLAVOURS.join(', ')}.`}),
+    language: Flags.string({
+      summary: `Language of the handlers and their tests (default: ${DEFAULT_LANGUAGE}; asked in a terminal).`,
+      description: `One of: ${LANGUAGES.map((language) => language.name).join(', ')}. A CDK app is TypeScript whatever the handlers' language.`,
+    }),
     name: Flags.string({summary: 'Project name: npm package, stack name and resource prefix (lowercase letters, digits, hyphens).'}),
     dir: Flags.string({summary: 'Folder to create the project in (default: ./<name>).'}),
-    runtime: Flags.string({summary: `Lambda Node.js runtime (default: ${defaultRuntime().id}, the newest Lambda supports).`, description: `One of: ${supportedRuntimes().map((runtime) => runtime.id).join(', ')}.`}),
+    runtime: Flags.string({
+      summary: 'Lambda runtime of the chosen language (default: the newest Lambda supports).',
+      description: LANGUAGES.map((language) => `${language.name}: ${supportedRuntimes(new Date(), language.runtimes).map((runtime) => runtime.id).join(', ')} (default ${defaultRuntime(new Date(), language.runtimes).id})`).join('; ') + '.',
+    }),
     arch: Flags.string({summary: 'Lambda architecture (default: arm64, better price/performance).', description: `One of: ${ARCHITECTURES.join(', ')}.`}),
     'alarm-email': Flags.string({summary: 'Email address the generated alarm topic notifies.', exclusive: ['alarm-topic-arn']}),
     'alarm-topic-arn': Flags.string({summary: 'Existing SNS topic the alarms notify, instead of creating one.', exclusive: ['alarm-email']}),
@@ -60,6 +69,7 @@ Files are written to a temporary folder and moved into place; a non-empty folder
         {
           pattern: args.pattern,
           iac: flags.iac,
+          language: flags.language,
           name: flags.name,
           dir: flags.dir,
           runtime: flags.runtime,
@@ -84,19 +94,17 @@ Files are written to a temporary folder and moved into place; a non-empty folder
     }
     const result = generate(request, {slsEdaVersion: this.config.version, dryRun: flags['dry-run']})
     const shown = path.relative(cwd, result.dir) || '.'
-    const summary = {pattern: request.pattern, iac: request.iac, name: request.name, dir: result.dir, runtime: request.runtime.id, arch: request.arch, written: result.written, files: result.files.map((file) => file.path)}
+    const summary = {pattern: request.pattern, iac: request.iac, language: request.language, name: request.name, dir: result.dir, runtime: request.runtime.id, arch: request.arch, written: result.written, files: result.files.map((file) => file.path)}
     if (this.jsonEnabled()) return summary
     if (!result.written) {
       this.log(`Would write ${result.files.length} files to ${shown}:`)
       for (const file of result.files) this.log(`  ${file.path}`)
       return undefined
     }
-    this.log(`Created ${request.pattern} (${request.iac}) in ${shown}: ${result.files.length} files.`)
+    this.log(`Created ${request.pattern} (${request.iac}, ${request.language}) in ${shown}: ${result.files.length} files.`)
     this.log('Next:')
     this.log(`  cd ${shown}`)
-    this.log('  npm install')
-    this.log('  npm test          # unit tests of the handlers, no AWS account needed')
-    this.log(request.iac === 'sam' ? '  npm run lint      # sls-eda lint on template.yaml' : '  npm run lint      # cdk synth, then sls-eda lint on cdk.out')
+    for (const step of findLanguage(request.language)!.nextSteps(request.iac)) this.log(`  ${step}`)
     this.log('  see README.md to deploy it')
     return undefined
   }

@@ -2,12 +2,13 @@
 import path from 'node:path'
 
 import {camelCase, pascalCase, projectNameError, resolveTargetDir} from './names.js'
+import {DEFAULT_LANGUAGE, findLanguage, LANGUAGE_NAMES, type LanguageName} from './languages.js'
 import {findPattern, IAC_FLAVOURS, type Iac, PATTERNS} from './patterns.js'
 import {PromptCancelled, UsageError} from './errors.js'
 import type {Prompter} from './prompts.js'
 import {renderProject, type RenderedFile} from './render.js'
-import {ARCHITECTURES, type Architecture, defaultRuntime, NODE_RUNTIMES, type NodeRuntime, supportedRuntimes} from './runtimes.js'
-import {projectDependencies} from './versions.js'
+import {ARCHITECTURES, type Architecture, defaultRuntime, type LambdaRuntime, NODE_RUNTIMES, supportedRuntimes} from './runtimes.js'
+import {cdkAppDependencies, projectDependencies, pythonDependencies} from './versions.js'
 import {existingEntries, TargetNotEmptyError, writeProject} from './write.js'
 
 export {PromptCancelled, UsageError} from './errors.js'
@@ -16,6 +17,7 @@ export {TargetNotEmptyError} from './write.js'
 export interface NewInput {
   pattern?: string
   iac?: string
+  language?: string
   name?: string
   dir?: string
   runtime?: string
@@ -28,9 +30,10 @@ export interface NewInput {
 export interface NewRequest {
   pattern: string
   iac: Iac
+  language: LanguageName
   name: string
   dir: string
-  runtime: NodeRuntime
+  runtime: LambdaRuntime
   arch: Architecture
   alarmEmail?: string
   alarmTopicArn?: string
@@ -71,6 +74,11 @@ export async function resolveRequest(input: NewInput, env: ResolveEnv): Promise<
     throw new UsageError(`unknown --iac "${iac}" for ${pattern.name}; valid values: ${list(pattern.flavours)}`)
   }
 
+  let languageName = input.language
+  if (languageName === undefined) languageName = ask ? await ask.language() : DEFAULT_LANGUAGE
+  const language = findLanguage(languageName)
+  if (!language) throw new UsageError(`unknown --language "${languageName}"; valid values: ${list(LANGUAGE_NAMES)}`)
+
   const fromDir = input.dir === undefined ? undefined : path.basename(path.resolve(env.cwd, input.dir))
   let name = input.name
   if (name === undefined) {
@@ -83,11 +91,11 @@ export async function resolveRequest(input: NewInput, env: ResolveEnv): Promise<
   const target = resolveTargetDir(input.dir ?? name, env.cwd)
   if ('error' in target) throw new UsageError(`invalid --dir: ${target.error}`)
 
-  const supported = supportedRuntimes(env.now)
-  const runtime = input.runtime === undefined ? defaultRuntime(env.now) : supported.find((candidate) => candidate.id === input.runtime)
+  const supported = supportedRuntimes(env.now, language.runtimes)
+  const runtime = input.runtime === undefined ? defaultRuntime(env.now, language.runtimes) : supported.find((candidate) => candidate.id === input.runtime)
   if (!runtime) {
-    const known = NODE_RUNTIMES.find((candidate) => candidate.id === input.runtime)
-    throw new UsageError(`${known ? `--runtime ${input.runtime} is deprecated by Lambda` : `unknown --runtime "${input.runtime}"`}; valid values: ${list(supported.map((r) => r.id))}`)
+    const known = language.runtimes.find((candidate) => candidate.id === input.runtime)
+    throw new UsageError(`${known ? `--runtime ${input.runtime} is deprecated by Lambda` : `unknown --runtime "${input.runtime}" for ${language.name}`}; valid values: ${list(supported.map((r) => r.id))}`)
   }
   const arch = (input.arch ?? 'arm64') as Architecture
   if (!ARCHITECTURES.includes(arch)) throw new UsageError(`unknown --arch "${input.arch}"; valid values: ${list(ARCHITECTURES)}`)
@@ -104,12 +112,14 @@ export async function resolveRequest(input: NewInput, env: ResolveEnv): Promise<
     if (!(await ask.writeIntoNonEmpty(path.relative(env.cwd, target.dir) || target.dir))) throw new PromptCancelled()
     force = true
   }
-  return {pattern: pattern.name, iac: iac as Iac, name, dir: target.dir, runtime, arch, alarmEmail: input.alarmEmail, alarmTopicArn: input.alarmTopicArn, force}
+  return {pattern: pattern.name, iac: iac as Iac, language: language.name, name, dir: target.dir, runtime, arch, alarmEmail: input.alarmEmail, alarmTopicArn: input.alarmTopicArn, force}
 }
 
 /** The values templates are rendered with. Every key is present so strict rendering catches typos. */
 export function templateContext(request: NewRequest, slsEdaVersion: string): Record<string, unknown> {
-  const {dependencies, devDependencies} = projectDependencies(request.pattern, request.iac, slsEdaVersion)
+  const python = request.language === 'python'
+  // A Python project's CDK app is TypeScript: its package.json holds only the CDK toolchain.
+  const {dependencies, devDependencies} = python ? {dependencies: {}, devDependencies: cdkAppDependencies(slsEdaVersion)} : projectDependencies(request.pattern, request.iac, slsEdaVersion)
   return {
     ...findPattern(request.pattern)?.data,
     name: request.name,
@@ -119,9 +129,15 @@ export function templateContext(request: NewRequest, slsEdaVersion: string): Rec
     iac: request.iac,
     sam: request.iac === 'sam',
     cdk: request.iac === 'cdk',
+    language: request.language,
+    typescript: !python,
+    python,
     runtime: request.runtime.id,
     cdkRuntime: request.runtime.cdkConstant,
-    nodeMajor: request.runtime.nodeMajor,
+    // The CDK toolchain of a Python project runs on any Node.js that Lambda still knows.
+    nodeMajor: 'nodeMajor' in request.runtime ? request.runtime.nodeMajor : Math.min(...NODE_RUNTIMES.map((runtime) => runtime.nodeMajor)),
+    pythonVersion: 'pythonVersion' in request.runtime ? request.runtime.pythonVersion : null,
+    pythonPackages: pythonDependencies(),
     arch: request.arch,
     cdkArch: request.arch === 'arm64' ? 'ARM_64' : 'X86_64',
     alarmEmail: request.alarmEmail ?? null,
@@ -141,7 +157,7 @@ export interface GenerateResult {
 
 /** Renders the project and, unless `dryRun`, writes it (temporary folder, then moved into place). */
 export function generate(request: NewRequest, options: {slsEdaVersion: string; dryRun?: boolean; templatesRoot?: string}): GenerateResult {
-  const files = renderProject(request.pattern, request.iac, templateContext(request, options.slsEdaVersion), options.templatesRoot)
+  const files = renderProject(request.pattern, request.iac, templateContext(request, options.slsEdaVersion), options.templatesRoot, request.language)
   if (options.dryRun) return {dir: request.dir, files, written: false}
   writeProject(request.dir, files, {force: request.force})
   return {dir: request.dir, files, written: true}

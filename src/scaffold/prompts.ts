@@ -4,12 +4,14 @@ import type {Readable, Writable} from 'node:stream'
 import {confirm, isCancel, select, text} from '@clack/prompts'
 
 import {PromptCancelled} from './errors.js'
+import {LANGUAGES, type LanguageName} from './languages.js'
 import {IAC_FLAVOURS, type Iac, PATTERNS} from './patterns.js'
 
 
 export interface Prompter {
   pattern(): Promise<string>
   iac(): Promise<Iac>
+  language(): Promise<LanguageName>
   name(defaultName: string, validate: (value: string) => string | undefined): Promise<string>
   writeIntoNonEmpty(dir: string): Promise<boolean>
 }
@@ -39,6 +41,10 @@ export function clackPrompter(streams: PromptStreams = {}): Prompter {
           options: IAC_FLAVOURS.map((iac) => ({value: iac, label: iac === 'sam' ? 'AWS SAM' : 'AWS CDK (TypeScript)'})),
         }),
       )
+    },
+    async language() {
+      // The first entry (TypeScript) is the default: Enter keeps it.
+      return unwrap(await select<LanguageName>({...common, message: 'Which language for the handlers?', options: LANGUAGES.map((language) => ({value: language.name, label: language.label}))}))
     },
     async name(defaultName, validate) {
       return unwrap(await text({...common, message: 'Project name?', placeholder: defaultName, defaultValue: defaultName, validate: (value) => (value ? validate(value) : undefined)}))

@@ -5,6 +5,7 @@ import {fileURLToPath} from 'node:url'
 
 import Handlebars from 'handlebars'
 
+import {DEFAULT_LANGUAGE, findLanguage, type Layer, type LanguageName} from './languages.js'
 import type {Iac} from './patterns.js'
 
 export interface RenderedFile {
@@ -35,9 +36,14 @@ const RENAMES: Readonly<Record<string, string>> = {
   '_sls-eda.yml': '.sls-eda.yml',
 }
 
-/** The folders rendered for a pattern and flavour, later layers overriding earlier ones. */
-export function layersFor(root: string, pattern: string, iac: Iac): string[] {
-  return [path.join(root, '_base'), path.join(root, `_${iac}`), path.join(root, pattern, 'shared'), path.join(root, pattern, iac)].filter((dir) => existsSync(dir))
+/** The folders rendered for a pattern, flavour and language (as absolute paths), later layers overriding earlier ones. */
+export function layersFor(root: string, pattern: string, iac: Iac, language: LanguageName = DEFAULT_LANGUAGE): Layer[] {
+  const definition = findLanguage(language)
+  if (!definition) throw new Error(`no language ${language}`)
+  return definition
+    .layers(pattern, iac)
+    .map((layer) => ({...layer, dir: path.join(root, ...layer.dir.split('/'))}))
+    .filter((layer) => existsSync(layer.dir))
 }
 
 function walk(dir: string, prefix = ''): Array<{rel: string; full: string; mode: number}> {
@@ -74,6 +80,8 @@ function environment(root: string): typeof Handlebars {
   env.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).join(''))
   // A JSON value nested one level in a JSON file: `"dependencies": {{json dependencies}}`.
   env.registerHelper('json', (value: unknown) => new Handlebars.SafeString(JSON.stringify(value, null, 2).replace(/\n/g, '\n  ')))
+  // A handler's Python module: 'fulfil-order' → 'fulfil_order' (a module name cannot hold a hyphen).
+  env.registerHelper('pyModule', (entry: unknown) => String(entry).replace(/-/g, '_'))
   return env
 }
 
@@ -82,12 +90,13 @@ function environment(root: string): typeof Handlebars {
  * is YAML, TypeScript and Markdown), and a template naming a value the context lacks renders it empty
  * (the end-to-end test then fails on the invalid template or code it produced).
  */
-export function renderProject(pattern: string, iac: Iac, context: Record<string, unknown>, root = templatesRoot()): RenderedFile[] {
+export function renderProject(pattern: string, iac: Iac, context: Record<string, unknown>, root = templatesRoot(), language: LanguageName = DEFAULT_LANGUAGE): RenderedFile[] {
   const env = environment(root)
   const files = new Map<string, RenderedFile>()
-  for (const layer of layersFor(root, pattern, iac)) {
-    for (const {rel, full, mode} of walk(layer)) {
+  for (const layer of layersFor(root, pattern, iac, language)) {
+    for (const {rel, full, mode} of walk(layer.dir)) {
       const target = targetName(rel)
+      if (layer.skip?.(target)) continue
       const raw = readFileSync(full, 'utf8')
       const content = rel.endsWith('.hbs') ? env.compile(raw, {noEscape: true})(context) : raw
       files.set(target, {path: target, content, mode})

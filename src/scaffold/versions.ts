@@ -42,6 +42,38 @@ const PATTERN_DEPENDENCIES: Readonly<Record<string, readonly string[]>> = {
   'scheduled-job': [...POWERTOOLS_CORE, '@aws-lambda-powertools/idempotency', '@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'],
 }
 
+/**
+ * Python packages of generated Python projects, as PEP 440 ranges from the versions sls-eda's
+ * end-to-end test installs (the lower bound of each, exactly). Runtime packages go into
+ * `src/requirements.txt` (what `sam build` and the CDK bundling install); boto3 is in the Lambda
+ * runtime already, so only the tests install it.
+ */
+export const PYTHON_DEPENDENCY_RANGES: Readonly<Record<string, string>> = {
+  'aws-lambda-powertools[tracer]': '>=3.37.0,<4',
+  boto3: '>=1.44.0,<2',
+  pytest: '>=9.2.0,<10',
+}
+
+export interface PythonDependencies {
+  /** Requirement specifiers (`name>=x,<y`) the handlers need at run time. */
+  runtime: string[]
+  /** What the tests need besides. */
+  dev: string[]
+}
+
+const requirement = (name: string): string => `${name}${PYTHON_DEPENDENCY_RANGES[name] ?? ''}`
+
+/** The same for every pattern: Powertools covers logging, tracing, metrics, batches, idempotency, parameters and the event handler. */
+export function pythonDependencies(): PythonDependencies {
+  return {runtime: [requirement('aws-lambda-powertools[tracer]')], dev: [requirement('boto3'), requirement('pytest')]}
+}
+
+/** devDependencies of the TypeScript CDK app that deploys a Python project. */
+export function cdkAppDependencies(slsEdaVersion: string): Record<string, string> {
+  const dev: Record<string, string> = {...pick(['@types/node', 'esbuild', 'typescript', ...DEV_BY_IAC.cdk]), 'sls-eda': `^${slsEdaVersion}`}
+  return Object.fromEntries(Object.entries(dev).sort(([a], [b]) => a.localeCompare(b)))
+}
+
 const DEV_COMMON = ['@types/aws-lambda', '@types/node', 'esbuild', 'typescript', 'vitest']
 const DEV_BY_IAC: Readonly<Record<Iac, readonly string[]>> = {
   sam: [],

@@ -44,19 +44,36 @@ afterEach(() => {
 })
 
 describe('sls-eda new in a terminal', () => {
-  it('asks for the pattern, flavour and name, then writes the project', async () => {
+  it('asks for the pattern, flavour, language and name, then writes the project', async () => {
     const cwd = mkdtempSync(path.join(tmpdir(), 'sls-eda-prompt-'))
     const asked: string[] = []
     answers.prompter = {
       pattern: async () => (asked.push('pattern'), 'outbox'),
       iac: async () => (asked.push('iac'), 'sam'),
+      language: async () => (asked.push('language'), 'python'),
       name: async () => (asked.push('name'), 'orders'),
       writeIntoNonEmpty: async () => true,
     }
     const result = await runInTerminal([], cwd)
-    expect(asked).toEqual(['pattern', 'iac', 'name'])
+    expect(asked).toEqual(['pattern', 'iac', 'language', 'name'])
     expect(result.exitCode).toBeUndefined()
-    expect(readdirSync(path.join(cwd, 'orders'))).toContain('template.yaml')
+    expect(readdirSync(path.join(cwd, 'orders'))).toEqual(expect.arrayContaining(['template.yaml', 'pyproject.toml']))
+    expect(result.stdout).toContain('pip install -r requirements-dev.txt')
+  })
+
+  it('does not ask for the language when --language is given', async () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'sls-eda-prompt-'))
+    const asked: string[] = []
+    answers.prompter = {
+      pattern: async () => 'saga',
+      iac: async () => 'sam',
+      language: async () => (asked.push('language'), 'python'),
+      name: async () => 'booking',
+      writeIntoNonEmpty: async () => true,
+    }
+    await runInTerminal(['--language', 'typescript'], cwd)
+    expect(asked).toEqual([])
+    expect(readdirSync(path.join(cwd, 'booking'))).toContain('package.json')
   })
 
   it('prints one line and writes nothing when a question is cancelled', async () => {
@@ -66,6 +83,7 @@ describe('sls-eda new in a terminal', () => {
         throw new PromptCancelled()
       },
       iac: async () => 'sam',
+      language: async () => 'typescript',
       name: async (fallback) => fallback,
       writeIntoNonEmpty: async () => true,
     }

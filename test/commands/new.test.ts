@@ -17,7 +17,7 @@ describe('sls-eda new (subprocess)', () => {
     const cwd = temp()
     const result = runCli(['new', 'queue-worker', '--iac', 'sam', '--name', 'orders-worker'], {cwd})
     expect(result.status).toBe(0)
-    expect(result.stdout).toContain('Created queue-worker (sam) in orders-worker')
+    expect(result.stdout).toContain('Created queue-worker (sam, typescript) in orders-worker')
     const dir = path.join(cwd, 'orders-worker')
     for (const file of ['template.yaml', 'package.json', '.gitignore', 'README.md', 'src/handlers/worker.ts', 'test/worker.test.ts', 'events/sqs-batch.json']) {
       expect(existsSync(path.join(dir, file)), file).toBe(true)
@@ -30,6 +30,39 @@ describe('sls-eda new (subprocess)', () => {
     expect(words(again.stderr)).toContain('is not empty')
     expect(words(again.stderr)).toContain('--force')
     expect(again.stderr).not.toMatch(STACK_TRACE)
+  })
+
+  it('--language python writes Python handlers, pytest tests and a pyproject.toml, and no Node.js project', () => {
+    const cwd = temp()
+    const result = runCli(['new', 'queue-worker', '--iac', 'sam', '--language', 'python', '--name', 'orders-worker'], {cwd})
+    expect(result.status).toBe(0)
+    expect(result.stdout).toContain('Created queue-worker (sam, python) in orders-worker')
+    expect(result.stdout).toContain('pytest')
+    const dir = path.join(cwd, 'orders-worker')
+    for (const file of ['template.yaml', 'pyproject.toml', 'src/requirements.txt', 'src/handlers/worker.py', 'tests/test_worker.py', '.gitignore', 'README.md']) {
+      expect(existsSync(path.join(dir, file)), file).toBe(true)
+    }
+    expect(existsSync(path.join(dir, 'package.json'))).toBe(false)
+    expect(readFileSync(path.join(dir, 'template.yaml'), 'utf8')).toContain('Runtime: python3.13')
+    expect(readFileSync(path.join(dir, 'pyproject.toml'), 'utf8')).toContain('name = "orders-worker"')
+  })
+
+  it('refuses an unknown --language, or a runtime of another language, with exit 2 and the valid values', () => {
+    const unknown = runCli(['new', 'saga', '--iac', 'sam', '--language', 'cobol'], {cwd: temp()})
+    expect(unknown.status).toBe(2)
+    expect(words(unknown.stderr)).toContain('unknown --language "cobol"; valid values: typescript, python')
+    const json = runCli(['new', 'saga', '--iac', 'sam', '--language', 'cobol', '--json'], {cwd: temp()})
+    expect(json.status).toBe(2)
+    const runtime = runCli(['new', 'saga', '--iac', 'sam', '--language', 'python', '--runtime', 'nodejs24.x'], {cwd: temp()})
+    expect(runtime.status).toBe(2)
+    expect(words(runtime.stderr)).toContain('valid values: python3.13, python3.12')
+  })
+
+  it('--help lists the languages', () => {
+    const help = runCli(['new', '--help'])
+    expect(help.status).toBe(0)
+    expect(words(help.stdout)).toContain('--language')
+    expect(words(help.stdout)).toContain('typescript, python')
   })
 
   it('--list names every pattern with its summary', () => {

@@ -1,5 +1,4 @@
-// End to end: every pattern × IaC is generated with the built CLI, then type-checked, unit-tested, synthesized (CDK) and linted clean.
-import {spawn} from 'node:child_process'
+// End to end: every pattern × IaC is generated with TypeScript handlers by the built CLI, then type-checked, unit-tested, synthesized (CDK) and linted clean (e2e-python.test.ts does the same for Python).
 import {existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
@@ -7,6 +6,7 @@ import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 import {PATTERNS} from '../../src/scaffold/patterns.js'
+import {lintProjects, pool, type Run, run, synthEnv, tail} from '../helpers/processes.js'
 
 const root = path.resolve(import.meta.dirname, '../..')
 const bin = path.join(root, 'bin/run.js')
@@ -18,56 +18,7 @@ interface Project {
   dir: string
 }
 
-interface Run {
-  code: number | null
-  stdout: string
-  stderr: string
-}
-
-/** Runs a command without a shell; resolves with its output whatever the exit code. */
-function run(command: string, args: string[], options: {cwd: string; env?: NodeJS.ProcessEnv}): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, {cwd: options.cwd, env: {...process.env, NO_COLOR: '1', ...options.env}})
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk) => (stdout += chunk))
-    child.stderr.on('data', (chunk) => (stderr += chunk))
-    child.on('close', (code) => resolve({code, stdout, stderr}))
-  })
-}
-
-/** Runs `tasks` with at most `limit` at a time (the CI runners have two cores). */
-async function pool<T, R>(items: T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length)
-  let next = 0
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++
-      results[index] = await task(items[index]!)
-    }
-  }
-  await Promise.all(Array.from({length: Math.min(limit, items.length)}, worker))
-  return results
-}
-
-const tail = (text: string): string => text.split('\n').slice(-40).join('\n')
-
-/** The environment of a CDK synth with no AWS account: fixed account and region, no credentials lookup, no notices or telemetry. */
-const SYNTH_ENV: NodeJS.ProcessEnv = {
-  PATH: `${path.join(modules, '.bin')}${path.delimiter}${process.env.PATH ?? ''}`,
-  CDK_DISABLE_VERSION_CHECK: '1',
-  CDK_DISABLE_CLI_TELEMETRY: 'true',
-  AWS_EC2_METADATA_DISABLED: 'true',
-  AWS_PROFILE: '',
-  AWS_ACCESS_KEY_ID: '',
-  AWS_SECRET_ACCESS_KEY: '',
-  AWS_SESSION_TOKEN: '',
-  AWS_CONFIG_FILE: path.join(tmpdir(), 'sls-eda-no-aws-config'),
-  AWS_SHARED_CREDENTIALS_FILE: path.join(tmpdir(), 'sls-eda-no-aws-credentials'),
-  CDK_DEFAULT_ACCOUNT: '123456789012',
-  CDK_DEFAULT_REGION: 'eu-west-1',
-  AWS_REGION: 'eu-west-1',
-}
+const SYNTH_ENV = synthEnv(modules)
 
 describe('sls-eda new, end to end', () => {
   let workspace: string
@@ -137,16 +88,9 @@ describe('sls-eda new, end to end', () => {
       expect(synths[index]!.code, `${project.pattern} cdk synth: ${tail(synths[index]!.stderr)}`).toBe(0)
       expect(existsSync(path.join(project.dir, 'cdk.out', 'manifest.json'))).toBe(true)
     })
-    const result = await run(process.execPath, [bin, 'lint', ...projects.map((project) => project.dir), '--format', 'json', '--fail-level', 'warning'], {cwd: workspace})
-    const report = JSON.parse(result.stdout) as {files: Array<{file: string; unusable: boolean; findings: Array<{ruleId: string; severity: string; message: string; resource?: {id: string}}>}>}
-    const problems = report.files.flatMap((file) =>
-      file.findings.filter((finding) => finding.severity !== 'info').map((finding) => `${file.file}: ${finding.ruleId} ${finding.resource?.id ?? ''} ${finding.message}`),
-    )
-    expect(problems).toEqual([])
-    // Each project contributed its template (SAM) or its synthesized stack (CDK).
-    for (const project of projects) {
-      expect(report.files.some((file) => path.resolve(workspace, file.file).startsWith(`${project.dir}${path.sep}`)), `${project.pattern} ${project.iac} was linted`).toBe(true)
-    }
-    expect(result.code).toBe(0)
+    const lint = await lintProjects(bin, projects.map((project) => project.dir), workspace)
+    expect(lint.problems).toEqual([])
+    expect(lint.unlinted).toEqual([])
+    expect(lint.code).toBe(0)
   }, 600_000)
 })

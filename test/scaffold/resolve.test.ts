@@ -9,7 +9,8 @@ import {describe, expect, it} from 'vitest'
 import {PromptCancelled, resolveRequest, UsageError} from '../../src/scaffold/index.js'
 import {PATTERNS} from '../../src/scaffold/patterns.js'
 import {clackPrompter, type Prompter} from '../../src/scaffold/prompts.js'
-import {defaultRuntime, supportedRuntimes} from '../../src/scaffold/runtimes.js'
+import {PATTERNS} from '../../src/scaffold/patterns.js'
+import {defaultRuntime, PYTHON_RUNTIMES, supportedRuntimes} from '../../src/scaffold/runtimes.js'
 
 const NOW = new Date('2026-11-23T00:00:00Z')
 const cwd = () => mkdtempSync(path.join(tmpdir(), 'sls-eda-resolve-'))
@@ -59,6 +60,18 @@ describe('resolveRequest without a terminal', () => {
     expect(await usageError(resolveRequest({pattern: 'saga', iac: 'sam', arch: 'sparc'}, offline()))).toContain('valid values: arm64, x86_64')
   })
 
+  it('writes TypeScript unless told otherwise, and refuses an unknown --language', async () => {
+    expect((await resolveRequest({pattern: 'saga', iac: 'sam'}, offline())).language).toBe('typescript')
+    expect(await usageError(resolveRequest({pattern: 'saga', iac: 'sam', language: 'go'}, offline()))).toBe('unknown --language "go"; valid values: typescript, python')
+  })
+
+  it("offers Python's runtimes for Python, and refuses a Node.js runtime there", async () => {
+    const request = await resolveRequest({pattern: 'saga', iac: 'cdk', language: 'python'}, offline())
+    expect(request.runtime.id).toBe('python3.13')
+    expect((await resolveRequest({pattern: 'saga', iac: 'sam', language: 'python', runtime: 'python3.12'}, offline())).runtime.id).toBe('python3.12')
+    expect(await usageError(resolveRequest({pattern: 'saga', iac: 'sam', language: 'python', runtime: 'nodejs24.x'}, offline()))).toBe('unknown --runtime "nodejs24.x" for python; valid values: python3.13, python3.12')
+  })
+
   it('checks alarm destinations', async () => {
     expect(await usageError(resolveRequest({pattern: 'saga', iac: 'sam', alarmEmail: 'nope'}, offline()))).toContain('--alarm-email')
     expect(await usageError(resolveRequest({pattern: 'saga', iac: 'sam', alarmTopicArn: 'arn:aws:sqs:x'}, offline()))).toContain('--alarm-topic-arn')
@@ -76,13 +89,14 @@ describe('resolveRequest in a terminal', () => {
   const answering = (answers: Partial<Record<keyof Prompter, unknown>>): Prompter => ({
     pattern: async () => answers.pattern as string,
     iac: async () => answers.iac as 'sam',
+    language: async () => (answers.language as 'python' | undefined) ?? 'typescript',
     name: async (fallback) => (answers.name as string | undefined) ?? fallback,
     writeIntoNonEmpty: async () => answers.writeIntoNonEmpty as boolean,
   })
 
   it('asks for what is missing', async () => {
-    const request = await resolveRequest({}, {cwd: cwd(), now: NOW, interactive: true, prompter: answering({pattern: 'outbox', iac: 'cdk', name: 'orders'})})
-    expect(request).toMatchObject({pattern: 'outbox', iac: 'cdk', name: 'orders'})
+    const request = await resolveRequest({}, {cwd: cwd(), now: NOW, interactive: true, prompter: answering({pattern: 'outbox', iac: 'cdk', language: 'python', name: 'orders'})})
+    expect(request).toMatchObject({pattern: 'outbox', iac: 'cdk', language: 'python', name: 'orders'})
   })
 
   it('stops when the user declines to write into a non-empty folder', async () => {
@@ -106,5 +120,12 @@ describe('runtimes', () => {
     expect(supportedRuntimes(new Date('2026-01-01')).map((runtime) => runtime.id)).toEqual(['nodejs24.x', 'nodejs22.x', 'nodejs20.x'])
     expect(supportedRuntimes(new Date('2027-06-01')).map((runtime) => runtime.id)).toEqual(['nodejs24.x'])
     expect(defaultRuntime(new Date('2026-11-23')).id).toBe('nodejs24.x')
+  })
+
+  it('offers Python runtimes until their deprecation date, and none deprecated within a year of today', () => {
+    expect(supportedRuntimes(new Date('2026-11-23'), PYTHON_RUNTIMES).map((runtime) => runtime.id)).toEqual(['python3.13', 'python3.12'])
+    expect(supportedRuntimes(new Date('2028-12-01'), PYTHON_RUNTIMES).map((runtime) => runtime.id)).toEqual(['python3.13'])
+    const inAYear = new Date(NOW.getTime() + 365 * 24 * 60 * 60 * 1000)
+    expect(supportedRuntimes(inAYear, PYTHON_RUNTIMES)).toEqual(supportedRuntimes(NOW, PYTHON_RUNTIMES))
   })
 })

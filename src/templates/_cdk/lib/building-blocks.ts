@@ -1,18 +1,17 @@
 // Constructs every stack of this project builds on: an alarm topic, monitored functions and queues with their DLQs.
-import path from 'node:path'
-
 import {Duration, RemovalPolicy, Stack, type StackProps} from 'aws-cdk-lib'
 import {Alarm, ComparisonOperator, type IAlarmAction, type Metric, TreatMissingData} from 'aws-cdk-lib/aws-cloudwatch'
 import {SnsAction} from 'aws-cdk-lib/aws-cloudwatch-actions'
 import {PolicyStatement, ServicePrincipal} from 'aws-cdk-lib/aws-iam'
 import {Key} from 'aws-cdk-lib/aws-kms'
-import {ApplicationLogLevel, type Architecture, LoggingFormat, type Runtime, SystemLogLevel, Tracing} from 'aws-cdk-lib/aws-lambda'
-import {NodejsFunction, OutputFormat} from 'aws-cdk-lib/aws-lambda-nodejs'
+import {ApplicationLogLevel, type Architecture, type Function as LambdaFunction, LoggingFormat, type Runtime, SystemLogLevel, Tracing} from 'aws-cdk-lib/aws-lambda'
 import {LogGroup, RetentionDays} from 'aws-cdk-lib/aws-logs'
 import {type ITopic, Topic} from 'aws-cdk-lib/aws-sns'
 import {EmailSubscription} from 'aws-cdk-lib/aws-sns-subscriptions'
 import {Queue, QueueEncryption} from 'aws-cdk-lib/aws-sqs'
 import {Construct} from 'constructs'
+
+import {handlerFunction} from './handler-function'
 
 /** Options chosen when the project was generated (see bin/app.ts). */
 export interface ServiceProps extends StackProps {
@@ -81,7 +80,7 @@ export class AlarmNotifications extends Construct {
 }
 
 export interface MonitoredFunctionProps {
-  /** Handler file under src/handlers, e.g. 'worker.ts'. */
+  /** Handler under src/handlers, without its extension, e.g. 'worker'. */
   entry: string
   description: string
   timeout: Duration
@@ -91,16 +90,14 @@ export interface MonitoredFunctionProps {
   reservedConcurrentExecutions?: number
 }
 
-/** A Node.js function with tracing, JSON logs in a log group with retention, and alarms on errors and throttles. */
+/** A function with tracing, JSON logs in a log group with retention, and alarms on errors and throttles. */
 export class MonitoredFunction extends Construct {
-  readonly fn: NodejsFunction
+  readonly fn: LambdaFunction
 
   constructor(scope: Construct, id: string, service: ServiceProps, alarms: AlarmNotifications, props: MonitoredFunctionProps) {
     super(scope, id)
     const logGroup = new LogGroup(this, 'Logs', {retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.RETAIN})
-    this.fn = new NodejsFunction(this, 'Function', {
-      entry: path.resolve('src/handlers', props.entry),
-      handler: 'handler',
+    this.fn = handlerFunction(this, 'Function', props.entry, {
       description: props.description,
       runtime: service.runtime,
       architecture: service.architecture,
@@ -112,15 +109,7 @@ export class MonitoredFunction extends Construct {
       loggingFormat: LoggingFormat.JSON,
       applicationLogLevelV2: ApplicationLogLevel.INFO,
       systemLogLevelV2: SystemLogLevel.WARN,
-      environment: {POWERTOOLS_SERVICE_NAME: service.serviceName, NODE_OPTIONS: '--enable-source-maps', ...props.environment},
-      bundling: {
-        format: OutputFormat.ESM,
-        mainFields: ['module', 'main'],
-        minify: true,
-        sourceMap: true,
-        // Some dependencies still call require(); give the ES module bundle one.
-        banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
-      },
+      environment: {POWERTOOLS_SERVICE_NAME: service.serviceName, ...props.environment},
     })
     alarms.alarm(this, 'ErrorsAlarm', this.fn.metricErrors({period: Duration.minutes(1), statistic: 'Sum'}), 1, `${id} failed at least once in a minute; see its logs and traces.`)
     alarms.alarm(this, 'ThrottlesAlarm', this.fn.metricThrottles({period: Duration.minutes(1), statistic: 'Sum'}), 1, `${id} was throttled: concurrency is exhausted; events wait or are retried.`)

@@ -10,8 +10,8 @@ import {AlarmNotifications, DeadLetterQueue, MonitoredFunction, type ServiceProp
 
 /** Each route: which events (source suffix and detail type) go to which handler. */
 const ROUTES = [
-  {id: 'FulfilOrder', entry: 'fulfil-order.ts', source: 'orders', detailType: 'OrderPlaced', description: 'Starts fulfilment of placed orders.'},
-  {id: 'RecordPayment', entry: 'record-payment.ts', source: 'payments', detailType: 'PaymentReceived', description: 'Records received payments.'},
+  {id: 'FulfilOrder', entry: 'fulfil-order', source: 'orders', detailType: 'OrderPlaced', description: 'Starts fulfilment of placed orders.'},
+  {id: 'RecordPayment', entry: 'record-payment', source: 'payments', detailType: 'PaymentReceived', description: 'Records received payments.'},
 ] as const
 
 export class ServiceStack extends Stack {

@@ -11,8 +11,8 @@ import {AlarmNotifications, DeadLetterQueue, MonitoredFunction, type ServiceProp
 
 /** Each subscriber: its queue and worker, and the event types its subscription lets through. */
 const SUBSCRIBERS = [
-  {id: 'Billing', entry: 'billing-worker.ts', eventTypes: ['OrderPlaced', 'OrderCancelled'], description: 'Bills placed orders and credits cancelled ones.'},
-  {id: 'Shipping', entry: 'shipping-worker.ts', eventTypes: ['OrderPlaced'], description: 'Prepares shipments for placed orders.'},
+  {id: 'Billing', entry: 'billing-worker', eventTypes: ['OrderPlaced', 'OrderCancelled'], description: 'Bills placed orders and credits cancelled ones.'},
+  {id: 'Shipping', entry: 'shipping-worker', eventTypes: ['OrderPlaced'], description: 'Prepares shipments for placed orders.'},
 ] as const
 
 export class ServiceStack extends Stack {
@@ -34,7 +34,7 @@ export class ServiceStack extends Stack {
     })
 
     const publisher = new MonitoredFunction(this, 'PublishOrderEvent', props, alarms, {
-      entry: 'publish-order-event.ts',
+      entry: 'publish-order-event',
       description: 'Publishes order events to the topic with their type as a message attribute.',
       timeout: Duration.seconds(10),
       memorySize: 512,

@@ -40,7 +40,7 @@ export class ServiceStack extends Stack {
     bus.archive('OrdersBusArchive', {eventPattern: {account: [this.account]}, retention: Duration.days(30)})
 
     const createOrder = new MonitoredFunction(this, 'CreateOrder', props, alarms, {
-      entry: 'create-order.ts',
+      entry: 'create-order',
       description: 'Stores an order and its OrderCreated event in one transaction.',
       timeout: Duration.seconds(10),
       memorySize: 512,
@@ -50,7 +50,7 @@ export class ServiceStack extends Stack {
 
     const publisherFailures = new DeadLetterQueue(this, 'PublishOutboxFailures', alarms, 'A batch of outbox events')
     const publisher = new MonitoredFunction(this, 'PublishOutbox', props, alarms, {
-      entry: 'publish-outbox.ts',
+      entry: 'publish-outbox',
       description: 'Publishes new outbox events from the table stream to the orders bus.',
       timeout: Duration.seconds(30),
       memorySize: 512,
@@ -81,7 +81,7 @@ export class ServiceStack extends Stack {
 
     const consumerFailures = new DeadLetterQueue(this, 'OrderCreatedConsumerFailures', alarms, 'An OrderCreated event the consumer')
     const consumer = new MonitoredFunction(this, 'OrderCreatedConsumer', props, alarms, {
-      entry: 'order-created.ts',
+      entry: 'order-created',
       description: 'Reacts to OrderCreated events, once per event.',
       timeout: Duration.seconds(30),
       memorySize: 512,

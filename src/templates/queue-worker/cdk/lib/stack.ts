@@ -25,7 +25,7 @@ export class ServiceStack extends Stack {
     const work = new WorkQueue(this, 'WorkQueue', alarms, {consumerTimeout: timeout, batchingWindow})
 
     const worker = new MonitoredFunction(this, 'Worker', props, alarms, {
-      entry: 'worker.ts',
+      entry: 'worker',
       description: 'Processes orders from the work queue, once each, reporting failed messages individually.',
       timeout,
       memorySize: 512,

@@ -11,11 +11,11 @@ import {AlarmNotifications, MonitoredFunction, type ServiceProps} from './buildi
 
 /** The steps of the saga: logical name, handler file, and whether it is a compensation (idempotent through Powertools). */
 const STEPS = [
-  {id: 'Reserve', entry: 'reserve.ts', description: 'Saga step - reserves the seats of a booking.', compensation: false},
-  {id: 'Charge', entry: 'charge.ts', description: 'Saga step - charges the customer.', compensation: false},
-  {id: 'Confirm', entry: 'confirm.ts', description: 'Saga step - confirms the booking.', compensation: false},
-  {id: 'RefundPayment', entry: 'refund-payment.ts', description: 'Saga compensation - refunds the payment, once.', compensation: true},
-  {id: 'CancelReservation', entry: 'cancel-reservation.ts', description: 'Saga compensation - releases the seats, once.', compensation: true},
+  {id: 'Reserve', entry: 'reserve', description: 'Saga step - reserves the seats of a booking.', compensation: false},
+  {id: 'Charge', entry: 'charge', description: 'Saga step - charges the customer.', compensation: false},
+  {id: 'Confirm', entry: 'confirm', description: 'Saga step - confirms the booking.', compensation: false},
+  {id: 'RefundPayment', entry: 'refund-payment', description: 'Saga compensation - refunds the payment, once.', compensation: true},
+  {id: 'CancelReservation', entry: 'cancel-reservation', description: 'Saga compensation - releases the seats, once.', compensation: true},
 ] as const
 
 export class ServiceStack extends Stack {

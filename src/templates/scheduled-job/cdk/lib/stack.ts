@@ -23,7 +23,7 @@ export class ServiceStack extends Stack {
     })
 
     const job = new MonitoredFunction(this, 'Job', props, alarms, {
-      entry: 'job.ts',
+      entry: 'job',
       description: 'The scheduled job; runs once per scheduled time.',
       timeout: Duration.minutes(5),
       memorySize: 1024,

@@ -35,7 +35,7 @@ export class ServiceStack extends Stack {
     const deliveries = new WorkQueue(this, 'DeliveryQueue', alarms, {consumerTimeout: workerTimeout, batchingWindow})
 
     const receiver = new MonitoredFunction(this, 'ReceiveWebhook', props, alarms, {
-      entry: 'receive-webhook.ts',
+      entry: 'receive-webhook',
       description: "Checks a webhook delivery's signature, queues it and answers 202.",
       timeout: Duration.seconds(10),
       memorySize: 512,
@@ -47,7 +47,7 @@ export class ServiceStack extends Stack {
     deliveries.queue.grantSendMessages(receiver.fn)
 
     const worker = new MonitoredFunction(this, 'ProcessWebhook', props, alarms, {
-      entry: 'process-webhook.ts',
+      entry: 'process-webhook',
       description: 'Processes queued webhook deliveries, once per event id.',
       timeout: workerTimeout,
       memorySize: 512,

@@ -1,0 +1,1 @@
+"""Lambda handlers: one module per function, each exporting `handler`."""

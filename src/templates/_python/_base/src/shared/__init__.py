@@ -1,0 +1,1 @@
+"""What every handler of this project shares: Powertools logger, tracer and metrics."""

@@ -1,0 +1,1 @@
+"""The work this service does, free of Lambda and AWS."""
