@@ -100,7 +100,29 @@ export function runRules(graph: ResourceGraph, rules: readonly ActiveRule[], opt
     }
   }
   findings.push(...suppressionFindings(graph, rules, suppressions, wasUsed))
+  findings.push(...unexpandedFindings(graph))
   return findings
+}
+
+const SINGULAR = {resources: 'resource', outputs: 'output', conditions: 'condition', properties: 'property'} as const
+
+/** One info finding per Fn::ForEach the expansion could not expand, whatever rules ran: nothing inside it was checked. */
+function unexpandedFindings(graph: ResourceGraph): Finding[] {
+  const meta = ENGINE_RULES.notExpanded.meta
+  return (graph.context.unexpanded ?? []).map((loop) => {
+    const data = {loop: loop.loop, reason: loop.reason, count: loop.perItem, what: loop.perItem === 1 ? SINGULAR[loop.what] : loop.what}
+    return {
+      ruleId: meta.id,
+      ruleName: meta.name,
+      severity: meta.severity,
+      messageId: 'notExpanded',
+      data,
+      message: formatMessage(meta.messages.notExpanded!, data),
+      source: graph.context.source,
+      location: graph.context.locate?.(loop.at),
+      docsUrl: docsUrl(meta.id),
+    }
+  })
 }
 
 function internalError(meta: RuleMeta, error: unknown, file: string | undefined): Finding {

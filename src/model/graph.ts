@@ -1,5 +1,6 @@
 // The resource graph that lint (templates) and audit (live accounts) both fill, and every rule reads.
 import {collectReferences, isIntrinsic, isRecord, PSEUDO_PARAMETERS, subReferences} from './intrinsics.js'
+import type {UnexpandedLoop} from './language-extensions.js'
 import type {EdgeKind, GraphEdge, GraphNode, NodeKind, PropPath, Source, SourceLocation} from './types.js'
 
 /** Node kind of each CloudFormation type the rules know about; anything else is 'other'. */
@@ -59,6 +60,8 @@ export interface GraphContext {
   sam: boolean
   /** Locates an absolute path of the template as written (before SAM expansion). */
   locate?: (path: PropPath) => SourceLocation | undefined
+  /** Fn::ForEach loops that could not be expanded: what they declare is not in the graph. */
+  unexpanded?: readonly UnexpandedLoop[]
 }
 
 export class ResourceGraph {

@@ -57,6 +57,46 @@ export class PositionIndex {
     return best ? {file: this.file, ...best} : undefined
   }
 
+  /**
+   * Gives `copy` the positions of `original`, for values built from what the user wrote (a loop body
+   * repeated per item): each member of `copy` points where its source member was written.
+   * `sourceKey` names that member for keys that were renamed (`Queue${Name}` → `QueueOrders`).
+   */
+  alias(copy: object, original: object, sourceKey: (key: string) => string = (key) => key): void {
+    const positions = this.byContainer.get(original)
+    if (!positions) return
+    if (Array.isArray(copy)) {
+      this.byContainer.set(copy, positions)
+      return
+    }
+    const keys = new Map<string, SourceRange>()
+    const values = new Map<string | number, SourceRange>()
+    for (const key of Object.keys(copy)) {
+      const from = sourceKey(key)
+      const keyRange = positions.keys.get(from)
+      const valueRange = positions.values.get(from)
+      if (keyRange) keys.set(key, keyRange)
+      if (valueRange) values.set(key, valueRange)
+    }
+    this.byContainer.set(copy, {self: positions.self, keys, values})
+  }
+
+  /** Registers a mapping whose members come from several written containers (`from` names each member's source). */
+  compose(container: object, self: object, from: ReadonlyMap<string, {container: object; key: string}>): void {
+    const selfRange = this.byContainer.get(self)?.self
+    if (!selfRange) return
+    const keys = new Map<string, SourceRange>()
+    const values = new Map<string | number, SourceRange>()
+    for (const [key, source] of from) {
+      const positions = this.byContainer.get(source.container)
+      const keyRange = positions?.keys.get(source.key)
+      const valueRange = positions?.values.get(source.key)
+      if (keyRange) keys.set(key, keyRange)
+      if (valueRange) values.set(key, valueRange)
+    }
+    this.byContainer.set(container, {self: selfRange, keys, values})
+  }
+
   /** The location of a container's value itself (not its key). */
   rangeOf(container: unknown): SourceLocation | undefined {
     if (!isObject(container)) return undefined

@@ -197,7 +197,8 @@ class Validator {
     for (const [name, child] of Object.entries(value)) {
       const shape = entry.p[name]
       if (shape === undefined) {
-        if (entry.o || name === 'Fn::Transform') continue
+        // A loop left unexpanded (AWS::LanguageExtensions) is reported as not checked where it is expanded.
+        if (entry.o || name === 'Fn::Transform' || name.startsWith('Fn::ForEach::')) continue
         this.unknownProperty([...at, name], name, parentName(type, at), closest(name, Object.keys(entry.p)))
         continue
       }
@@ -208,6 +209,8 @@ class Validator {
   }
 
   private missing(entry: ObjectEntry, value: Record<string, unknown>, at: PropPath, type: string, resource: string, inherited: Record<string, unknown>): void {
+    // What an unexpanded loop would add is unknown; it may be the required properties.
+    if (Object.keys(value).some((name) => name.startsWith('Fn::ForEach::'))) return
     for (const name of entry.q ?? []) {
       if (name in value || name in inherited) continue
       this.report('missingRequired', at, 'missingRequired', {property: name, type: parentName(type, at), resource})
