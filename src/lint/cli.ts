@@ -1,9 +1,9 @@
 // What `sls-eda lint` does once its flags are parsed: configuration, rule selection, linting, rendering and the exit code.
-import {mkdirSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 
 import {type Config, ConfigError, DEFAULT_CONFIG, findConfigFile, loadConfig, type Preset} from '../engine/config.js'
 import {EXIT} from '../lib/exit-codes.js'
+import {writeOutputFile} from '../lib/output-file.js'
 import type {Format} from '../report/types.js'
 import {type Severity, SEVERITY_RANK} from '../rules/types.js'
 
@@ -92,14 +92,9 @@ export async function runLint(paths: string[], flags: LintFlags, env: LintEnviro
   const {render} = await import('../report/index.js')
   const text = await render(flags.format, input)
   if (!flags.output) return {exitCode, stdout: text, warnings}
-  const target = path.resolve(cwd, flags.output)
-  try {
-    mkdirSync(path.dirname(target), {recursive: true})
-    writeFileSync(target, text)
-  } catch (error) {
-    throw new LintUsageError(`cannot write ${flags.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
-  }
-  return {exitCode, warnings, notice: `sls-eda: report written to ${shown(target, cwd)}`}
+  const written = writeOutputFile(flags.output, text, cwd)
+  if ('error' in written) throw new LintUsageError(written.error)
+  return {exitCode, warnings, notice: `sls-eda: report written to ${shown(written.written, cwd)}`}
 }
 
 /** 2 when any input was unusable, 1 when findings fail the run, else 0. */
