@@ -158,6 +158,19 @@ class Expander {
       // Intrinsics inside are resolved by CloudFormation at deployment; until then the function stays.
       return containsIntrinsic(content) ? undefined : JSON.stringify(content)
     }
+    // `!GetAtt [!Sub 'Queue${Name}', Arn]` and `!Ref {Fn::Sub: ...}` name a resource of the loop once the identifier is replaced.
+    if (name === 'Fn::GetAtt' && Array.isArray(argument) && literalSub(argument[0]) !== undefined) {
+      const target = [literalSub(argument[0]), ...argument.slice(1).map((part, index) => this.value(part, [...at, name, index + 1]))]
+      this.positions.alias(target, argument)
+      const result = {[name]: target}
+      this.positions.alias(result, value)
+      return result
+    }
+    if (name === 'Ref' && literalSub(argument) !== undefined) {
+      const result = {Ref: literalSub(argument)}
+      this.positions.alias(result, value)
+      return result
+    }
     if (name === 'Fn::FindInMap' && Array.isArray(argument) && argument.length === 4 && isRecord(argument[3]) && 'DefaultValue' in argument[3]) {
       const found = this.findInMap(argument.slice(0, 3).map((key, index) => this.value(key, [...at, name, index])))
       if (!isResolved(found)) return undefined
@@ -370,6 +383,13 @@ class Expander {
     const found = (this.mappings[map] as Record<string, Record<string, unknown> | undefined> | undefined)?.[top]?.[second]
     return {value: found}
   }
+}
+
+/** The text of `{Fn::Sub: 'text'}` when it has no variables left, else undefined. */
+function literalSub(value: unknown): string | undefined {
+  if (!isRecord(value) || Object.keys(value).length !== 1) return undefined
+  const text = value['Fn::Sub']
+  return typeof text === 'string' && !/\$\{(?!!)/.test(text) ? text.replace(/\$\{!/g, '${') : undefined
 }
 
 function containsIntrinsic(value: unknown): boolean {

@@ -132,6 +132,8 @@ Resources:
       ]),
     )
     expect(graph.context.sam).toBe(true)
+    // The loop's own names, written with Fn::Sub, name the resources of each item.
+    expect(graph.get('OrdersWorkerJobs')!.props.EventSourceArn).toEqual({'Fn::GetAtt': ['OrdersQueue', 'Arn']})
     // As for any SAM event: the event source mapping points at the event's properties, here in the loop body.
     expect(graph.get('InvoicesWorkerJobs')!.locate([])?.line).toBe(lineOf(text, 'Properties:', text.indexOf('Jobs:')))
   })
