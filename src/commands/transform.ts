@@ -24,10 +24,10 @@ Exit codes: 0 printed, 2 unusable input (unreadable, unparseable or not a templa
   static override flags = {
     format: Flags.string({char: 'f', summary: 'Output format.', options: [...TRANSFORM_FORMATS], default: 'yaml'}),
     output: Flags.string({char: 'o', summary: 'Write the expanded template to this file instead of standard output.'}),
+    // Greedy, as SAM CLI's option: `--parameter-overrides A=1 B=2` takes both pairs (so the template comes first).
     'parameter-overrides': Flags.string({
-      summary: 'Parameter values as Key=Value pairs separated by spaces (or ParameterKey=Key,ParameterValue=Value); repeatable.',
+      summary: 'Parameter values as Key=Value pairs (or ParameterKey=Key,ParameterValue=Value), in one quoted value or several; give the template before this flag.',
       multiple: true,
-      multipleNonGreedy: true,
     }),
   }
 

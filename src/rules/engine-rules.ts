@@ -97,7 +97,7 @@ export const ENGINE_RULES = {
       recommended: true,
       practices: [],
       messages: {
-        notExpanded: '{{loop}} was not expanded because {{reason}}: the {{count}} {{what}} it declares for each item were not checked.',
+        notExpanded: '{{loop}} was not expanded because {{reason}}, so what it declares was not checked ({{count}} {{what}} for each item).',
         module: '{{resource}} is the module {{type}}, which CloudFormation expands from the registry at deployment: the resources it holds were not checked.',
       },
       equivalents: {},

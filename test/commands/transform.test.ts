@@ -34,6 +34,10 @@ describe('sls-eda transform (subprocess)', () => {
     expect(result.stderr).toContain('expanded template written to out/expanded.json')
     const written = JSON.parse(readFileSync(path.join(dir, 'out/expanded.json'), 'utf8')) as {Resources: object}
     expect(Object.keys(written.Resources)).toEqual(['QB', 'QC'])
+    // As with SAM CLI, pairs may also follow the flag as separate arguments.
+    const separate = runCli(['transform', 'template.yaml', '--parameter-overrides', 'Names=D', 'ParameterKey=Names,ParameterValue=E'], {cwd: dir})
+    expect(separate.status).toBe(0)
+    expect(Object.keys((parse(separate.stdout) as {Resources: object}).Resources)).toEqual(['QE'])
   })
 
   it.each([
