@@ -54,6 +54,8 @@ describe('sls-eda transform (subprocess)', () => {
   })
 
   it('is listed in the help with its examples', () => {
+    // Through oclif and its manifest: the start-up fast path takes `lint` only.
+    expect(runCli(['--help']).stdout).toMatch(/^\s+transform\s+Print the CloudFormation that lint checks/m)
     const result = runCli(['transform', '--help'])
     expect(result.status).toBe(0)
     expect(result.stdout).toContain('--parameter-overrides')

@@ -165,6 +165,27 @@ Resources:
   })
 })
 
+describe('references once loops are expanded', () => {
+  it('a reference to a resource a loop makes resolves, and a misspelt one inside a loop body is found on its line', () => {
+    const text = `${HEADER}Resources:
+  'Fn::ForEach::Queues':
+    - Name
+    - [Orders]
+    - 'Queue\${Name}':
+        Type: AWS::SQS::Queue
+        Properties:
+          RedrivePolicy:
+            deadLetterTargetArn: !GetAtt Dlq.Arn
+            maxReceiveCount: 5
+Outputs:
+  Orders:
+    Value: !GetAtt QueueOrders.Arn
+`
+    const findings = runCatalogue(text).filter((finding) => finding.ruleId === 'TPL006')
+    expect(findings.map((finding) => [finding.data.target, finding.location?.line])).toEqual([['Dlq', lineOf(text, '!GetAtt Dlq.Arn')]])
+  })
+})
+
 describe('loops that cannot be expanded', () => {
   it.each([
     ['a parameter without a default', `Parameters:\n  Names:\n    Type: CommaDelimitedList\n`, '!Ref Names', 'parameter Names has no default value'],
