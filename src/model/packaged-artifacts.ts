@@ -28,10 +28,11 @@ export const PACKAGED_ARTIFACT_PROPERTIES: Readonly<Record<string, readonly stri
   'AWS::StepFunctions::StateMachine': ['DefinitionS3Location'],
 }
 
-/** True when `path` (below the resource's Properties) is where the packaging tools take a local path for this type. */
-export function isPackagedArtifact(type: string, path: PropPath): boolean {
+/** True when `at` (an absolute path in the template: Resources, id, Properties, …) is where the packaging tools take a local path for this type. */
+export function isPackagedArtifact(type: string, at: PropPath): boolean {
   const properties = PACKAGED_ARTIFACT_PROPERTIES[type]
-  return properties !== undefined && properties.includes(path.join('.'))
+  if (properties === undefined || at[0] !== 'Resources' || at[2] !== 'Properties') return false
+  return properties.includes(at.slice(3).join('.'))
 }
 
 /** A CloudFormation module from the registry (`MyOrg::Network::Vpc::MODULE`): CloudFormation expands it at deployment. */

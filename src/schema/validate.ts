@@ -197,23 +197,22 @@ class Validator {
       this.wrongType(at, value, 'an object', type)
       return
     }
+    // A loop left unexpanded (AWS::LanguageExtensions, reported as not checked) may add any property, required ones included.
+    let loop = false
     for (const [name, child] of Object.entries(value)) {
       const shape = entry.p[name]
       if (shape === undefined) {
-        // A loop left unexpanded (AWS::LanguageExtensions) is reported as not checked where it is expanded.
-        if (entry.o || name === 'Fn::Transform' || name.startsWith('Fn::ForEach::')) continue
-        this.unknownProperty([...at, name], name, parentName(type, at), closest(name, Object.keys(entry.p)))
+        if (name.startsWith('Fn::ForEach::')) loop = true
+        else if (!entry.o && name !== 'Fn::Transform') this.unknownProperty([...at, name], name, parentName(type, at), closest(name, Object.keys(entry.p)))
         continue
       }
       this.value(child, shape, shard, [...at, name], type, resource)
     }
-    this.missing(entry, value, at, type, resource, inherited)
+    if (!loop) this.missing(entry, value, at, type, resource, inherited)
     if (entry.k) this.event(value, entry.k, shard, at, type, resource)
   }
 
   private missing(entry: ObjectEntry, value: Record<string, unknown>, at: PropPath, type: string, resource: string, inherited: Record<string, unknown>): void {
-    // What an unexpanded loop would add is unknown; it may be the required properties.
-    if (Object.keys(value).some((name) => name.startsWith('Fn::ForEach::'))) return
     for (const name of entry.q ?? []) {
       if (name in value || name in inherited) continue
       this.report('missingRequired', at, 'missingRequired', {property: name, type: parentName(type, at), resource})
@@ -245,7 +244,7 @@ class Validator {
 
   private value(value: unknown, shape: Shape, shard: Shard, at: PropPath, type: string, resource: string): void {
     // A local path that `aws cloudformation package` / `sam package` uploads and rewrites into the shape CloudFormation wants.
-    if (typeof value === 'string' && at[0] === 'Resources' && at[2] === 'Properties' && isPackagedArtifact(type, at.slice(3))) return
+    if (typeof value === 'string' && isPackagedArtifact(type, at)) return
     if (isRecord(value) && isIntrinsic(value)) {
       this.intrinsic(value, at, (branch, branchAt) => this.value(branch, shape, shard, branchAt, type, resource))
       return
