@@ -1,5 +1,6 @@
 // Runs active rules over one resource graph: collects findings, applies suppressions, and turns a crashing rule into a finding.
 import type {ResourceGraph} from '../model/graph.js'
+import {isModuleType} from '../model/packaged-artifacts.js'
 import type {GraphNode, SourceLocation} from '../model/types.js'
 import {ENGINE_RULES} from '../rules/engine-rules.js'
 import {lowerSeverity, type Report, type RuleMeta, type Severity} from '../rules/types.js'
@@ -100,6 +101,32 @@ export function runRules(graph: ResourceGraph, rules: readonly ActiveRule[], opt
     }
   }
   findings.push(...suppressionFindings(graph, rules, suppressions, wasUsed))
+  findings.push(...unexpandedFindings(graph))
+  return findings
+}
+
+const SINGULAR = {resources: 'resource', outputs: 'output', conditions: 'condition', properties: 'property'} as const
+
+/** One info finding per Fn::ForEach the expansion could not expand and per module, whatever rules ran: nothing inside them was checked. */
+function unexpandedFindings(graph: ResourceGraph): Finding[] {
+  const meta = ENGINE_RULES.notExpanded.meta
+  const findings: Finding[] = (graph.context.unexpanded ?? []).map((loop) => {
+    const data = {loop: loop.loop, reason: loop.reason, count: loop.perItem, what: loop.perItem === 1 ? SINGULAR[loop.what] : loop.what}
+    return {
+      ruleId: meta.id,
+      ruleName: meta.name,
+      severity: meta.severity,
+      messageId: 'notExpanded',
+      data,
+      message: formatMessage(meta.messages.notExpanded!, data),
+      source: graph.context.source,
+      location: graph.context.locate?.(loop.at),
+      docsUrl: docsUrl(meta.id),
+    }
+  })
+  for (const node of graph.nodes) {
+    if (node.source === 'template' && isModuleType(node.type)) findings.push(engineFinding(meta, 'module', {resource: node.id, type: node.type}, node, node.locate(['Type'], 'resource')))
+  }
   return findings
 }
 

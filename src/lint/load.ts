@@ -6,7 +6,7 @@ import {docsUrl, type Finding, formatMessage} from '../engine/finding.js'
 import type {ResourceGraph} from '../model/graph.js'
 import {get, isRecord} from '../model/intrinsics.js'
 import {ParseError, parseTemplateText, type ParsedFile} from '../model/parse.js'
-import {buildTemplateGraph, looksLikeTemplate, TemplateError} from '../model/template.js'
+import {type BuildOptions, buildTemplateGraph, looksLikeTemplate, TemplateError} from '../model/template.js'
 import type {SourceLocation} from '../model/types.js'
 import {ENGINE_RULES} from '../rules/engine-rules.js'
 
@@ -71,7 +71,7 @@ export function mightBeTemplate(text: string): boolean {
  * Loads one template file. Files found by walking a folder that are not templates are skipped
  * quietly (`skipped`); files named explicitly are reported.
  */
-export function loadTemplateFile(file: string, explicit: boolean, stack?: string): LoadOutcome {
+export function loadTemplateFile(file: string, explicit: boolean, stack?: string, build: Omit<BuildOptions, 'stack'> = {}): LoadOutcome {
   const read = readText(file)
   // A file found by walking a folder that cannot be read as text (binary, empty, huge) is not one of the user's templates.
   if ('error' in read) return {ok: false, skipped: !explicit, finding: unusable(file, 'unreadable', read.error)}
@@ -87,7 +87,7 @@ export function loadTemplateFile(file: string, explicit: boolean, stack?: string
     return {ok: false, skipped: !explicit, finding: unusable(file, 'notTemplate', 'not a CloudFormation template: no AWSTemplateFormatVersion and no Resources with a Type')}
   }
   try {
-    return {ok: true, templates: [{file, parsed, stack, graph: buildTemplateGraph(parsed, {stack})}]}
+    return {ok: true, templates: [{file, parsed, stack, graph: buildTemplateGraph(parsed, {...build, stack})}]}
   } catch (error) {
     if (error instanceof TemplateError) return {ok: false, finding: unusable(file, 'notTemplate', error.message, {line: error.line, column: error.column})}
     throw error

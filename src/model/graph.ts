@@ -1,5 +1,6 @@
 // The resource graph that lint (templates) and audit (live accounts) both fill, and every rule reads.
 import {collectReferences, isIntrinsic, isRecord, PSEUDO_PARAMETERS, subReferences} from './intrinsics.js'
+import type {UnexpandedLoop} from './language-extensions.js'
 import type {EdgeKind, GraphEdge, GraphNode, NodeKind, PropPath, Source, SourceLocation} from './types.js'
 
 /** Node kind of each CloudFormation type the rules know about; anything else is 'other'. */
@@ -61,6 +62,8 @@ export interface GraphContext {
   locate?: (path: PropPath) => SourceLocation | undefined
   /** Size of the template file in bytes, when read from one. */
   bytes?: number
+  /** Fn::ForEach loops that could not be expanded: what they declare is not in the graph. */
+  unexpanded?: readonly UnexpandedLoop[]
 }
 
 export class ResourceGraph {

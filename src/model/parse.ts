@@ -16,6 +16,7 @@ import {
 
 import type {PropPath, SourceLocation, SourceRange} from './types.js'
 import {readYamlFast} from './yaml-fast.js'
+import {reindentFlowContinuations} from './yaml-flow-indent.js'
 
 /** Positions of a mapping's or sequence's members. */
 interface ContainerPositions {
@@ -55,6 +56,46 @@ export class PositionIndex {
       current = (current as Record<string | number, unknown>)[segment]
     }
     return best ? {file: this.file, ...best} : undefined
+  }
+
+  /**
+   * Gives `copy` the positions of `original`, for values built from what the user wrote (a loop body
+   * repeated per item): each member of `copy` points where its source member was written.
+   * `sourceKey` names that member for keys that were renamed (`Queue${Name}` → `QueueOrders`).
+   */
+  alias(copy: object, original: object, sourceKey: (key: string) => string = (key) => key): void {
+    const positions = this.byContainer.get(original)
+    if (!positions) return
+    if (Array.isArray(copy)) {
+      this.byContainer.set(copy, positions)
+      return
+    }
+    const keys = new Map<string, SourceRange>()
+    const values = new Map<string | number, SourceRange>()
+    for (const key of Object.keys(copy)) {
+      const from = sourceKey(key)
+      const keyRange = positions.keys.get(from)
+      const valueRange = positions.values.get(from)
+      if (keyRange) keys.set(key, keyRange)
+      if (valueRange) values.set(key, valueRange)
+    }
+    this.byContainer.set(copy, {self: positions.self, keys, values})
+  }
+
+  /** Registers a mapping whose members come from several written containers (`from` names each member's source). */
+  compose(container: object, self: object, from: ReadonlyMap<string, {container: object; key: string}>): void {
+    const selfRange = this.byContainer.get(self)?.self
+    if (!selfRange) return
+    const keys = new Map<string, SourceRange>()
+    const values = new Map<string | number, SourceRange>()
+    for (const [key, source] of from) {
+      const positions = this.byContainer.get(source.container)
+      const keyRange = positions?.keys.get(source.key)
+      const valueRange = positions?.values.get(source.key)
+      if (keyRange) keys.set(key, keyRange)
+      if (valueRange) values.set(key, valueRange)
+    }
+    this.byContainer.set(container, {self: selfRange, keys, values})
   }
 
   /** The location of a container's value itself (not its key). */
@@ -152,15 +193,44 @@ export interface ParseOptions {
   yamlLibrary?: boolean
 }
 
+/** The library refused a flow collection for its indentation, which CloudFormation's reader accepts. */
+class FlowIndentationError extends ParseError {}
+
 function parseYaml(file: string, text: string, options: ParseOptions): ParsedFile {
+  try {
+    return readYaml(file, text, options)
+  } catch (error) {
+    if (!(error instanceof FlowIndentationError)) throw error
+    // PyYAML, and so CloudFormation, reads flow collections whose lines sit at any indentation. Indented past their
+    // parent they read alike in both readers here, and positions are mapped back to the lines as written.
+    const reindented = reindentFlowContinuations(text)
+    if (!reindented) throw error
+    try {
+      return readYaml(file, reindented.text, options, {text, toOriginal: reindented.toOriginal})
+    } catch {
+      throw error
+    }
+  }
+}
+
+function lineCounterOf(text: string): LineCounter {
+  const lines = new LineCounter()
+  lines.addNewLine(0)
+  for (let lf = text.indexOf('\n'); lf >= 0; lf = text.indexOf('\n', lf + 1)) lines.addNewLine(lf + 1)
+  return lines
+}
+
+/** `original`: the text as written, when `text` was re-indented from it; positions are given in it. */
+function readYaml(file: string, text: string, options: ParseOptions, original?: {text: string; toOriginal: (offset: number) => number}): ParsedFile {
   const lineCounter = new LineCounter()
+  const positionLines = original ? lineCounterOf(original.text) : lineCounter
   const toRange = (range: readonly [number, number, number] | null | undefined): SourceRange => {
     const [start] = range ?? [0, 0, 0]
     let end = range?.[1] ?? 0
     // A block collection's range runs to the start of the next line; end it where its last value ends.
     while (end > start && (text[end - 1] === '\n' || text[end - 1] === '\r' || text[end - 1] === ' ')) end--
-    const a = lineCounter.linePos(start)
-    const b = lineCounter.linePos(end)
+    const a = positionLines.linePos(original ? original.toOriginal(start) : start)
+    const b = positionLines.linePos(original ? original.toOriginal(end) : end)
     return {line: a.line, column: a.col, endLine: b.line, endColumn: b.col}
   }
   /** A range that starts at its tag: the library starts `!GetAtt A.Arn` at `A`, the user wrote it from `!`. */
@@ -177,8 +247,10 @@ function parseYaml(file: string, text: string, options: ParseOptions): ParsedFil
   }
   if (!options.yamlLibrary) {
     // Most templates are plain block YAML: read them in one pass. The library handles the rest, and every error.
-    lineCounter.addNewLine(0)
-    for (let lf = text.indexOf('\n'); lf >= 0; lf = text.indexOf('\n', lf + 1)) lineCounter.addNewLine(lf + 1)
+    if (!original) {
+      lineCounter.addNewLine(0)
+      for (let lf = text.indexOf('\n'); lf >= 0; lf = text.indexOf('\n', lf + 1)) lineCounter.addNewLine(lf + 1)
+    }
     const positions = new PositionIndex(file)
     const fast = readYamlFast({
       text,
@@ -203,7 +275,8 @@ function parseYaml(file: string, text: string, options: ParseOptions): ParsedFil
   if (doc.errors.length > 0) {
     const error = doc.errors[0]!
     const at = toRange([error.pos[0], error.pos[1], error.pos[1]])
-    throw new ParseError(`YAML syntax error: ${describeLibraryError(error)}`, {file, ...at})
+    const flowIndentation = doc.errors.some((each) => each.code === 'BAD_INDENT' && each.message.startsWith('Flow '))
+    throw new (flowIndentation && !original ? FlowIndentationError : ParseError)(`YAML syntax error: ${describeLibraryError(error)}`, {file, ...at})
   }
   const positions = new PositionIndex(file)
   const builder = new YamlBuilder(positions, toRange, nodeRange, file)

@@ -2,6 +2,7 @@
 import {linkGraph} from './edges.js'
 import {kindOfType, ResourceGraph} from './graph.js'
 import {asArray, isRecord} from './intrinsics.js'
+import {expandLanguageExtensions} from './language-extensions.js'
 import type {ParsedFile} from './parse.js'
 import {expandSam, isSamTemplate} from './sam/index.js'
 import type {GraphNode, Locator, NodeOrigin, PropPath} from './types.js'
@@ -37,20 +38,25 @@ export interface ResourceDecl {
 export function looksLikeTemplate(value: unknown): value is Record<string, unknown> {
   if (!isRecord(value)) return false
   if ('AWSTemplateFormatVersion' in value) return true
-  return isRecord(value.Resources) && Object.values(value.Resources).some((resource) => isRecord(resource) && typeof resource.Type === 'string')
+  if (!isRecord(value.Resources)) return false
+  // A template whose resources are all made by Fn::ForEach loops is a template too.
+  return Object.entries(value.Resources).some(([id, resource]) => (isRecord(resource) && typeof resource.Type === 'string') || (id.startsWith('Fn::ForEach::') && Array.isArray(resource)))
 }
 
 export interface BuildOptions {
   /** Stack name, for CDK assemblies. */
   stack?: string
+  /** Parameter values that replace the template's defaults where the expansion needs them (`Fn::ForEach` collections, `Fn::FindInMap` keys…). */
+  parameterValues?: Readonly<Record<string, string>>
 }
 
 /** Builds the resource graph of one template file. */
 export function buildTemplateGraph(parsed: ParsedFile, options: BuildOptions = {}): ResourceGraph {
-  const template = parsed.value
-  if (!looksLikeTemplate(template)) {
+  if (!looksLikeTemplate(parsed.value)) {
     throw new TemplateError('not a CloudFormation template: no AWSTemplateFormatVersion and no Resources with a Type')
   }
+  // AWS::LanguageExtensions runs before SAM, as CloudFormation runs the transforms in that order.
+  const {template, unexpanded} = expandLanguageExtensions(parsed.value, parsed.positions, {parameterValues: options.parameterValues})
   const resources = template.Resources
   if (!isRecord(resources)) {
     const at = parsed.positions.locate(template, ['Resources'])
@@ -87,6 +93,7 @@ export function buildTemplateGraph(parsed: ParsedFile, options: BuildOptions = {
     sam,
     locate: (path) => parsed.positions.locate(template, path),
     bytes: parsed.bytes,
+    unexpanded,
   })
   for (const decl of expanded) graph.add(toNode(decl))
   linkGraph(graph)

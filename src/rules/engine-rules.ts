@@ -1,4 +1,4 @@
-// Rules the engine itself reports: unusable input, a crashing rule, suppressions that are wrong or stale.
+// Rules the engine itself reports: unusable input, a crashing rule, suppressions that are wrong or stale, loops and modules it could not expand.
 import {defineRule, type Rule} from './types.js'
 
 const noCheck = (): void => {}
@@ -81,6 +81,41 @@ export const ENGINE_RULES = {
         fixed: 'Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n    Metadata:\n      sls-eda:\n        suppress:\n          - rule: SQS001\n            reason: Messages are replayed from the source system; losing one is harmless.',
         whenNotToUse: 'Turn it off only while migrating many suppressions at once.',
         references: ['https://eslint.org/docs/latest/use/configure/rules#report-unused-eslint-disable-comments'],
+      },
+    },
+    check: noCheck,
+  }),
+  notExpanded: defineRule({
+    meta: {
+      id: 'SLS004',
+      name: 'not-expanded',
+      title: 'A loop or a module could not be expanded, so what it declares was not checked',
+      severity: 'info',
+      service: 'template',
+      sources: ['template'],
+      status: 'stable',
+      recommended: true,
+      practices: [],
+      messages: {
+        notExpanded: '{{loop}} was not expanded because {{reason}}, so what it declares was not checked ({{count}} {{what}} for each item).',
+        module: '{{resource}} is the module {{type}}, which CloudFormation expands from the registry at deployment: the resources it holds were not checked.',
+      },
+      equivalents: {},
+      docs: {
+        what:
+          'Reports what the run could not see into. An `Fn::ForEach` loop (`AWS::LanguageExtensions` transform) whose collection cannot be known before deployment: a parameter without a default value, an `Fn::ImportValue`, a value read from Systems Manager. Loops over a list, or over a parameter with a default, are expanded as CloudFormation expands them, and the resources inside are checked like any other, on the lines of the loop body. And a CloudFormation module (`*::MODULE` type), whose resources live in the registry.',
+        why: 'Every rule sees only what was expanded. Without this finding, a template whose resources all sit in such a loop or module would pass with "no problems found" although nothing in it was checked.',
+        failing:
+          "Transform: AWS::LanguageExtensions\nParameters:\n  QueueNames:\n    Type: CommaDelimitedList\nResources:\n  'Fn::ForEach::Queues':\n    - Name\n    - !Ref QueueNames\n    - 'Queue${Name}':\n        Type: AWS::SQS::Queue",
+        fixed:
+          "Transform: AWS::LanguageExtensions\nParameters:\n  QueueNames:\n    Type: CommaDelimitedList\n    Default: Orders,Invoices    # the values deployments use\nResources:\n  'Fn::ForEach::Queues':\n    - Name\n    - !Ref QueueNames\n    - 'Queue${Name}':\n        Type: AWS::SQS::Queue",
+        whenNotToUse:
+          'It cannot be turned off: it is how a run says what it did not check. Give the parameter a default that stands for real deployments, or see the expansion with other values with `sls-eda transform --parameter-overrides`. Lint the template of a module on its own.',
+        references: [
+          'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-foreach.html',
+          'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/transform-aws-languageextensions.html',
+          'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/modules.html',
+        ],
       },
     },
     check: noCheck,

@@ -1,6 +1,6 @@
 // Checks what a template's names point at: Ref, Fn::GetAtt, Fn::Sub and DependsOn targets, GetAtt attributes, dependency cycles, unused parameters and conditions.
 import {asArray, isIntrinsic, isRecord, PSEUDO_PARAMETERS, subReferences} from '../model/intrinsics.js'
-import {isSamTemplate} from '../model/sam.js'
+import {isSamTemplate} from '../model/sam/index.js'
 import type {PropPath} from '../model/types.js'
 import {resourceEntry} from './load.js'
 import {closest} from './suggest.js'

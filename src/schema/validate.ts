@@ -1,6 +1,7 @@
 // Validates a template as written (SAM before expansion, Globals included) against the specification index: types, property names, value shapes and allowed values, required properties, template limits.
 import {isIntrinsic, isRecord} from '../model/intrinsics.js'
-import {isSamTemplate} from '../model/sam.js'
+import {isSamTemplate} from '../model/sam/index.js'
+import {isModuleType, isPackagedArtifact} from '../model/packaged-artifacts.js'
 import type {PropPath} from '../model/types.js'
 import type {Constraints, ObjectEntry, Shape, Shard} from './format.js'
 import {knownTypes, loadIndex, resourceEntry} from './load.js'
@@ -164,6 +165,8 @@ class Validator {
       }
       return
     }
+    // Modules are expanded by CloudFormation from the registry; the engine says they were not checked (SLS004).
+    if (isModuleType(type)) return
     const found = resourceEntry(type)
     if (!found) {
       const suggestion = closest(type, knownTypes())
@@ -243,18 +246,20 @@ class Validator {
       return
     }
     const sam = type.startsWith('AWS::Serverless::')
+    // A loop left unexpanded (AWS::LanguageExtensions, reported as not checked) may add any property, required ones included.
+    let loop = false
     for (const [name, child] of Object.entries(value)) {
       // SAM reads a property set to null as not set (`Events:` with nothing under it).
       if (child === null && sam) continue
       const shape = entry.p[name]
       if (shape === undefined) {
-        if (entry.o || name === 'Fn::Transform') continue
-        this.unknownProperty([...at, name], name, parentName(type, at), closest(name, Object.keys(entry.p)))
+        if (name.startsWith('Fn::ForEach::')) loop = true
+        else if (!entry.o && name !== 'Fn::Transform') this.unknownProperty([...at, name], name, parentName(type, at), closest(name, Object.keys(entry.p)))
         continue
       }
       this.value(child, shape, shard, [...at, name], type, resource)
     }
-    this.missing(entry, value, at, type, resource, inherited)
+    if (!loop) this.missing(entry, value, at, type, resource, inherited)
     if (entry.k) this.event(value, entry.k, shard, at, type, resource)
   }
 
@@ -292,6 +297,8 @@ class Validator {
   }
 
   private value(value: unknown, shape: Shape, shard: Shard, at: PropPath, type: string, resource: string): void {
+    // A local path that `aws cloudformation package` / `sam package` uploads and rewrites into the shape CloudFormation wants.
+    if (typeof value === 'string' && isPackagedArtifact(type, at)) return
     if (isRecord(value) && isIntrinsic(value)) {
       this.intrinsic(value, at, (branch, branchAt) => this.value(branch, shape, shard, branchAt, type, resource))
       return

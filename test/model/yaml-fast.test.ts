@@ -43,6 +43,21 @@ const CASES = [
   "Resources:\n  A:\n    Type: X\n    Properties:\n      Code: |\n        line1\n          indented\n        line3\n      Other: >\n        a\n        b\n",
 ]
 
+/**
+ * Flow collections whose lines sit at or left of their parent's indentation: PyYAML (so CloudFormation, SAM CLI and
+ * cfn-lint) reads them, the yaml library alone does not. Each with the value PyYAML 6.0 gives (short tags as long form).
+ */
+const FLOW_INDENTATION: Array<[string, string, unknown]> = [
+  ['a closing bracket left of its key', 'Q:\n  Tags: [\n    {Key: a, Value: b}\n]\nR: 1\n', {Q: {Tags: [{Key: 'a', Value: 'b'}]}, R: 1}],
+  ['a continuation line left of its key', 'Q:\n  Tags: [{Key: a,\n Value: b}]\nR: 1\n', {Q: {Tags: [{Key: 'a', Value: 'b'}]}, R: 1}],
+  ['a continuation line at column 0', 'Q:\n  Tags: [{Key: a,\nValue: b}]\nR: 1\n', {Q: {Tags: [{Key: 'a', Value: 'b'}]}, R: 1}],
+  ['a flow mapping as the properties', 'Q:\n  Properties: {\n  DelaySeconds: 5,\n  VisibilityTimeout: 30\n  }\nR: 1\n', {Q: {Properties: {DelaySeconds: 5, VisibilityTimeout: 30}}, R: 1}],
+  ['a sequence item continued at the dash', 'Q:\n  - {Key: a,\n  Value: b}\n  - c\n', {Q: [{Key: 'a', Value: 'b'}, 'c']}],
+  ['a tagged flow sequence', "Q:\n  Name: !Join ['-', [\n  a, b]]\n  Other: x\n", {Q: {Name: {'Fn::Join': ['-', ['a', 'b']]}, Other: 'x'}}],
+  ['a value on the next line', 'Q:\n  Tags:\n    [a,\n  b]\n', {Q: {Tags: ['a', 'b']}}],
+  ['quotes, comments and a block scalar around it', "A: |\n  [not, flow\nQ:\n  T: ['a]', \"b{\",  # c\n  d]\n", {A: '[not, flow\n', Q: {T: ['a]', 'b{', 'd']}}],
+]
+
 function yamlFiles(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir)) {
     if (name === 'node_modules' || name === '.git' || name === 'dist' || name === 'cdk.out') continue
@@ -102,6 +117,30 @@ function compare(file: string, text: string): string[] {
 describe('the one-pass YAML reader', () => {
   it('reads every layout like the yaml library', () => {
     expect(CASES.flatMap((text, index) => compare(`case-${index}.yaml`, text))).toEqual([])
+  })
+
+  it('reads flow collections at any indentation CloudFormation accepts, like the yaml library given the same lines indented', () => {
+    expect(FLOW_INDENTATION.flatMap(([name, text]) => compare(`${name}.yaml`, text))).toEqual([])
+  })
+
+  it.each(FLOW_INDENTATION)('reads %s as PyYAML does, located as written', (_, text, expected) => {
+    const parsed = parseTemplateText('t.yaml', text)
+    expect(parsed.value).toEqual(expected)
+    // Every registered position is on the text as written: a key re-indented for the reader keeps its column.
+    const lines = text.split('\n')
+    const located = parsed.positions.locate(parsed.value, ['Q'])!
+    expect(lines[located.line - 1]!.slice(located.column - 1)).toMatch(/^Q:/)
+  })
+
+  it('keeps the column as written for a value on a re-indented line', () => {
+    const text = 'Q:\n  Tags: [{Key: a,\nValue: b}]\n'
+    const parsed = parseTemplateText('t.yaml', text)
+    const tag = (parsed.value as {Q: {Tags: object[]}}).Q.Tags[0]!
+    expect(parsed.positions.locate(tag, ['Value'])).toMatchObject({line: 3, column: 1, endLine: 3, endColumn: 6})
+  })
+
+  it('still reports a flow collection that is not closed', () => {
+    expect(() => parseTemplateText('t.yaml', 'Q:\n  Tags: [{Key: a,\nValue: b}\nR: 1\n')).toThrow(ParseError)
   })
 
   it("reads every YAML file of the project's tests and examples like the yaml library", () => {

@@ -58,7 +58,7 @@ describe('sarif reporter', () => {
 
   it('lists every rule that ran with descriptions, help in text and Markdown, a help URI and tags', () => {
     const rules = log.runs[0]!.tool.driver.rules!
-    expect(rules.map((rule) => rule.id).sort()).toEqual(['SLS001', 'SLS002', 'SLS003', 'SQS001'])
+    expect(rules.map((rule) => rule.id).sort()).toEqual(['SLS001', 'SLS002', 'SLS003', 'SLS004', 'SQS001'])
     const sqs = rules.find((rule) => rule.id === 'SQS001')!
     expect(sqs.name).toBe('sqs-queue-without-dlq')
     expect(sqs.shortDescription?.text).toBe('SQS queue has no dead-letter queue')
