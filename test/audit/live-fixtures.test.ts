@@ -25,6 +25,9 @@ const NOT_DEPLOYABLE: Readonly<Record<string, string>> = {
   'LMB025/fail.yaml': "not yet analysed: the grant is SAM's DynamoDBCrudPolicy template",
   'LMB027/fail.yaml': 'not yet analysed: the routes come from SAM HttpApi events',
   'LMB027/fail-cfn.json': 'not yet analysed',
+  'APG005/pass-default-authorizer-inline-body.yaml': 'not yet analysed: the fixture generator does not deploy an inline DefinitionBody with SAM DefaultAuthorizer onto methods',
+  'APG005/pass-ip-allowlist.yaml': 'not yet analysed: the fixture generator does not carry a SAM Auth.ResourcePolicy into the deployed API policy',
+  'SQS001/pass-dlq-arn-by-name.yaml': 'not yet analysed: the fixture generator does not resolve an ARN built with !Sub from a queue name',
   'SQS002/fail.json': 'not yet analysed: the alarm names the queue by its URL (!Ref)',
 }
 

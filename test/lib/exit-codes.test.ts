@@ -82,14 +82,14 @@ interface Case {
 const TABLE: Record<'lint' | 'audit' | 'tune', Case[]> = {
   lint: [
     {code: 'ok', why: 'a template without findings', args: ['lint', 'clean.yaml']},
-    {code: 'findings', why: 'an error finding', args: ['lint', 'queue.yaml']},
+    {code: 'findings', why: 'a finding at the fail level (a queue nothing consumes lacks a DLQ: a warning)', args: ['lint', 'queue.yaml', '--fail-level', 'warning']},
     {code: 'usage', why: 'an unparseable template', args: ['lint', 'broken.yaml']},
     {code: 'usage', why: 'an unknown rule', args: ['lint', 'clean.yaml', '--rule', 'NOPE001'], stderr: /unknown rule "NOPE001"/},
     {code: 'usage', why: 'an unwritable --output', args: ['lint', 'clean.yaml', '--output', UNWRITABLE], stderr: /cannot write .*report\.txt: E[A-Z]+/},
   ],
   audit: [
     {code: 'ok', why: 'an inventory without findings', args: ['audit', '--from-inventory', EMPTY]},
-    {code: 'findings', why: 'an error finding', args: ['audit', '--from-inventory', QUEUE]},
+    {code: 'findings', why: 'a finding at the fail level (a queue nothing consumes lacks a DLQ: a warning)', args: ['audit', '--from-inventory', QUEUE, '--fail-level', 'warning']},
     {code: 'usage', why: 'a file that is not an inventory', args: ['audit', '--from-inventory', path.join(dir, 'clean.yaml')], stderr: /cannot read inventory/},
     {code: 'usage', why: 'a template-only rule', args: ['audit', '--from-inventory', EMPTY, '--rule', 'SLS003'], stderr: /checks templates only and cannot run on a live account/},
     {code: 'usage', why: 'an unwritable --output', args: ['audit', '--from-inventory', QUEUE, '--output', UNWRITABLE], stderr: /cannot write .*report\.txt: E[A-Z]+/},
