@@ -9,7 +9,6 @@ import {describe, expect, it} from 'vitest'
 import {PromptCancelled, resolveRequest, UsageError} from '../../src/scaffold/index.js'
 import {PATTERNS} from '../../src/scaffold/patterns.js'
 import {clackPrompter, type Prompter} from '../../src/scaffold/prompts.js'
-import {PATTERNS} from '../../src/scaffold/patterns.js'
 import {defaultRuntime, PYTHON_RUNTIMES, supportedRuntimes} from '../../src/scaffold/runtimes.js'
 
 const NOW = new Date('2026-11-23T00:00:00Z')
