@@ -16,8 +16,18 @@ export interface Absence {
  * (an info at most) when a branch of an `Fn::If` on the way leaves it out; plainly when none sets it.
  */
 export function absenceOf(value: unknown, ...path: Array<string | number>): Absence | undefined {
-  const lookup = lookupBranches(value, ...path)
-  if (lookup.presence === 'set') return undefined
-  if (lookup.presence === 'conditional') return {conditional: true, conditions: lookup.conditions.join(', '), maxSeverity: 'info'}
+  return absenceOfAny(value, [path])
+}
+
+/**
+ * `absenceOf` for a setting that any one of several properties provides (a DeadLetterConfig's `Arn`,
+ * or SAM's `Type: SQS`): set when one of them is set on every branch, conditionally when one of them is
+ * set on some branch.
+ */
+export function absenceOfAny(value: unknown, paths: ReadonlyArray<ReadonlyArray<string | number>>): Absence | undefined {
+  const lookups = paths.map((path) => lookupBranches(value, ...path))
+  if (lookups.some((lookup) => lookup.presence === 'set')) return undefined
+  const conditional = lookups.filter((lookup) => lookup.presence === 'conditional')
+  if (conditional.length > 0) return {conditional: true, conditions: [...new Set(conditional.flatMap((lookup) => lookup.conditions))].join(', '), maxSeverity: 'info'}
   return {conditional: false, conditions: ''}
 }

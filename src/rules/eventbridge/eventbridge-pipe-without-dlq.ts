@@ -1,6 +1,8 @@
 // EVB006: Pipes reading streams need a DLQ and bounded retries, or one bad record blocks its shard.
-import {get, literal, literalNumber} from '../../model/intrinsics.js'
+import {lookupBranches} from '../../model/conditional.js'
+import {literal, literalNumber} from '../../model/intrinsics.js'
 import type {GraphNode} from '../../model/types.js'
+import {absenceOf, type Absence} from '../conditional.js'
 import {userName} from '../sqs/queues.js'
 import {defineRule} from '../types.js'
 
@@ -8,7 +10,7 @@ const STREAM_PARAMETERS = ['KinesisStreamParameters', 'DynamoDBStreamParameters'
 
 /** Which stream parameters block applies to the pipe's source, when its source is a Kinesis or DynamoDB stream. */
 function streamKind(pipe: GraphNode, source: GraphNode | undefined): (typeof STREAM_PARAMETERS)[number] | undefined {
-  for (const kind of STREAM_PARAMETERS) if (get(pipe.props, 'SourceParameters', kind) !== undefined) return kind
+  for (const kind of STREAM_PARAMETERS) if (lookupBranches(pipe.props, 'SourceParameters', kind).presence !== 'absent') return kind
   if (source?.kind === 'stream') return 'KinesisStreamParameters'
   if (source?.kind === 'table') return 'DynamoDBStreamParameters'
   const arn = literal(pipe.props.Source)
@@ -21,6 +23,15 @@ function streamKind(pipe: GraphNode, source: GraphNode | undefined): (typeof STR
 
 /** -1 (the default) means no limit. */
 const unbounded = (value: unknown): boolean => value === undefined || literalNumber(value) === -1
+
+/** How the retry bounds are missing: not when a bound is set on every branch, conditionally when some `Fn::If` branch sets one. */
+function retryBoundAbsence(pipe: GraphNode, kind: string): Absence | undefined {
+  const lookups = ['MaximumRetryAttempts', 'MaximumRecordAgeInSeconds'].map((name) => lookupBranches(pipe.props, 'SourceParameters', kind, name))
+  if (lookups.some((lookup) => lookup.presence === 'set' && !lookup.values.some(unbounded))) return undefined
+  const bounding = lookups.filter((lookup) => lookup.values.some((value) => !unbounded(value)))
+  if (bounding.length > 0) return {conditional: true, conditions: [...new Set(bounding.flatMap((lookup) => lookup.conditions))].join(', '), maxSeverity: 'info'}
+  return {conditional: false, conditions: ''}
+}
 
 export default defineRule({
   meta: {
@@ -36,6 +47,8 @@ export default defineRule({
     practices: ['P-ERR-5', 'P-ERR-6'],
     messages: {
       noDlq: 'Pipe {{pipe}} reads a stream without {{parameters}}.DeadLetterConfig: records that keep failing are dropped when they expire, without a trace.',
+      conditionalDlq: 'Pipe {{pipe}} has {{parameters}}.DeadLetterConfig only when {{conditions}} chooses it: on the other branch records that keep failing are dropped when they expire, without a trace.',
+      conditionalRetries: 'Pipe {{pipe}} bounds its retries ({{parameters}}.MaximumRetryAttempts or MaximumRecordAgeInSeconds) only when {{conditions}} chooses it: on the other branch one poison record blocks its shard until it expires.',
       unboundedRetries: 'Pipe {{pipe}} retries failed stream records without limit ({{parameters}}.MaximumRetryAttempts and MaximumRecordAgeInSeconds are -1, the default): one poison record blocks its shard until it expires.',
     },
     equivalents: {},
@@ -55,14 +68,28 @@ export default defineRule({
     for (const pipe of graph.ofKind('pipe')) {
       const kind = streamKind(pipe, graph.resolve(pipe.props.Source))
       if (!kind) continue
-      const parameters = get(pipe.props, 'SourceParameters', kind)
-      const base = get(pipe.props, 'SourceParameters', kind) === undefined ? [] : ['SourceParameters', kind]
-      const data = {pipe: userName(pipe), parameters: `SourceParameters.${kind}`}
-      if (get(parameters, 'DeadLetterConfig', 'Arn') === undefined) {
-        report({node: pipe, path: base, messageId: 'noDlq', data, fix: `Add SourceParameters.${kind}.DeadLetterConfig.Arn pointing at an SQS queue or SNS topic.`})
+      const base = lookupBranches(pipe.props, 'SourceParameters', kind).presence === 'absent' ? [] : ['SourceParameters', kind]
+      const dlq = absenceOf(pipe.props, 'SourceParameters', kind, 'DeadLetterConfig', 'Arn')
+      if (dlq) {
+        report({
+          node: pipe,
+          path: base,
+          messageId: dlq.conditional ? 'conditionalDlq' : 'noDlq',
+          data: {pipe: userName(pipe), parameters: `SourceParameters.${kind}`, conditions: dlq.conditions},
+          maxSeverity: dlq.maxSeverity,
+          fix: `Add SourceParameters.${kind}.DeadLetterConfig.Arn pointing at an SQS queue or SNS topic.`,
+        })
       }
-      if (unbounded(get(parameters, 'MaximumRetryAttempts')) && unbounded(get(parameters, 'MaximumRecordAgeInSeconds'))) {
-        report({node: pipe, path: base, messageId: 'unboundedRetries', data, fix: `Set SourceParameters.${kind}.MaximumRetryAttempts (e.g. 10) and consider OnPartialBatchItemFailure: AUTOMATIC_BISECT.`})
+      const retries = retryBoundAbsence(pipe, kind)
+      if (retries) {
+        report({
+          node: pipe,
+          path: base,
+          messageId: retries.conditional ? 'conditionalRetries' : 'unboundedRetries',
+          data: {pipe: userName(pipe), parameters: `SourceParameters.${kind}`, conditions: retries.conditions},
+          maxSeverity: retries.maxSeverity,
+          fix: `Set SourceParameters.${kind}.MaximumRetryAttempts (e.g. 10) and consider OnPartialBatchItemFailure: AUTOMATIC_BISECT.`,
+        })
       }
     }
   },

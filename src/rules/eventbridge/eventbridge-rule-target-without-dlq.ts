@@ -1,7 +1,7 @@
 // EVB001: EventBridge rule targets should have a dead-letter queue for events that cannot be delivered.
 import {userName} from '../sqs/queues.js'
 import {defineRule} from '../types.js'
-import {hasDeadLetterConfig, ruleTargets} from './targets.js'
+import {deadLetterAbsence, ruleTargets} from './targets.js'
 
 export default defineRule({
   meta: {
@@ -16,6 +16,7 @@ export default defineRule({
     practices: ['P-ERR-4', 'P-ERR-6'],
     messages: {
       noDlq: 'Target {{target}} of rule {{rule}} has no DeadLetterConfig: events EventBridge cannot deliver (missing permission, deleted target, retries exhausted) are dropped.',
+      conditionalDlq: 'Target {{target}} of rule {{rule}} has a DeadLetterConfig only when {{conditions}} chooses it: on the other branch events EventBridge cannot deliver are dropped.',
     },
     equivalents: {'serverless-rules': ['ES4000'], 'cdk-nag': ['Serverless-EventBusDLQ']},
     docs: {
@@ -30,12 +31,14 @@ export default defineRule({
   },
   check({graph, report}) {
     for (const {rule, target, path, name} of ruleTargets(graph.ofKind('rule'))) {
-      if (hasDeadLetterConfig(target.DeadLetterConfig)) continue
+      const absence = deadLetterAbsence(target)
+      if (!absence) continue
       report({
         node: rule,
-        path,
-        messageId: 'noDlq',
-        data: {rule: userName(rule), target: name},
+        path: absence.conditional ? [...path, 'DeadLetterConfig'] : path,
+        messageId: absence.conditional ? 'conditionalDlq' : 'noDlq',
+        data: {rule: userName(rule), target: name, conditions: absence.conditions},
+        maxSeverity: absence.maxSeverity,
         fix: 'Add DeadLetterConfig.Arn pointing at a standard SQS queue (SAM: DeadLetterConfig: {Type: SQS}) and a queue policy letting events.amazonaws.com send to it.',
       })
     }

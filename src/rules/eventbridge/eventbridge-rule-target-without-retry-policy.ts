@@ -1,5 +1,6 @@
 // EVB002: EventBridge rule targets should state how long and how often delivery is retried.
 import {userName} from '../sqs/queues.js'
+import {absenceOf} from '../conditional.js'
 import {defineRule} from '../types.js'
 import {ruleTargets} from './targets.js'
 
@@ -16,6 +17,7 @@ export default defineRule({
     practices: ['P-ERR-6'],
     messages: {
       noRetryPolicy: 'Target {{target}} of rule {{rule}} has no RetryPolicy: EventBridge retries for up to 24 hours and 185 attempts before the event reaches a DLQ.',
+      conditionalRetryPolicy: 'Target {{target}} of rule {{rule}} has a RetryPolicy only when {{conditions}} chooses it: on the other branch EventBridge retries for up to 24 hours and 185 attempts.',
     },
     equivalents: {},
     docs: {
@@ -29,8 +31,16 @@ export default defineRule({
   },
   check({graph, report}) {
     for (const {rule, target, path, name} of ruleTargets(graph.ofKind('rule'))) {
-      if (target.RetryPolicy !== undefined) continue
-      report({node: rule, path, messageId: 'noRetryPolicy', data: {rule: userName(rule), target: name}, fix: 'Add RetryPolicy with MaximumRetryAttempts and MaximumEventAgeInSeconds suited to the target.'})
+      const absence = absenceOf(target, 'RetryPolicy')
+      if (!absence) continue
+      report({
+        node: rule,
+        path: absence.conditional ? [...path, 'RetryPolicy'] : path,
+        messageId: absence.conditional ? 'conditionalRetryPolicy' : 'noRetryPolicy',
+        data: {rule: userName(rule), target: name, conditions: absence.conditions},
+        maxSeverity: absence.maxSeverity,
+        fix: 'Add RetryPolicy with MaximumRetryAttempts and MaximumEventAgeInSeconds suited to the target.',
+      })
     }
   },
 })

@@ -1,8 +1,7 @@
 // EVB007: EventBridge Scheduler targets should have a dead-letter queue for invocations that fail.
-import {get} from '../../model/intrinsics.js'
 import {userName} from '../sqs/queues.js'
 import {defineRule} from '../types.js'
-import {hasDeadLetterConfig} from './targets.js'
+import {deadLetterAbsence} from './targets.js'
 
 export default defineRule({
   meta: {
@@ -18,6 +17,7 @@ export default defineRule({
     practices: ['P-ERR-4', 'P-ERR-6'],
     messages: {
       noDlq: 'Schedule {{schedule}} has no Target.DeadLetterConfig: invocations that fail after their retries are dropped without a trace.',
+      conditionalDlq: 'Schedule {{schedule}} has a Target.DeadLetterConfig only when {{conditions}} chooses it: on the other branch invocations that fail after their retries are dropped without a trace.',
     },
     equivalents: {},
     docs: {
@@ -32,8 +32,16 @@ export default defineRule({
   },
   check({graph, report}) {
     for (const schedule of graph.ofKind('schedule')) {
-      if (hasDeadLetterConfig(get(schedule.props, 'Target', 'DeadLetterConfig'))) continue
-      report({node: schedule, path: schedule.props.Target === undefined ? [] : ['Target'], messageId: 'noDlq', data: {schedule: userName(schedule)}, fix: 'Add Target.DeadLetterConfig.Arn pointing at a standard SQS queue the scheduler role may send to.'})
+      const absence = deadLetterAbsence(schedule.props, 'Target')
+      if (!absence) continue
+      report({
+        node: schedule,
+        path: schedule.props.Target === undefined ? [] : ['Target'],
+        messageId: absence.conditional ? 'conditionalDlq' : 'noDlq',
+        data: {schedule: userName(schedule), conditions: absence.conditions},
+        maxSeverity: absence.maxSeverity,
+        fix: 'Add Target.DeadLetterConfig.Arn pointing at a standard SQS queue the scheduler role may send to.',
+      })
     }
   },
 })

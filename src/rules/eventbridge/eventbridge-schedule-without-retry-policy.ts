@@ -1,6 +1,6 @@
 // EVB008: EventBridge Scheduler targets should state how long and how often an invocation is retried.
-import {get} from '../../model/intrinsics.js'
 import {userName} from '../sqs/queues.js'
+import {absenceOf} from '../conditional.js'
 import {defineRule} from '../types.js'
 
 export default defineRule({
@@ -17,6 +17,7 @@ export default defineRule({
     practices: ['P-ERR-6'],
     messages: {
       noRetryPolicy: 'Schedule {{schedule}} has no Target.RetryPolicy: Scheduler retries a failed invocation for up to 24 hours and 185 attempts.',
+      conditionalRetryPolicy: 'Schedule {{schedule}} has a Target.RetryPolicy only when {{conditions}} chooses it: on the other branch Scheduler retries a failed invocation for up to 24 hours and 185 attempts.',
     },
     equivalents: {},
     docs: {
@@ -30,8 +31,16 @@ export default defineRule({
   },
   check({graph, report}) {
     for (const schedule of graph.ofKind('schedule')) {
-      if (get(schedule.props, 'Target', 'RetryPolicy') !== undefined) continue
-      report({node: schedule, path: schedule.props.Target === undefined ? [] : ['Target'], messageId: 'noRetryPolicy', data: {schedule: userName(schedule)}, fix: 'Add Target.RetryPolicy with MaximumRetryAttempts and MaximumEventAgeInSeconds.'})
+      const absence = absenceOf(schedule.props, 'Target', 'RetryPolicy')
+      if (!absence) continue
+      report({
+        node: schedule,
+        path: schedule.props.Target === undefined ? [] : ['Target'],
+        messageId: absence.conditional ? 'conditionalRetryPolicy' : 'noRetryPolicy',
+        data: {schedule: userName(schedule), conditions: absence.conditions},
+        maxSeverity: absence.maxSeverity,
+        fix: 'Add Target.RetryPolicy with MaximumRetryAttempts and MaximumEventAgeInSeconds.',
+      })
     }
   },
 })

@@ -1,6 +1,8 @@
 // Target facts the EventBridge rules share: each rule target with its path and a readable id.
-import {asArray, get, isRecord, literal} from '../../model/intrinsics.js'
+import {lookupBranches} from '../../model/conditional.js'
+import {asArray, isRecord, literal} from '../../model/intrinsics.js'
 import type {GraphNode, PropPath} from '../../model/types.js'
+import {absenceOfAny, type Absence} from '../conditional.js'
 
 export interface RuleTarget {
   rule: GraphNode
@@ -16,13 +18,20 @@ export function ruleTargets(rules: readonly GraphNode[]): RuleTarget[] {
     if (literal(rule.props.State) === 'DISABLED') return []
     return asArray(rule.props.Targets).flatMap((target, index) => {
       if (!isRecord(target)) return []
-      const id = literal(target.Id)
+      // A target written as a whole inside `Fn::If` is named by the Id its branches give it.
+      const id = lookupBranches(target, 'Id').values.map(literal).find((value) => typeof value === 'string')
       return [{rule, target, path: ['Targets', index], name: typeof id === 'string' ? id : `#${index + 1}`}]
     })
   })
 }
 
-/** True when a DeadLetterConfig names a queue (SAM's `Type: SQS` also counts: SAM creates the queue). */
-export function hasDeadLetterConfig(config: unknown): boolean {
-  return get(config, 'Arn') !== undefined || get(config, 'Type') !== undefined
+/**
+ * How the DeadLetterConfig under `path` of `value` is missing: undefined when it names a queue on every
+ * branch (SAM's `Type: SQS` counts: SAM creates the queue), conditionally when only some `Fn::If` branch does.
+ */
+export function deadLetterAbsence(value: unknown, ...path: Array<string | number>): Absence | undefined {
+  return absenceOfAny(value, [
+    [...path, 'DeadLetterConfig', 'Arn'],
+    [...path, 'DeadLetterConfig', 'Type'],
+  ])
 }

@@ -1,6 +1,7 @@
 // SNS001: subscriptions should have a redrive policy so undeliverable messages are kept, not dropped.
 import {asArray, get, isRecord} from '../../model/intrinsics.js'
 import {userName} from '../sqs/queues.js'
+import {absenceOf} from '../conditional.js'
 import {defineRule} from '../types.js'
 
 export default defineRule({
@@ -16,6 +17,7 @@ export default defineRule({
     practices: ['P-ERR-6'],
     messages: {
       noRedrive: 'Subscription {{subscription}} ({{protocol}}) has no RedrivePolicy: messages SNS cannot deliver (endpoint deleted, permission or KMS key missing) are dropped without a trace.',
+      conditionalRedrive: 'Subscription {{subscription}} ({{protocol}}) has a RedrivePolicy only when {{conditions}} chooses it: on the other branch messages SNS cannot deliver are dropped without a trace.',
       inline: 'Topic {{topic}} declares its subscription to {{protocol}} inline, where no RedrivePolicy can be set: messages SNS cannot deliver are dropped without a trace.',
     },
     equivalents: {'serverless-rules': ['ES7000'], 'cdk-nag': ['Serverless-SNSRedrivePolicy']},
@@ -32,12 +34,15 @@ export default defineRule({
   check({graph, report}) {
     for (const subscription of graph.ofKind('subscription')) {
       const redrive = subscription.props.RedrivePolicy
-      if (redrive !== undefined && redrive !== '' && !(isRecord(redrive) && Object.keys(redrive).length === 0)) continue
+      const empty = redrive === '' || (isRecord(redrive) && Object.keys(redrive).length === 0)
+      const absence = empty ? {conditional: false, conditions: ''} : absenceOf(subscription.props, 'RedrivePolicy')
+      if (!absence) continue
       report({
         node: subscription,
-        path: [],
-        messageId: 'noRedrive',
-        data: {subscription: userName(subscription), protocol: String(subscription.props.Protocol ?? 'unknown')},
+        path: absence.conditional ? ['RedrivePolicy'] : [],
+        messageId: absence.conditional ? 'conditionalRedrive' : 'noRedrive',
+        data: {subscription: userName(subscription), protocol: String(subscription.props.Protocol ?? 'unknown'), conditions: absence.conditions},
+        maxSeverity: absence.maxSeverity,
         fix: 'Add RedrivePolicy with deadLetterTargetArn pointing at an SQS queue (and a queue policy letting sns.amazonaws.com send to it).',
       })
     }

@@ -26,9 +26,16 @@ describe('SNS001 sns-subscription-without-redrive', () => {
   it.each([
     ['an object', '      RedrivePolicy: {deadLetterTargetArn: arn:aws:sqs:eu-west-1:123456789012:dlq}'],
     ['live JSON text', `      RedrivePolicy: '{"deadLetterTargetArn":"arn:aws:sqs:eu-west-1:123456789012:dlq"}'`],
-    ['an intrinsic', '      RedrivePolicy: !If [HasDlq, {deadLetterTargetArn: x}, !Ref AWS::NoValue]'],
+    ['an intrinsic', '      RedrivePolicy: !Ref RedrivePolicyParameter'],
+    ['an Fn::If whose branches both set it', '      RedrivePolicy: !If [HasDlq, {deadLetterTargetArn: x}, {deadLetterTargetArn: y}]'],
   ])('passes a RedrivePolicy given as %s', (_name, extra) => {
     expect(runRule('SNS001', subscription(extra))).toEqual([])
+  })
+
+  it('reports a RedrivePolicy one Fn::If branch leaves out as an info, not a warning', () => {
+    const findings = runRule('SNS001', subscription('      RedrivePolicy: !If [HasDlq, {deadLetterTargetArn: x}, !Ref AWS::NoValue]'))
+    expect(findings).toHaveLength(1)
+    expect(findings[0]).toMatchObject({messageId: 'conditionalRedrive', severity: 'info', data: {conditions: 'HasDlq'}})
   })
 
   it('reports a SAM SNS event at the event and an inline topic subscription at its entry', () => {
