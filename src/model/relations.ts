@@ -28,6 +28,21 @@ export function resolveResource(graph: ResourceGraph, value: unknown): GraphNode
   return targets.size === 1 ? graph.get([...targets][0]!) : undefined
 }
 
+/**
+ * The integration an HTTP or WebSocket API route sends requests to. A template names it with
+ * `integrations/${Integration}`; a live route carries `integrations/<IntegrationId>`, which is the tail
+ * of the collected integration's ARN under the same API.
+ */
+export function routeIntegration(graph: ResourceGraph, route: GraphNode): GraphNode | undefined {
+  const direct = resolveResource(graph, route.props.Target)
+  if (direct) return direct
+  const target = literal(route.props.Target)
+  const id = typeof target === 'string' ? /^integrations\/([^/]+)$/.exec(target)?.[1] : undefined
+  if (!id) return undefined
+  const apiId = literal(route.props.ApiId)
+  return graph.ofType('AWS::ApiGatewayV2::Integration').find((integration) => integration.origin.arn?.endsWith(`/integrations/${id}`) && literal(integration.props.ApiId) === apiId)
+}
+
 /** The function a function, alias or version node stands for. */
 export function functionBehind(graph: ResourceGraph, node: GraphNode | undefined): GraphNode | undefined {
   if (!node) return undefined

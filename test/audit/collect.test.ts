@@ -171,3 +171,43 @@ describe('throttling', () => {
     )
   })
 })
+
+describe('function URLs', () => {
+  /** An account with one function behind a public URL, its resource policy as Lambda writes it for that URL. */
+  function urlAccount(urls: Array<Record<string, unknown>>): FakeAccount {
+    const account = sampleAccount()
+    const region = account.regions[REGION]!
+    region.functions!.push({FunctionName: 'webhook', FunctionArn: ARN.fn('webhook'), Runtime: 'nodejs22.x', Role: ARN.role('good-worker-role'), Timeout: 10, MemorySize: 256, TracingConfig: {Mode: 'Active'}})
+    region.policies = {
+      ...region.policies,
+      webhook: {
+        Version: '2012-10-17',
+        Statement: [
+          {Sid: 'FunctionUrlAllowPublicAccess', Effect: 'Allow', Principal: '*', Action: 'lambda:InvokeFunctionUrl', Resource: ARN.fn('webhook'), Condition: {StringEquals: {'lambda:FunctionUrlAuthType': 'NONE'}}},
+          {Sid: 'FunctionUrlAllowInvokeAction', Effect: 'Allow', Principal: '*', Action: 'lambda:InvokeFunction', Resource: ARN.fn('webhook'), Condition: {Bool: {'lambda:InvokedViaFunctionUrl': 'true'}}},
+        ],
+      },
+    }
+    region.functionUrls = {webhook: urls}
+    return account
+  }
+  const publicUrl = {FunctionUrl: 'https://abc123.lambda-url.eu-west-1.on.aws/', FunctionArn: ARN.fn('webhook'), AuthType: 'NONE', CreationTime: '2026-01-01T00:00:00Z', LastModifiedTime: '2026-01-01T00:00:00Z'}
+  const webhookFindings = (findings: Array<{ruleId: string; resource?: {id?: string}}>, rule: string) => findings.filter((finding) => finding.ruleId === rule && finding.resource?.id?.startsWith(ARN.fn('webhook')))
+
+  it('reads the URL of a function whose policy admits URL callers, so the permissions a public URL needs are not reported as public permissions', async () => {
+    await withFakeAws(urlAccount([publicUrl]), {}, async (fake) => {
+      const {inventory, findings} = await auditLive([REGION])
+      expect(inventory.nodes.filter((node) => node.type === 'AWS::Lambda::Url').map((node) => node.props)).toEqual([{TargetFunctionArn: ARN.fn('webhook'), AuthType: 'NONE'}])
+      expect(webhookFindings(findings, 'LMB022')).toEqual([])
+      // Only the function whose policy mentions URLs costs the extra call.
+      expect(fake.calls.filter((call) => call.action === 'lambda:ListFunctionUrlConfigs')).toHaveLength(1)
+    })
+  })
+
+  it('still reports a URL permission open to everyone when the function has no public URL to explain it', async () => {
+    await withFakeAws(urlAccount([]), {}, async () => {
+      const {findings} = await auditLive([REGION])
+      expect(webhookFindings(findings, 'LMB022').map((finding) => finding.ruleId)).toEqual(['LMB022', 'LMB022'])
+    })
+  })
+})

@@ -29,6 +29,7 @@ export const COLLECTED_TYPES: ReadonlySet<string> = new Set([
   'AWS::Lambda::EventSourceMapping',
   'AWS::Lambda::Function',
   'AWS::Lambda::Permission',
+  'AWS::Lambda::Url',
   'AWS::SNS::Subscription',
   'AWS::SNS::Topic',
   'AWS::SNS::TopicPolicy',
@@ -93,6 +94,13 @@ function deployedOf(node: GraphNode): Deployed {
       return {name, arn: `arn:aws:apigateway:${REGION}::/restapis/${node.id.toLowerCase()}`, ref: node.id.toLowerCase(), aliases: [], attributes: {RootResourceId: 'root'}}
     case 'AWS::ApiGatewayV2::Api':
       return {name, arn: `arn:aws:apigateway:${REGION}::/apis/${node.id.toLowerCase()}`, ref: node.id.toLowerCase(), aliases: [], attributes: {ApiId: node.id.toLowerCase()}}
+    case 'AWS::ApiGatewayV2::Integration':
+    case 'AWS::ApiGatewayV2::Route': {
+      // The collector names them under their API, as `integrations/<id>` in a route's Target does.
+      const api = isRecord(node.props.ApiId) && typeof node.props.ApiId.Ref === 'string' ? node.props.ApiId.Ref.toLowerCase() : String(node.props.ApiId)
+      const arn = `arn:aws:apigateway:${REGION}::/apis/${api}/${node.type.endsWith('Integration') ? 'integrations' : 'routes'}/${name}`
+      return {name, arn, ref: name, aliases: [], attributes: {}}
+    }
     default: {
       const service = node.type.split('::')[1]!.toLowerCase()
       const arn = `arn:aws:${service}:${at}:${node.type.split('::')[2]!.toLowerCase()}/${name}`

@@ -7,6 +7,8 @@ export interface FakeRegion {
   functions?: Array<Record<string, unknown>>
   /** Resource policies by function name. */
   policies?: Record<string, Record<string, unknown>>
+  /** Function URL configs by function name. */
+  functionUrls?: Record<string, Array<Record<string, unknown>>>
   /** Event invoke configs by function name. */
   invokeConfigs?: Record<string, Array<Record<string, unknown>>>
   eventSourceMappings?: Array<Record<string, unknown>>
@@ -248,6 +250,7 @@ function restOperation(service: string, s: string[]): string {
     if (s[1] === 'event-source-mappings') return 'ListEventSourceMappings'
     if (s[1] === 'functions' && s[3] === 'event-invoke-config') return 'ListFunctionEventInvokeConfigs'
     if (s[1] === 'functions' && s[3] === 'policy') return 'GetPolicy'
+    if (s[1] === 'functions' && s[3] === 'urls') return 'ListFunctionUrlConfigs'
     if (s[1] === 'functions' && s.length === 3) return 'GetFunction'
     return `Unknown(${s.join('/')})`
   }
@@ -304,6 +307,11 @@ function answer(prefix: string, route: Route, data: FakeRegion, account: FakeAcc
       const fn = lambdaFunction(data, route.path[2]!)
       const {items, next} = page(data.invokeConfigs?.[fn.FunctionName as string] ?? [], p.Marker, sizeOf(options, action, p.MaxItems, 50))
       return {FunctionEventInvokeConfigs: items, NextMarker: next}
+    }
+    case 'lambda:ListFunctionUrlConfigs': {
+      const fn = lambdaFunction(data, route.path[2]!)
+      const {items, next} = page(data.functionUrls?.[fn.FunctionName as string] ?? [], p.Marker, sizeOf(options, action, p.MaxItems, 50))
+      return {FunctionUrlConfigs: items, NextMarker: next}
     }
     case 'lambda:GetPolicy': {
       const fn = lambdaFunction(data, route.path[2]!)

@@ -21,18 +21,13 @@ const NOT_DEPLOYABLE: Readonly<Record<string, string>> = {
   'EVB003/fail.yaml': 'the policy is an AWS::Events::EventBusPolicy resource, a type no collector produces',
   'IAM004/fail.json': 'the policy is an AWS::IAM::Policy resource, a type no collector produces',
   'LMB018/fail.yaml': "not yet analysed: the grant is SAM's LambdaInvokePolicy template",
-  'LMB022/pass.yaml': 'KNOWN LIVE FALSE POSITIVE: function URLs are not collected, so the public permission SAM adds for an AuthType NONE URL is reported live',
   'LMB025/fail.yaml': "not yet analysed: the grant is SAM's DynamoDBCrudPolicy template",
   'LMB027/fail.yaml': 'not yet analysed: the routes come from SAM HttpApi events',
-  'LMB027/fail-cfn.json': 'not yet analysed',
   'APG005/pass-default-authorizer-inline-body.yaml': 'not yet analysed: the fixture generator does not deploy an inline DefinitionBody with SAM DefaultAuthorizer onto methods',
   'APG005/pass-ip-allowlist.yaml': 'not yet analysed: the fixture generator does not carry a SAM Auth.ResourcePolicy into the deployed API policy',
   'SQS001/pass-dlq-arn-by-name.yaml': 'not yet analysed: the fixture generator does not resolve an ARN built with !Sub from a queue name',
   'SQS002/fail.json': 'not yet analysed: the alarm names the queue by its URL (!Ref)',
 }
-
-/** Rules that claim live and still lack a pass or a fail case through the live path: to be hand-written from the collectors' shapes. */
-const LIVE_CASES_MISSING: ReadonlySet<string> = new Set(['EVB003', 'IAM004', 'LMB022', 'LMB027'])
 
 /** Live cases written by hand, for rules whose fixtures cannot be deployed as they are. */
 const HAND_WRITTEN: Record<string, Array<{name: string; fails: boolean; run: () => number}>> = {}
@@ -87,10 +82,6 @@ describe('live rules on deployed fixtures', () => {
         })
       }
       it('has a pass and a fail case through the live path', () => {
-        if (LIVE_CASES_MISSING.has(id)) {
-          expect(agreeing.fail > 0 && agreeing.pass > 0, `${id} now has live cases: remove it from LIVE_CASES_MISSING`).toBe(false)
-          return
-        }
         expect(agreeing.fail, `${id} claims live but no fail case runs live: add a hand-written case or stop claiming live`).toBeGreaterThan(0)
         expect(agreeing.pass, `${id} claims live but no pass case runs live: add a hand-written case or stop claiming live`).toBeGreaterThan(0)
       })

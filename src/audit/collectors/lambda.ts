@@ -1,4 +1,4 @@
-// Lambda: functions (ListFunctions already returns their configuration), event source mappings, and — only where they matter — resource policies and event invoke configs.
+// Lambda: functions (ListFunctions already returns their configuration), event source mappings, and — only where they matter — resource policies, function URLs and event invoke configs.
 import {
   type EventSourceMappingConfiguration,
   type FunctionConfiguration,
@@ -7,6 +7,7 @@ import {
   ListEventSourceMappingsCommand,
   ListFunctionEventInvokeConfigsCommand,
   ListFunctionsCommand,
+  ListFunctionUrlConfigsCommand,
 } from '@aws-sdk/client-lambda'
 
 import {asArray, get, isRecord} from '../../model/intrinsics.js'
@@ -86,7 +87,8 @@ export async function readPolicies(context: RegionContext, functionArns: string[
       if (done % 25 === 0) context.progress.update(region, 'lambda', `resource policies ${done}/${functionArns.length}`)
       if (!policy?.Policy) return
       policyCount++
-      for (const permission of permissionsOf(policy.Policy, functionArn)) {
+      const permissions = permissionsOf(policy.Policy, functionArn)
+      for (const permission of permissions) {
         collection.add({
           id: `${functionArn}#permission/${permission.sid}`,
           arn: functionArn,
@@ -99,9 +101,38 @@ export async function readPolicies(context: RegionContext, functionArns: string[
         })
         if (asyncPrincipal(permission.props.Principal) !== undefined && !asyncFunctions.includes(functionArn)) asyncFunctions.push(functionArn)
       }
+      // A permission for URL callers is judged by the URL it serves: read the URLs of those functions only.
+      if (permissions.some((permission) => permission.props.FunctionUrlAuthType !== undefined || permission.props.InvokedViaFunctionUrl !== undefined)) await readFunctionUrls(context, functionArn)
     }),
   )
   return {policies: policyCount, asyncFunctions}
+}
+
+/** The URLs of one function (and of its aliases), as AWS::Lambda::Url. */
+async function readFunctionUrls(context: RegionContext, functionArn: string): Promise<void> {
+  const {region, accountId, collection, clients} = context
+  const client = clients.get('lambda', region)
+  const pages = await perResource(context, 'lambda', 'ListFunctionUrlConfigs', () =>
+    allPages(
+      (Marker) => client.send(new ListFunctionUrlConfigsCommand({FunctionName: functionArn, Marker, MaxItems: 50})),
+      (page) => page.NextMarker,
+    ),
+  )
+  // Without its URLs, the permissions they need would look like permissions for anyone.
+  if (pages === undefined) collection.markIncomplete(functionArn)
+  for (const url of (pages ?? []).flatMap((page) => page.FunctionUrlConfigs ?? [])) {
+    if (!url.FunctionUrl || !url.FunctionArn) continue
+    collection.add({
+      id: `${url.FunctionArn}#url`,
+      arn: url.FunctionArn,
+      type: 'AWS::Lambda::Url',
+      props: dropUndefined({TargetFunctionArn: url.FunctionArn, AuthType: url.AuthType, InvokeMode: url.InvokeMode}),
+      region,
+      accountId,
+      aliases: [url.FunctionUrl],
+      parent: unqualified(url.FunctionArn),
+    })
+  }
 }
 
 /** The event invoke configs of one asynchronously invoked function (destinations and retry limits); returns how many it has. */
@@ -238,6 +269,7 @@ export function permissionsOf(policyText: string, functionArn: string): Array<{s
           SourceAccount: conditionValue('AWS:SourceAccount'),
           PrincipalOrgID: conditionValue('aws:PrincipalOrgID'),
           FunctionUrlAuthType: conditionValue('lambda:FunctionUrlAuthType'),
+          InvokedViaFunctionUrl: conditionValue('lambda:InvokedViaFunctionUrl')?.toLowerCase() === 'true' ? true : undefined,
           EventSourceToken: conditionValue('lambda:EventSourceToken'),
         }),
       },

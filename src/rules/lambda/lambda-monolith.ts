@@ -3,7 +3,7 @@ import {get, isRecord, literal, literalNumber} from '../../model/intrinsics.js'
 import type {GraphNode, PropPath} from '../../model/types.js'
 import {displayName} from '../helpers.js'
 import {defineRule} from '../types.js'
-import {functionBehind, invocationsOf, resolveResource} from './queries.js'
+import {functionBehind, invocationsOf, resolveResource, routeIntegration} from './queries.js'
 
 type Graph = Parameters<typeof resolveResource>[0]
 
@@ -25,7 +25,7 @@ function apiOperations(graph: Graph): Operation[] {
     if (node.kind === 'method') {
       fn = functionBehind(graph, resolveResource(graph, get(node.props, 'Integration', 'Uri')))
     } else {
-      const target = resolveResource(graph, node.props.Target)
+      const target = routeIntegration(graph, node)
       fn = target?.type === 'AWS::ApiGatewayV2::Integration' ? functionBehind(graph, resolveResource(graph, target.props.IntegrationUri)) : functionBehind(graph, target)
     }
     if (!fn) continue

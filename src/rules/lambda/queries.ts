@@ -3,11 +3,11 @@ import {lookupBranches, type Presence} from '../../model/conditional.js'
 import {actionMatches} from '../../model/iam-actions.js'
 import type {ResourceGraph} from '../../model/graph.js'
 import {asArray, get, literal, literalNumber} from '../../model/intrinsics.js'
-import {asyncPrincipal, deliveredTo, functionAndQualifiers, functionBehind, grantsOf, invokesAsynchronously, publishesToDefaultBus, resolveFunction, resolveResource, roleOf} from '../../model/relations.js'
+import {asyncPrincipal, deliveredTo, functionAndQualifiers, functionBehind, grantsOf, invokesAsynchronously, publishesToDefaultBus, resolveFunction, resolveResource, roleOf, routeIntegration} from '../../model/relations.js'
 import type {GraphNode} from '../../model/types.js'
 import {displayName} from '../helpers.js'
 
-export {deliveredTo, functionAndQualifiers, functionBehind, grantsOf, publishesToDefaultBus, resolveFunction, resolveResource, roleOf}
+export {deliveredTo, functionAndQualifiers, functionBehind, grantsOf, publishesToDefaultBus, resolveFunction, resolveResource, roleOf, routeIntegration}
 
 export type MappingSourceKind = 'sqs' | 'kinesis' | 'dynamodb' | 'kafka' | 'mq' | 'docdb'
 
