@@ -101,7 +101,7 @@ function samCarries(finding, expected) {
   if (finding.ruleId === 'TPL006') {
     const name = String(data.target ?? '').split('.')[0]
     // Metadata is not CloudFormation's to resolve (SAM records connector names there).
-    const text = JSON.stringify([Object.values(resources).map(({Metadata, ...resource}) => resource), expected.Outputs, expected.Conditions])
+    const text = JSON.stringify([Object.values(resources).map((resource) => ({...resource, Metadata: undefined})), expected.Outputs, expected.Conditions])
     // SAM rewrites some references (a DependsOn naming a connector becomes the connector's policies): the name must survive into its output.
     const mentioned = [`"${name}"`, `"${name}.`, `\${${name}}`, `\${${name}.`].some((form) => text.includes(form))
     return mentioned && !(name in resources) && !(name in (expected.Parameters ?? {})) && !(name in (expected.Conditions ?? {})) && !name.startsWith('AWS::')

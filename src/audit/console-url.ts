@@ -1,4 +1,5 @@
 // Links to a live resource in the AWS console, so a finding can be opened in one click.
+import {textOf} from '../model/intrinsics.js'
 import type {GraphNode} from '../model/types.js'
 
 /** The console's host for a partition and region. */
@@ -43,15 +44,15 @@ export function consoleUrl(node: GraphNode): string | undefined {
     case 'AWS::SNS::Subscription':
       return `${host}/sns/v3/home?${q}#/subscription/${arn}`
     case 'AWS::Events::EventBus':
-      return `${host}/events/home?${q}#/eventbus/${encodeURIComponent(String(props.Name ?? last(arn, '/')))}`
+      return `${host}/events/home?${q}#/eventbus/${encodeURIComponent(textOf(props.Name ?? last(arn, '/')))}`
     case 'AWS::Events::Rule':
-      return `${host}/events/home?${q}#/eventbus/${encodeURIComponent(String(props.EventBusName ?? 'default'))}/rules/${encodeURIComponent(String(props.Name ?? last(arn, '/')))}`
+      return `${host}/events/home?${q}#/eventbus/${encodeURIComponent(textOf(props.EventBusName ?? 'default'))}/rules/${encodeURIComponent(textOf(props.Name ?? last(arn, '/')))}`
     case 'AWS::StepFunctions::StateMachine':
       return `${host}/states/home?${q}#/statemachines/view/${encodeURIComponent(arn)}`
     case 'AWS::ApiGateway::RestApi':
     case 'AWS::ApiGateway::Stage':
     case 'AWS::ApiGateway::Method': {
-      const id = String(props.RestApiId ?? node.aliases?.[1] ?? '')
+      const id = textOf(props.RestApiId ?? node.aliases?.[1] ?? '')
       return node.type === 'AWS::ApiGateway::Stage'
         ? `${host}/apigateway/main/apis/${id}/stages?api=${id}&${q}`
         : `${host}/apigateway/main/apis/${id}/resources?api=${id}&${q}`
@@ -60,14 +61,14 @@ export function consoleUrl(node: GraphNode): string | undefined {
     case 'AWS::ApiGatewayV2::Stage':
     case 'AWS::ApiGatewayV2::Route':
     case 'AWS::ApiGatewayV2::Integration': {
-      const id = String(props.ApiId ?? node.aliases?.[1] ?? '')
+      const id = textOf(props.ApiId ?? node.aliases?.[1] ?? '')
       return `${host}/apigateway/main/api-detail?api=${id}&${q}`
     }
     case 'AWS::CloudWatch::Alarm':
     case 'AWS::CloudWatch::CompositeAlarm':
-      return `${host}/cloudwatch/home?${q}#alarmsV2:alarm/${encodeURIComponent(String(props.AlarmName ?? last(arn)))}`
+      return `${host}/cloudwatch/home?${q}#alarmsV2:alarm/${encodeURIComponent(textOf(props.AlarmName ?? last(arn)))}`
     case 'AWS::IAM::Role':
-      return `${consoleHost(partition, undefined)}/iam/home#/roles/details/${encodeURIComponent(String(props.RoleName ?? last(arn, '/')))}`
+      return `${consoleHost(partition, undefined)}/iam/home#/roles/details/${encodeURIComponent(textOf(props.RoleName ?? last(arn, '/')))}`
     case 'AWS::IAM::ManagedPolicy':
       return `${consoleHost(partition, undefined)}/iam/home#/policies/details/${encodeURIComponent(arn)}`
     default:

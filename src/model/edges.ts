@@ -1,7 +1,7 @@
 // Derives the typed edges of the graph from CloudFormation-shaped properties, for template and live nodes alike.
 import type {ResourceGraph} from './graph.js'
 import {lookupBranches} from './conditional.js'
-import {asArray, collectReferences, get, isRecord} from './intrinsics.js'
+import {asArray, collectReferences, get, isRecord, subArguments} from './intrinsics.js'
 import {functionBehind, linkAsyncInvocations, linkRoleGrants} from './relations.js'
 import type {EdgeKind, GraphNode, NodeKind, PropPath} from './types.js'
 
@@ -182,7 +182,7 @@ export function jsonPolicyObject(policy: unknown): Record<string, unknown> | und
   if (!isRecord(policy)) return undefined
   if (!('Fn::Sub' in policy)) return Object.keys(policy).some((key) => key === 'Ref' || key.startsWith('Fn::')) ? undefined : policy
   const argument = policy['Fn::Sub']
-  const [text, variables] = Array.isArray(argument) ? argument : [argument, undefined]
+  const [text, variables] = subArguments(argument)
   if (typeof text !== 'string') return undefined
   const placeholders: string[] = []
   const masked = text.replace(/\$\{(?!!)[^}]+\}/g, (match) => `\uE000${placeholders.push(match) - 1}\uE000`)

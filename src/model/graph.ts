@@ -1,5 +1,5 @@
 // The resource graph that lint (templates) and audit (live accounts) both fill, and every rule reads.
-import {collectReferences, isIntrinsic, isRecord, PSEUDO_PARAMETERS, subReferences} from './intrinsics.js'
+import {collectReferences, isIntrinsic, isRecord, PSEUDO_PARAMETERS, subArguments, subReferences} from './intrinsics.js'
 import type {UnexpandedLoop} from './language-extensions.js'
 import type {EdgeKind, GraphEdge, GraphNode, NodeKind, PropPath, Source, SourceLocation} from './types.js'
 
@@ -162,7 +162,7 @@ export class ResourceGraph {
     }
     if ('Fn::Sub' in value) {
       const argument = value['Fn::Sub']
-      const [text, variables] = Array.isArray(argument) ? argument : [argument, undefined]
+      const [text, variables] = subArguments(argument)
       if (typeof text !== 'string') return undefined
       const locals = isRecord(variables) ? variables : {}
       const targets = new Set<string>()

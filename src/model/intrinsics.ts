@@ -105,7 +105,7 @@ export function collectReferences(value: unknown, basePath: PropPath = []): Refe
         return
       }
       if (key === 'Fn::Sub') {
-        const [text, variables] = Array.isArray(argument) ? argument : [argument, undefined]
+        const [text, variables] = subArguments(argument)
         const locals = new Set(isRecord(variables) ? Object.keys(variables) : [])
         if (typeof text === 'string') {
           const refs = subReferences(text, locals)
@@ -135,6 +135,18 @@ export function collectReferences(value: unknown, basePath: PropPath = []): Refe
   }
   walk(value)
   return found
+}
+
+/** The template text and the variable map of an `Fn::Sub` argument, written `text` or `[text, {variables}]`. */
+export function subArguments(argument: unknown): [text: unknown, variables: unknown] {
+  return Array.isArray(argument) ? [argument[0] as unknown, argument[1] as unknown] : [argument, undefined]
+}
+
+/** How a value reads in a message: a literal as written, anything else (an intrinsic, a list) as compact JSON, never "[object Object]". */
+export function textOf(value: unknown): string {
+  const scalar = literal(value)
+  if (scalar !== undefined) return String(scalar)
+  return value === undefined ? '' : JSON.stringify(value)
 }
 
 /** A string, number or boolean written literally; undefined for intrinsics and other values that cannot be resolved statically. */

@@ -69,7 +69,7 @@ function sectionWhat(section: string): UnexpandedLoop['what'] {
 
 /** Entries a loop body declares per item, counting what nested loops declare per item of theirs. */
 function declaredPerItem(spec: unknown): number {
-  const body = Array.isArray(spec) ? spec[2] : undefined
+  const body: unknown = Array.isArray(spec) ? spec[2] : undefined
   if (!isRecord(body)) return 0
   let count = 0
   for (const [key, value] of Object.entries(body)) count += key.startsWith(LOOP_PREFIX) ? declaredPerItem(value) : 1

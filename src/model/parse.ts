@@ -1,6 +1,6 @@
 // Parses CloudFormation YAML (with short-form intrinsic tags) and JSON into plain values, remembering where every node was written.
 import {
-  Alias,
+  type Alias,
   isAlias,
   isMap,
   isPair,
@@ -8,7 +8,7 @@ import {
   isSeq,
   LineCounter,
   parseDocument,
-  Scalar,
+  type Scalar,
   type Node as YamlNode,
   type ScalarTag,
   type CollectionTag,
@@ -389,7 +389,7 @@ class YamlBuilder {
         values.set(key, pair.value ? this.nodeRange(pair.value as YamlNode) : this.toRange(keyNode?.range))
       }
       // YAML merge keys: members of the merged mappings fill what the mapping does not set itself; earlier mappings win.
-      for (const source of merged.flatMap((entry) => (Array.isArray(entry) ? entry : [entry]))) {
+      for (const source of merged.flatMap((entry): unknown[] => (Array.isArray(entry) ? (entry as unknown[]) : [entry]))) {
         if (!isObject(source) || Array.isArray(source)) continue
         const sourcePositions = this.positions.rangeOf(source) ? source : undefined
         for (const [k, v] of Object.entries(source)) {

@@ -3,7 +3,7 @@
 export interface Reindented {
   text: string
   /** The offset in the text as written of an offset in the re-indented text (added spaces map to the start of their line). */
-  toOriginal(offset: number): number
+  toOriginal: (offset: number) => number
 }
 
 const SPACE = 32

@@ -46,7 +46,7 @@ const PRIMITIVES: Record<string, Shape> = {string: 's', number: 'n', integer: 'i
 /** Reads the installed specification package (CommonJS, loaded synchronously). */
 export function loadSpecSource(): SpecSource {
   const require = createRequire(import.meta.url)
-  const {loadAwsServiceSpecSync} = require('@aws-cdk/aws-service-spec') as {loadAwsServiceSpecSync(): SpecDb}
+  const {loadAwsServiceSpecSync} = require('@aws-cdk/aws-service-spec') as {loadAwsServiceSpecSync: () => SpecDb}
   const version = (require('@aws-cdk/aws-service-spec/package.json') as {version: string}).version
   const db = loadAwsServiceSpecSync()
   return {

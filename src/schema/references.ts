@@ -1,5 +1,5 @@
 // Checks what a template's names point at: Ref, Fn::GetAtt, Fn::Sub and DependsOn targets, GetAtt attributes, dependency cycles, unused parameters and conditions.
-import {asArray, isIntrinsic, isRecord, PSEUDO_PARAMETERS, subReferences} from '../model/intrinsics.js'
+import {asArray, isIntrinsic, isRecord, PSEUDO_PARAMETERS, subArguments, subReferences} from '../model/intrinsics.js'
 import {isSamTemplate} from '../model/sam/index.js'
 import type {PropPath} from '../model/types.js'
 import {resourceEntry} from './load.js'
@@ -287,7 +287,7 @@ function walkReferences(value: unknown, path: Array<string | number>, visit: (re
       return
     }
     if (key === 'Fn::Sub') {
-      const [text, variables] = Array.isArray(argument) ? argument : [argument, undefined]
+      const [text, variables] = subArguments(argument)
       const locals = new Set(isRecord(variables) ? Object.keys(variables) : [])
       if (typeof text === 'string') for (const ref of subReferences(text, locals)) visit({...ref, via: 'Fn::Sub'}, path)
       if (isRecord(variables)) {

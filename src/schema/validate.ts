@@ -225,7 +225,7 @@ class Validator {
     const branches = value['Fn::If']
     if (!Array.isArray(branches) || branches.length !== 3) return
     for (const index of [1, 2]) {
-      const branch = branches[index]
+      const branch: unknown = branches[index]
       if (isRecord(branch) && isIntrinsic(branch) && !('Fn::If' in branch)) continue
       if (isRecord(branch) && isIntrinsic(branch)) this.intrinsic(branch, [...at, 'Fn::If', index], check)
       else check(branch, [...at, 'Fn::If', index])

@@ -17,7 +17,6 @@ function ms(value: number): string {
 }
 
 function pad(text: string, width: number, right = false): string {
-  // eslint-disable-next-line no-control-regex
   const visible = text.replace(/\u001B\[[0-9;]*m/g, '').length
   const fill = ' '.repeat(Math.max(0, width - visible))
   return right ? fill + text : text + fill

@@ -541,7 +541,7 @@ function toXml(value: unknown, listItem: string, key?: string): string {
       .map(([k, v]) => `<${k}>${toXml(v, listItem, k)}</${k}>`)
       .join('')
   }
-  return escapeXml(String(value))
+  return escapeXml(typeof value === 'object' ? JSON.stringify(value) : String(value as string | number | boolean))
 }
 
 function send(response: ServerResponse, protocol: Protocol, prefix: string, operation: string, status: number, result: unknown): void {

@@ -22,7 +22,7 @@ export function graphOf(text: string, file = 'template.yaml') {
 /** Runs one rule (by id or name, or a rule object) over a template text, with its default severity and options. */
 export function runRule(rule: string | Rule, text: string, options: Record<string, unknown> = {}, file = 'template.yaml'): Finding[] {
   const resolved = typeof rule === 'string' ? findRule(rule) : rule
-  if (!resolved) throw new Error(`no rule ${String(rule)}`)
+  if (!resolved) throw new Error(`no rule ${typeof rule === 'string' ? rule : rule.meta.id}`)
   const graph = graphOf(text, file)
   return runRules(graph, [{rule: resolved, severity: resolved.meta.severity, options: {...resolved.meta.options, ...options}}], {now: FIXED_NOW}).filter(
     (finding) => finding.ruleId === resolved.meta.id,

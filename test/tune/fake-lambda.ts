@@ -4,7 +4,8 @@ import type {AddressInfo} from 'node:net'
 
 import {seededRandom} from '../../src/tune/stats.js'
 
-export type Outcome = number | {error: 'oom' | 'timeout' | string; durationMs?: number}
+/** A duration in ms, or an error: `oom` and `timeout` as Lambda reports them, any other text as a function error. */
+export type Outcome = number | {error: string; durationMs?: number}
 
 /** 128 MB runs out of memory; cost is lowest at 512 MB, speed best at 2048 MB, balanced (0.5) at 1024 MB. */
 export const KNOWN_CURVE = (memory: number): Outcome => ({128: {error: 'oom'}, 256: 900, 512: 300, 1024: 160, 2048: 150} as Record<number, Outcome>)[memory] ?? 1000

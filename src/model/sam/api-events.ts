@@ -1,5 +1,5 @@
 // What Api and HttpApi events add to their API: paths in its definition, security schemes, execute-api ARNs for permissions.
-import {asArray, get, isRecord} from '../intrinsics.js'
+import {asArray, get, isRecord, textOf} from '../intrinsics.js'
 import type {ResourceDecl} from '../template.js'
 import {type Expansion, type Props, samLocator, stripUndefined} from './expansion.js'
 import {globalsFor} from './globals.js'
@@ -19,7 +19,7 @@ export function executeApiArn(apiId: unknown, method: unknown, path: unknown, ki
   // Path parameters ({id}, {proxy+}) become wildcards: the permission covers every value.
   const parameter = kind === 'rest' ? /\{([a-zA-Z0-9._-]+|[a-zA-Z0-9._-]+\+|proxy\+)\}/g : /\{([a-zA-Z0-9._-]+|proxy\+)\}/g
   const trimmed = typeof path === 'string' ? path.replace(/^(.+)\/$/, '$1').replace(parameter, '*') : path
-  const route = method === undefined && path === undefined ? '*' : `${String(method ?? 'ANY').toUpperCase() === 'ANY' ? '*' : String(method).toUpperCase()}${String(trimmed ?? '')}`
+  const route = method === undefined && path === undefined ? '*' : `${textOf(method ?? 'ANY').toUpperCase() === 'ANY' ? '*' : textOf(method).toUpperCase()}${textOf(trimmed)}`
   const partition = kind === 'rest' ? 'aws' : '${AWS::Partition}'
   return {'Fn::Sub': [`arn:${partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${__ApiId__}/\${__Stage__}/${route}`, {__ApiId__: apiId, __Stage__: '*'}]}
 }
@@ -64,8 +64,8 @@ export function addApiPath(expansion: Expansion, decl: ResourceDecl, eventName: 
     api = {kind, paths: {}, securitySchemes: {}, locate: new Map(), first: decl}
     expansion.apiPaths.set(apiId, api)
   }
-  const path = kind === 'http' && p.Path === undefined && p.Method === undefined ? '$default' : String(p.Path ?? '/')
-  const rawMethod = String(p.Method ?? 'ANY').toLowerCase()
+  const path = kind === 'http' && p.Path === undefined && p.Method === undefined ? '$default' : textOf(p.Path ?? '/')
+  const rawMethod = textOf(p.Method ?? 'ANY').toLowerCase()
   const method = rawMethod === 'any' ? 'x-amazon-apigateway-any-method' : rawMethod
   const operation: Props = {'x-amazon-apigateway-integration': stripUndefined(integration), responses: {}}
   if (path === '$default') operation.isDefaultRoute = true

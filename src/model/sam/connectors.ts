@@ -71,7 +71,7 @@ function connectorEndpoint(expansion: Expansion, endpoint: unknown): ConnectorEn
       const samRoleProperty = declared.startsWith('AWS::Serverless::') ? 'Role' : roleProperty
       const written = typeof samRoleProperty === 'string' ? get(expansion.resources, id, 'Properties', samRoleProperty) : undefined
       const getAtt = get(written, 'Fn::GetAtt')
-      if (Array.isArray(getAtt) && getAtt[1] === 'Arn') role = {Ref: getAtt[0]}
+      if (Array.isArray(getAtt) && getAtt[1] === 'Arn') role = {Ref: getAtt[0] as unknown}
     }
     return {type, role, values: {Arn: outputs.Arn, Name: outputs.Name, QueueUrl: outputs.Url, Qualifier: outputs.Qualifier, ResourceId: outputs.Id}}
   }

@@ -11,7 +11,7 @@ import {globalsFor, mergeGlobals} from './globals.js'
 import {expandHttpApi} from './httpapi.js'
 import {addImplicitApis, finishApiDefinitions} from './implicit-apis.js'
 import {expandLayerVersion} from './layer.js'
-import {hasRestApis, restSwaggers} from './rest-swagger.js'
+import {hasRestApis, type RestSwagger, restSwaggers} from './rest-swagger.js'
 import {expandSimpleTable} from './simple-table.js'
 import {expandStateMachine} from './statemachine.js'
 import {expandWebSocketApi} from './websocket.js'
@@ -28,7 +28,7 @@ export function isSamTemplate(template: Record<string, unknown>): boolean {
 /** Returns the declarations with every AWS::Serverless::* resource replaced by what SAM generates. */
 export function expandSam(declared: ResourceDecl[], template: Props, parsed: ParsedFile): ResourceDecl[] {
   const resources = isRecord(template.Resources) ? template.Resources : {}
-  const expansion: Expansion = {parsed, template, resources, out: [], roles: new Map(), apiPaths: new Map(), patches: [], restSwaggers: hasRestApis(template) ? restSwaggers(template) : new Map()}
+  const expansion: Expansion = {parsed, template, resources, out: [], roles: new Map(), apiPaths: new Map(), patches: [], restSwaggers: hasRestApis(template) ? restSwaggers(template) : new Map<string, RestSwagger>()}
   const connectors: ResourceDecl[] = []
   for (const decl of declared) {
     switch (decl.type) {

@@ -59,7 +59,8 @@ export function expandPullEvent(expansion: Expansion, context: FunctionContext, 
   const managedPolicy = ESM_MANAGED_POLICY[type]
   if (managedPolicy) context.addManagedPolicy(managedPolicy)
   const secret = asArray(p.SourceAccessConfigurations).map((access) => get(access, 'URI')).find((uri) => uri !== undefined)
-  const kms = p.SecretsManagerKmsKeyId === undefined ? [] : [{Action: 'kms:Decrypt', Effect: 'Allow', Resource: {'Fn::Sub': `arn:\${AWS::Partition}:kms:\${AWS::Region}:\${AWS::AccountId}:key/${String(p.SecretsManagerKmsKeyId)}`}}]
+  // SAM accepts only a string here (and appends it to the Sub text).
+  const kms = typeof p.SecretsManagerKmsKeyId !== 'string' ? [] : [{Action: 'kms:Decrypt', Effect: 'Allow', Resource: {'Fn::Sub': `arn:\${AWS::Partition}:kms:\${AWS::Region}:\${AWS::AccountId}:key/${p.SecretsManagerKmsKeyId}`}}]
   const source: PropPath = ['Events', eventName]
   if (type === 'MQ') {
     context.addInlinePolicy(

@@ -1,7 +1,7 @@
 // The swagger SAM writes for each REST API, step by step as SAM's translator builds it, and the Deployment id SAM hashes from it.
 import {createHash} from 'node:crypto'
 
-import {get, isRecord} from '../intrinsics.js'
+import {get, isRecord, textOf} from '../intrinsics.js'
 import {restDomain} from './domain.js'
 import {type Props, s3Location} from './expansion.js'
 import {globalsFor, mergeGlobals} from './globals.js'
@@ -300,7 +300,7 @@ function bodyS3Location(uri: unknown): PyValue | undefined {
   const location = new PyDict()
   location.set('Bucket', new PyUnicode(String(parsed.Bucket)))
   location.set('Key', new PyUnicode(String(parsed.Key)))
-  if (parsed.Version !== undefined) location.set('Version', new PyUnicode(String(parsed.Version)))
+  if (parsed.Version !== undefined) location.set('Version', new PyUnicode(textOf(parsed.Version)))
   return location
 }
 
@@ -416,7 +416,7 @@ export function restSwaggers(template: Props): Map<string, RestSwagger> {
       hashed = api.swagger
     }
     const inputs = hashed === undefined ? [] : [pyStr(hashed)]
-    if (inputs.length > 0 && api.props.OpenApiVersion) inputs.push(String(api.props.OpenApiVersion))
+    if (inputs.length > 0 && api.props.OpenApiVersion) inputs.push(textOf(api.props.OpenApiVersion))
     const domain = restDomain(id, withParameterDefaults(template, api.props.Domain))
     if (inputs.length > 0 && domain) inputs.push(domain.hashInput)
     const names = functionNames.get(id)

@@ -1,5 +1,5 @@
 // APG003: REST API stages should have X-Ray tracing enabled.
-import {literal, literalBoolean} from '../../model/intrinsics.js'
+import {literal, literalBoolean, textOf} from '../../model/intrinsics.js'
 import {defineRule} from '../types.js'
 import {isRestStage, stageLabel} from './api.js'
 
@@ -37,7 +37,7 @@ export default defineRule({
         node: stage,
         path: enabled === undefined ? [] : ['TracingEnabled'],
         messageId: 'notEnabled',
-        data: {stage: stageLabel(graph, stage), value: enabled === undefined ? 'unset (off)' : String(enabled)},
+        data: {stage: stageLabel(graph, stage), value: enabled === undefined ? 'unset (off)' : textOf(enabled)},
         fix: 'Set TracingEnabled: true on the stage (SAM: on the Api or in Globals.Api).',
       })
     }

@@ -1,5 +1,5 @@
 // EVB005: names of queues, topics, buses, tables, functions and state machines should be generated, not hard-coded.
-import {get, isRecord, subReferences} from '../../model/intrinsics.js'
+import {get, isRecord, subArguments, subReferences} from '../../model/intrinsics.js'
 import {defineRule} from '../types.js'
 
 /** The name property of each resource type the rule looks at. */
@@ -16,8 +16,7 @@ const NAME_PROPERTIES: Record<string, string> = {
 function hardCoded(value: unknown): string | undefined {
   if (typeof value === 'string') return value
   if (!isRecord(value)) return undefined
-  const sub = get(value, 'Fn::Sub')
-  const text = Array.isArray(sub) ? sub[0] : sub
+  const [text] = subArguments(get(value, 'Fn::Sub'))
   return typeof text === 'string' && subReferences(text).length === 0 ? text : undefined
 }
 

@@ -2,7 +2,7 @@
 import {documentStatements, type PolicyStatementRef} from '../../model/edges.js'
 import type {ResourceGraph} from '../../model/graph.js'
 import {actionMatches} from '../../model/iam-actions.js'
-import {asArray, get, isRecord, literal} from '../../model/intrinsics.js'
+import {asArray, get, isRecord, literal, subArguments} from '../../model/intrinsics.js'
 import type {GraphNode, PropPath} from '../../model/types.js'
 import {displayName} from '../helpers.js'
 
@@ -158,8 +158,7 @@ export function policyName(ref: PolicyStatementRef): string {
 /** The literal text of a managed policy ARN, also when written as `!Sub arn:${AWS::Partition}:iam::aws:policy/X`. */
 export function managedPolicyArnText(value: unknown): string | undefined {
   if (typeof value === 'string') return value
-  const sub = get(value, 'Fn::Sub')
-  const text = Array.isArray(sub) ? sub[0] : sub
+  const [text] = subArguments(get(value, 'Fn::Sub'))
   if (typeof text === 'string') return text.replace(/\$\{AWS::Partition\}/g, 'aws')
   return undefined
 }

@@ -1,5 +1,5 @@
 // LMB014: functions should write structured JSON logs so that they can be queried by field.
-import {get, literal} from '../../model/intrinsics.js'
+import {get, literal, textOf} from '../../model/intrinsics.js'
 import {displayName} from '../helpers.js'
 import {defineRule} from '../types.js'
 
@@ -37,7 +37,7 @@ export default defineRule({
         node: fn,
         path: format === undefined ? [] : ['LoggingConfig', 'LogFormat'],
         messageId: 'text',
-        data: {function: displayName(fn), format: format === undefined ? 'Text (the default)' : String(format)},
+        data: {function: displayName(fn), format: format === undefined ? 'Text (the default)' : textOf(format)},
         fix: 'Set LoggingConfig.LogFormat to JSON (SAM: on the function or in Globals.Function).',
       })
     }

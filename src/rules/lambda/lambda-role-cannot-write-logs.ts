@@ -1,6 +1,6 @@
 // LMB020: a function whose role cannot write CloudWatch Logs fails silently.
 import {roleStatements} from '../../model/edges.js'
-import {asArray, get} from '../../model/intrinsics.js'
+import {asArray, get, subArguments} from '../../model/intrinsics.js'
 import {displayName} from '../helpers.js'
 import {defineRule} from '../types.js'
 import {actionMatches, resolveResource, roleOf} from './queries.js'
@@ -23,8 +23,7 @@ const LOGGING_MANAGED_POLICIES = new Set([
 /** A managed policy ARN as text, with `${AWS::Partition}`-style pseudo parameters left in; undefined when it depends on anything else. */
 function policyArnText(arn: unknown): string | undefined {
   if (typeof arn === 'string') return arn
-  const sub = get(arn, 'Fn::Sub')
-  const text = Array.isArray(sub) ? sub[0] : sub
+  const [text] = subArguments(get(arn, 'Fn::Sub'))
   if (typeof text === 'string') return text
   const join = get(arn, 'Fn::Join')
   if (!Array.isArray(join) || typeof join[0] !== 'string' || !Array.isArray(join[1])) return undefined

@@ -1,5 +1,5 @@
 // LMB001: functions should have active X-Ray tracing.
-import {get, literal} from '../../model/intrinsics.js'
+import {get, literal, textOf} from '../../model/intrinsics.js'
 import {displayName} from '../helpers.js'
 import {defineRule} from '../types.js'
 
@@ -36,7 +36,7 @@ export default defineRule({
         node: fn,
         path: mode === undefined ? [] : ['TracingConfig', 'Mode'],
         messageId: 'notActive',
-        data: {function: displayName(fn), mode: mode === undefined ? 'PassThrough (the default)' : String(mode)},
+        data: {function: displayName(fn), mode: mode === undefined ? 'PassThrough (the default)' : textOf(mode)},
         fix: 'Set TracingConfig.Mode (SAM: Tracing) to Active.',
       })
     }

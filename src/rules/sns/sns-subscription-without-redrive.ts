@@ -1,5 +1,5 @@
 // SNS001: subscriptions should have a redrive policy so undeliverable messages are kept, not dropped.
-import {asArray, get, isRecord} from '../../model/intrinsics.js'
+import {asArray, get, isRecord, textOf} from '../../model/intrinsics.js'
 import {userName} from '../sqs/queues.js'
 import {absenceOf} from '../conditional.js'
 import {defineRule} from '../types.js'
@@ -41,7 +41,7 @@ export default defineRule({
         node: subscription,
         path: absence.conditional ? ['RedrivePolicy'] : [],
         messageId: absence.conditional ? 'conditionalRedrive' : 'noRedrive',
-        data: {subscription: userName(subscription), protocol: String(subscription.props.Protocol ?? 'unknown'), conditions: absence.conditions},
+        data: {subscription: userName(subscription), protocol: textOf(subscription.props.Protocol ?? 'unknown'), conditions: absence.conditions},
         maxSeverity: absence.maxSeverity,
         fix: 'Add RedrivePolicy with deadLetterTargetArn pointing at an SQS queue (and a queue policy letting sns.amazonaws.com send to it).',
       })
@@ -52,7 +52,7 @@ export default defineRule({
           node: topic,
           path: ['Subscription', index],
           messageId: 'inline',
-          data: {topic: userName(topic), protocol: String(get(entry, 'Protocol') ?? 'unknown')},
+          data: {topic: userName(topic), protocol: textOf(get(entry, 'Protocol') ?? 'unknown')},
           fix: 'Move the subscription to an AWS::SNS::Subscription resource with a RedrivePolicy.',
         })
       })

@@ -1,6 +1,6 @@
 // Reads a state machine's Amazon States Language definition (object, JSON text, or Sub/Join-built JSON) and walks its states.
 import type {ResourceGraph} from '../../model/graph.js'
-import {asArray, get, isIntrinsic, isRecord, literal} from '../../model/intrinsics.js'
+import {asArray, get, isIntrinsic, isRecord, literal, subArguments} from '../../model/intrinsics.js'
 import type {GraphNode, PropPath} from '../../model/types.js'
 
 /** What `${…}` placeholders and intrinsic parts of a definition text become: a string no state name or ARN contains. */
@@ -43,9 +43,8 @@ export function parseDefinitionText(value: unknown, placeholders: Map<string, un
   let meaning: (name: string) => unknown = (name) => subMeaning(name, {})
   if (typeof value === 'string') text = value
   else if (isRecord(value) && 'Fn::Sub' in value) {
-    const argument = value['Fn::Sub']
-    const template = Array.isArray(argument) ? argument[0] : argument
-    const variables = Array.isArray(argument) && isRecord(argument[1]) ? argument[1] : {}
+    const [template, subVariables] = subArguments(value['Fn::Sub'])
+    const variables = isRecord(subVariables) ? subVariables : {}
     if (typeof template === 'string') text = template
     meaning = (name) => subMeaning(name, variables)
   } else if (isRecord(value) && 'Fn::Join' in value) {

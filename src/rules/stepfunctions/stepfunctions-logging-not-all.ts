@@ -1,5 +1,5 @@
 // SFN002: state machines should log execution history at level ALL to a log group.
-import {asArray, get, literal} from '../../model/intrinsics.js'
+import {asArray, get, literal, textOf} from '../../model/intrinsics.js'
 import {displayName} from '../helpers.js'
 import {defineRule} from '../types.js'
 
@@ -47,7 +47,7 @@ export default defineRule({
           node: machine,
           path: level === undefined ? ['LoggingConfiguration'] : ['LoggingConfiguration', 'Level'],
           messageId: 'level',
-          data: {stateMachine: name, level: level === undefined ? 'OFF (the default)' : String(level)},
+          data: {stateMachine: name, level: level === undefined ? 'OFF (the default)' : textOf(level)},
           fix: 'Set LoggingConfiguration.Level to ALL.',
         })
         continue

@@ -1,5 +1,5 @@
 // SFN001: state machines should have X-Ray tracing enabled.
-import {get, literal, literalBoolean} from '../../model/intrinsics.js'
+import {get, literal, literalBoolean, textOf} from '../../model/intrinsics.js'
 import {displayName} from '../helpers.js'
 import {defineRule} from '../types.js'
 
@@ -40,7 +40,7 @@ export default defineRule({
         node: machine,
         path: enabled !== undefined ? ['TracingConfiguration', 'Enabled'] : config !== undefined ? ['TracingConfiguration'] : [],
         messageId: 'notEnabled',
-        data: {stateMachine: displayName(machine), value: enabled === undefined ? 'off (not configured)' : `Enabled: ${String(enabled)}`},
+        data: {stateMachine: displayName(machine), value: enabled === undefined ? 'off (not configured)' : `Enabled: ${textOf(enabled)}`},
         fix: 'Set TracingConfiguration.Enabled: true (SAM: Tracing: {Enabled: true}).',
       })
     }
