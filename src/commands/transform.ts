@@ -1,7 +1,7 @@
 // `sls-eda transform`: prints the CloudFormation that lint checks for a template (SAM and AWS::LanguageExtensions expanded).
 import {Args, Command, Flags} from '@oclif/core'
 
-import {EXIT} from '../lib/exit-codes.js'
+import {EXIT, UsageError} from '../lib/exit-codes.js'
 import {TRANSFORM_FORMATS, type TransformFormat} from '../transform/formats.js'
 
 export default class Transform extends Command {
@@ -34,7 +34,7 @@ Exit codes: 0 printed, 2 unusable input (unreadable, unparseable or not a templa
   public async run(): Promise<void> {
     const {args, flags} = await this.parse(Transform)
     const {renderTemplate, transformTemplate, TransformInputError} = await import('../transform/transform.js')
-    const {writeOutputFile} = await import('../lib/output-file.js')
+    const {writeOutput} = await import('../report/output.js')
     const cwd = process.cwd()
     let result
     try {
@@ -49,8 +49,12 @@ Exit codes: 0 printed, 2 unusable input (unreadable, unparseable or not a templa
       process.stdout.write(text)
       return
     }
-    const written = writeOutputFile(flags.output, text, cwd)
-    if ('error' in written) this.error(written.error, {exit: EXIT.usage})
+    try {
+      writeOutput(flags.output, text, cwd)
+    } catch (error) {
+      if (error instanceof UsageError) this.error(error.message, {exit: EXIT.usage})
+      throw error
+    }
     this.logToStderr(`sls-eda: expanded template written to ${flags.output}`)
   }
 }

@@ -40,6 +40,14 @@ describe('sls-eda transform (subprocess)', () => {
     expect(Object.keys((parse(separate.stdout) as {Resources: object}).Resources)).toEqual(['QE'])
   })
 
+  it('an --output path that cannot be written is bad input (exit 2) named in one line, as for lint and audit', () => {
+    const dir = tempProject({'template.yaml': 'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n', blocker: 'a file, not a folder'})
+    const result = runCli(['transform', 'template.yaml', '--output', 'blocker/expanded.yaml'], {cwd: dir})
+    expect(result.status).toBe(2)
+    expect(result.stderr).toMatch(/cannot write blocker\/expanded\.yaml: E[A-Z]+/)
+    expect(result.stderr).not.toMatch(STACK_TRACE)
+  })
+
   it.each([
     [['transform', 'missing.yaml'], /missing\.yaml: cannot read file: ENOENT/],
     [['transform', 'template.yaml', '--parameter-overrides', 'oops'], /"oops" is not Key=Value/],
