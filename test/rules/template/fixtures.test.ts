@@ -15,7 +15,8 @@ describe.each(RULES)('%s fixtures', (id) => {
     .sort()
 
   it('has pass and fail fixtures in YAML and JSON, SAM and CloudFormation', () => {
-    expect(files).toEqual(['fail-cfn.json', 'fail-cfn.yaml', 'fail-sam.json', 'fail-sam.yaml', 'pass-cfn.json', 'pass-cfn.yaml', 'pass-sam.json', 'pass-sam.yaml'])
+    // Further fixtures (named fail-… or pass-…) may show particular cases.
+    expect(files).toEqual(expect.arrayContaining(['fail-cfn.json', 'fail-cfn.yaml', 'fail-sam.json', 'fail-sam.yaml', 'pass-cfn.json', 'pass-cfn.yaml', 'pass-sam.json', 'pass-sam.yaml']))
   })
 
   it.each(files.filter((file) => file.startsWith('pass')))('%s gives no template finding', (file) => {

@@ -34,4 +34,28 @@ describe('TPL011 template-limit-exceeded', () => {
     expect(findings).toMatchObject([{messageId: 'tooLarge', data: {limit: 1048576}}])
     expect(Number(findings[0]!.data!.size)).toBeGreaterThan(1024 * 1024)
   })
+
+  // 250 SAM functions are 250 resources as written and 500 (each with its role) once SAM expands them; one more queue takes the processed template over.
+  const samFunctions = (count: number, queuesToo: number) =>
+    `Transform: AWS::Serverless-2016-10-31\nResources:\n${Array.from({length: count}, (_, index) => `  Fn${index}:\n    Type: AWS::Serverless::Function\n    Properties: {Runtime: nodejs22.x, Handler: index.handler, CodeUri: src/}\n`).join('')}${Array.from({length: queuesToo}, (_, index) => `  Queue${index}:\n    Type: AWS::SQS::Queue\n`).join('')}`
+
+  it('counts the resources SAM generates: 251 declared resources that become 501 are reported at Resources', () => {
+    expect(runRule('TPL011', samFunctions(250, 0))).toEqual([])
+    const findings = runRule('TPL011', samFunctions(250, 1))
+    expect(findings).toHaveLength(1)
+    expect(findings[0]).toMatchObject({severity: 'error', messageId: 'tooManyProcessed', data: {declared: 251, count: 501, limit: 500}, location: {line: 2}})
+    expect(findings[0]!.message).toBe('The template declares 251 resources, which become 501 once SAM expands them; CloudFormation counts the processed template and accepts at most 500.')
+  })
+
+  it('counts the resources Fn::ForEach generates, as CloudFormation counts them after the loop is expanded', () => {
+    const names = Array.from({length: 501}, (_, index) => `Q${index}`).join(', ')
+    const loop = (list: string) => `Transform: AWS::LanguageExtensions\nResources:\n  'Fn::ForEach::Queues':\n    - Name\n    - [${list}]\n    - '\${Name}':\n        Type: AWS::SQS::Queue\n`
+    expect(runRule('TPL011', loop(names))).toMatchObject([{messageId: 'tooMany', data: {section: 'Resources', count: 501, limit: 500}}])
+    expect(runRule('TPL011', loop(Array.from({length: 500}, (_, index) => `Q${index}`).join(', ')))).toEqual([])
+  })
+
+  it('reports a template over the quota as written once, not again for its processed form', () => {
+    const findings = runRule('TPL011', samFunctions(501, 0))
+    expect(findings.map((finding) => finding.messageId)).toEqual(['tooMany'])
+  })
 })
