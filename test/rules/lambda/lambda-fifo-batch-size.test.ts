@@ -1,4 +1,4 @@
-// LMB012: fixtures and cases for FIFO queue mappings with batches above 10.
+// LMB012: fixtures and cases for SQS mappings with batches above 10: FIFO queues, and standard queues without a batching window.
 import {describe, expect, it} from 'vitest'
 
 import {runRule} from '../../helpers/lint.js'
@@ -22,5 +22,22 @@ describe('LMB012 lambda-fifo-batch-size', () => {
     const mapping = (size: string) => `  M:\n    Type: AWS::Lambda::EventSourceMapping\n    Properties:\n      EventSourceArn: !GetAtt Q.Arn\n      FunctionName: worker\n      BatchSize: ${size}\n`
     expect(runRule('LMB012', cfn(queue + mapping('11')))).toHaveLength(1)
     expect(runRule('LMB012', cfn(queue + mapping('!Ref Size')))).toEqual([])
+  })
+
+  it('reports a standard queue read in batches above 10 without a batching window of at least 1, at the setting', () => {
+    const findings = runRule('LMB012', fixture('LMB012', 'fail-no-window.yaml'))
+    expect(findings).toMatchObject([
+      {messageId: 'noBatchingWindow', severity: 'error', data: {mapping: 'WorkerOrders', queue: 'Orders', batchSize: 100, window: 'no MaximumBatchingWindowInSeconds'}, location: {line: 18}},
+      {messageId: 'noBatchingWindow', data: {mapping: 'WorkerAudit', queue: 'Audit', batchSize: 11, window: 'MaximumBatchingWindowInSeconds 0'}, location: {line: 24}},
+    ])
+  })
+
+  it.each([
+    ['10 messages without a window', 'BatchSize: 10'],
+    ['a window of 1 second', 'BatchSize: 10000\n      MaximumBatchingWindowInSeconds: 1'],
+    ['a window given by a parameter', 'BatchSize: 500\n      MaximumBatchingWindowInSeconds: !Ref Window'],
+  ])('accepts a standard queue with %s', (_name, settings) => {
+    const template = cfn(`  Q:\n    Type: AWS::SQS::Queue\n  M:\n    Type: AWS::Lambda::EventSourceMapping\n    Properties:\n      EventSourceArn: !GetAtt Q.Arn\n      FunctionName: worker\n      ${settings}\n`)
+    expect(runRule('LMB012', template)).toEqual([])
   })
 })
