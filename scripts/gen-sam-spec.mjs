@@ -165,6 +165,9 @@ function object(node, depth = 0) {
   return result
 }
 
+/** SAM's pull event sources (samtranslator/model/eventsources/pull.py): each becomes an event source mapping. */
+const PULL_EVENTS = new Set(['Kinesis', 'DynamoDB', 'SQS', 'MSK', 'MQ', 'SelfManagedKafka', 'DocumentDB'])
+
 const resourceRefs = schema.properties.Resources.additionalProperties.anyOf.map(resolve)
 const types = {}
 for (const resource of resourceRefs) {
@@ -177,6 +180,7 @@ for (const resource of resourceRefs) {
   if (events) {
     const kinds = type === 'AWS::Serverless::Function' ? accepted.functionEvents : type === 'AWS::Serverless::StateMachine' ? accepted.stateMachineEvents : {}
     for (const [kind, names] of Object.entries(kinds)) if (events[kind]?.object) addAccepted(events[kind].object, names)
+    for (const kind of PULL_EVENTS) if (type === 'AWS::Serverless::Function' && events[kind]?.object) borrowFromMapping(events[kind].object)
   }
   types[type] = {properties: described.object, ...(described.required ? {required: described.required} : {}), keys: Object.keys(resource.properties).filter((key) => key !== 'Properties' && key !== 'Type')}
 }
@@ -184,6 +188,14 @@ for (const resource of resourceRefs) {
 /** Adds the names the translator accepts that the schema lacks, with any value. */
 function addAccepted(properties, names = []) {
   for (const name of names) if (!(name in properties)) properties[name] = 'j'
+}
+
+/**
+ * A pull event's properties the schema leaves open (DocumentDB's, and the names added above) take the shape of the
+ * mapping's property of the same name, which SAM passes them to as written (a name the mapping lacks still accepts anything).
+ */
+function borrowFromMapping(properties) {
+  for (const [name, value] of Object.entries(properties)) if (value === 'j') properties[name] = {cfn: 'AWS::Lambda::EventSourceMapping', path: [name], scalar: true}
 }
 
 const globals = {}

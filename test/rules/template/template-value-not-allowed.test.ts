@@ -35,6 +35,21 @@ describe('TPL010 template-value-not-allowed', () => {
     expect(findings[0]).toMatchObject({ruleId: 'TPL010', messageId: 'outOfRange', data: {property: 'BatchSize', value: 100000, range: '1–10000'}, location: {line: 14}})
   })
 
+  // Every pull source allows at most 10,000 records a batch (the Lambda API's CreateEventSourceMapping; FIFO queues' 10 is LMB012's).
+  it.each([
+    ['SQS', 'Queue: arn:aws:sqs:eu-west-1:123456789012:q, MaximumBatchingWindowInSeconds: 1'],
+    ['Kinesis', 'Stream: arn:aws:kinesis:eu-west-1:123456789012:stream/s, StartingPosition: LATEST'],
+    ['DynamoDB', 'Stream: arn:aws:dynamodb:eu-west-1:123456789012:table/t/stream/x, StartingPosition: LATEST'],
+    ['MSK', 'Stream: arn:aws:kafka:eu-west-1:123456789012:cluster/c/x, StartingPosition: LATEST, Topics: [t]'],
+    ['SelfManagedKafka', 'KafkaBootstrapServers: ["b:9092"], Topics: [t], SourceAccessConfigurations: [{Type: VPC_SUBNET, URI: subnet:subnet-1}]'],
+    ['MQ', 'Broker: arn:aws:mq:eu-west-1:123456789012:broker:b:x, Queues: [q], SourceAccessConfigurations: [{Type: BASIC_AUTH, URI: arn:aws:secretsmanager:eu-west-1:123456789012:secret:s}]'],
+    ['DocumentDB', 'Cluster: arn:aws:rds:eu-west-1:123456789012:cluster:c, DatabaseName: d, SourceAccessConfigurations: [{Type: BASIC_AUTH, URI: arn:aws:secretsmanager:eu-west-1:123456789012:secret:s}]'],
+  ])('reports a SAM %s event reading more than 10,000 records a batch, and accepts 10,000', (type, properties) => {
+    const event = (size: number) => sam(`      Runtime: nodejs22.x\n      Events:\n        Source:\n          Type: ${type}\n          Properties: {${properties}, BatchSize: ${size}}\n`)
+    expect(runRule('TPL010', event(10001))).toMatchObject([{messageId: 'outOfRange', data: {property: 'BatchSize', value: 10001, range: '1–10000'}, location: {line: 12}}])
+    expect(runRule('TPL010', event(10000))).toEqual([])
+  })
+
   it('reports an event source mapping written in CloudFormation, and a SAM Globals value', () => {
     const esm = `Resources:\n  Mapping:\n    Type: AWS::Lambda::EventSourceMapping\n    Properties:\n      FunctionName: f\n      EventSourceArn: arn:aws:sqs:eu-west-1:123456789012:q\n      BatchSize: 100000\n`
     expect(runRule('TPL010', esm)).toMatchObject([{data: {property: 'BatchSize'}, location: {line: 7}}])
