@@ -5,6 +5,7 @@ import {isModuleType, isPackagedArtifact} from '../model/packaged-artifacts.js'
 import type {PropPath} from '../model/types.js'
 import type {Constraints, ObjectEntry, Shape, Shard} from './format.js'
 import {knownTypes, loadIndex, resourceEntry} from './load.js'
+import {requirementIssues} from './requirements.js'
 import {closest} from './suggest.js'
 
 export type SchemaIssueKind = 'unknownType' | 'unknownProperty' | 'wrongType' | 'missingRequired' | 'invalidValue' | 'limit'
@@ -51,7 +52,7 @@ export function validateTemplate(template: Record<string, unknown>, sizeInBytes?
   const known = cache.get(template)
   if (known) return known
   const issues = new Validator(template).run()
-  issues.push(...limitIssues(template, sizeInBytes))
+  issues.push(...requirementIssues(template), ...limitIssues(template, sizeInBytes))
   cache.set(template, issues)
   return issues
 }

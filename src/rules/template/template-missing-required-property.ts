@@ -15,6 +15,9 @@ export default defineRule({
     practices: [],
     messages: {
       missingRequired: '{{type}} requires {{property}}, and {{resource}} does not set it.',
+      missingOneOf: '{{type}} requires one of {{properties}}, and {{resource}} sets none of them.',
+      missingTogether: '{{type}} requires {{property}} together with {{set}}, and {{resource}} sets only {{set}}.',
+      missingWhen: '{{type}} requires {{property}} {{condition}}, and {{resource}} does not set it.',
     },
     equivalents: {'cfn-lint': ['E3003']},
     docs: {
@@ -24,12 +27,14 @@ export default defineRule({
       fixed: 'Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      Role: !GetAtt FnRole.Arn\n      Code:\n        ZipFile: exports.handler = async () => {}',
       whenNotToUse: 'Never.',
       references: [CFN_RESOURCE_TYPES_REFERENCE, SAM_REFERENCE],
-      limitations: 'Only unconditional requirements are known; properties required only together with others (one of CodeUri, InlineCode or ImageUri) are not checked.',
+      limitations:
+        'Besides the properties the specification marks required, requirements between properties are checked for the types where CloudFormation enforces them and the specification does not say so (src/schema/requirements.ts, each with its source): one of `EventPattern` or `ScheduleExpression` on an EventBridge rule, one of `ZipFile`, `S3Bucket` (with `S3Key`) or `ImageUri` in a function\'s `Code`, an event source mapping\'s `EventSourceArn` or `SelfManagedEventSource`, a state machine\'s definition, `ProvisionedThroughput` on a provisioned DynamoDB table, both `deadLetterTargetArn` and `maxReceiveCount` in a queue\'s `RedrivePolicy`. SAM\'s own one-of requirements (CodeUri, InlineCode or ImageUri) are SAM\'s to report.',
     },
   },
   check(context) {
     for (const issue of schemaIssues(context.graph, 'missingRequired')) {
-      reportIssue(context, issue, `Set ${issue.data.property} on ${issue.data.resource}.`)
+      const fix = issue.messageId === 'missingOneOf' ? `Set one of ${issue.data.properties} on ${issue.data.resource}.` : `Set ${issue.data.property} on ${issue.data.resource}.`
+      reportIssue(context, issue, fix)
     }
   },
 })
