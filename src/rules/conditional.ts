@@ -1,6 +1,7 @@
 // Rule-side view of properties set inside Fn::If: a property some branch leaves out is "configured, conditionally", which is worth an info at most.
 import {lookupBranches} from '../model/conditional.js'
-import type {Severity} from './types.js'
+import type {PropPath} from '../model/types.js'
+import type {Report, Severity} from './types.js'
 
 export interface Absence {
   /** True when some branch of an `Fn::If` sets the property and another leaves it out. */
@@ -30,4 +31,14 @@ export function absenceOfAny(value: unknown, paths: ReadonlyArray<ReadonlyArray<
   const conditional = lookups.filter((lookup) => lookup.presence === 'conditional')
   if (conditional.length > 0) return {conditional: true, conditions: [...new Set(conditional.flatMap((lookup) => lookup.conditions))].join(', '), maxSeverity: 'info'}
   return {conditional: false, conditions: ''}
+}
+
+/**
+ * The report of a setting that should be set: `messageId` at `path` when nothing sets it; when some `Fn::If`
+ * branch does, `conditionalMessageId` at `conditionalPath` (default `path`), naming the conditions, at info at most.
+ */
+export function absenceReport(absence: Absence, report: Report & {conditionalMessageId: string; conditionalPath?: PropPath}): Report {
+  const {conditionalMessageId, conditionalPath, ...plain} = report
+  if (!absence.conditional) return plain
+  return {...plain, path: conditionalPath ?? plain.path, messageId: conditionalMessageId, data: {...plain.data, conditions: absence.conditions}, maxSeverity: absence.maxSeverity}
 }

@@ -4,7 +4,7 @@ import path from 'node:path'
 
 import {describe, expect, it} from 'vitest'
 
-import {absenceOf, absenceOfAny} from '../../src/rules/conditional.js'
+import {absenceOf, absenceOfAny, absenceReport} from '../../src/rules/conditional.js'
 import {FIXTURES} from '../helpers/fixtures.js'
 import {runRule} from '../helpers/lint.js'
 
@@ -40,6 +40,24 @@ describe('absenceOfAny', () => {
 
   it('is a plain absence when none of them is set', () => {
     expect(absenceOfAny({DeadLetterConfig: {}}, paths)).toEqual({conditional: false, conditions: ''})
+  })
+})
+
+describe('absenceReport', () => {
+  const base = {path: ['Target'], conditionalPath: ['Target', 'RetryPolicy'], messageId: 'noRetryPolicy', conditionalMessageId: 'conditionalRetryPolicy', data: {schedule: 'Nightly'}, fix: 'Add it.'}
+
+  it('is the plain report, at the rule\'s severity, when nothing sets the property', () => {
+    expect(absenceReport({conditional: false, conditions: ''}, base)).toEqual({path: ['Target'], messageId: 'noRetryPolicy', data: {schedule: 'Nightly'}, fix: 'Add it.'})
+  })
+
+  it('is the conditional report at the property, naming the conditions, at info at most, when a branch sets it', () => {
+    expect(absenceReport({conditional: true, conditions: 'IsProd', maxSeverity: 'info'}, base)).toEqual({
+      path: ['Target', 'RetryPolicy'],
+      messageId: 'conditionalRetryPolicy',
+      data: {schedule: 'Nightly', conditions: 'IsProd'},
+      fix: 'Add it.',
+      maxSeverity: 'info',
+    })
   })
 })
 

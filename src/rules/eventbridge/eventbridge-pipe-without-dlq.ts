@@ -2,7 +2,7 @@
 import {lookupBranches} from '../../model/conditional.js'
 import {literal, literalNumber} from '../../model/intrinsics.js'
 import type {GraphNode} from '../../model/types.js'
-import {absenceOf, type Absence} from '../conditional.js'
+import {absenceOf, absenceReport, type Absence} from '../conditional.js'
 import {userName} from '../sqs/queues.js'
 import {defineRule} from '../types.js'
 
@@ -69,27 +69,23 @@ export default defineRule({
       const kind = streamKind(pipe, graph.resolve(pipe.props.Source))
       if (!kind) continue
       const base = lookupBranches(pipe.props, 'SourceParameters', kind).presence === 'absent' ? [] : ['SourceParameters', kind]
+      const data = {pipe: userName(pipe), parameters: `SourceParameters.${kind}`}
       const dlq = absenceOf(pipe.props, 'SourceParameters', kind, 'DeadLetterConfig', 'Arn')
       if (dlq) {
-        report({
-          node: pipe,
-          path: base,
-          messageId: dlq.conditional ? 'conditionalDlq' : 'noDlq',
-          data: {pipe: userName(pipe), parameters: `SourceParameters.${kind}`, conditions: dlq.conditions},
-          maxSeverity: dlq.maxSeverity,
-          fix: `Add SourceParameters.${kind}.DeadLetterConfig.Arn pointing at an SQS queue or SNS topic.`,
-        })
+        report(absenceReport(dlq, {node: pipe, path: base, messageId: 'noDlq', conditionalMessageId: 'conditionalDlq', data, fix: `Add SourceParameters.${kind}.DeadLetterConfig.Arn pointing at an SQS queue or SNS topic.`}))
       }
       const retries = retryBoundAbsence(pipe, kind)
       if (retries) {
-        report({
-          node: pipe,
-          path: base,
-          messageId: retries.conditional ? 'conditionalRetries' : 'unboundedRetries',
-          data: {pipe: userName(pipe), parameters: `SourceParameters.${kind}`, conditions: retries.conditions},
-          maxSeverity: retries.maxSeverity,
-          fix: `Set SourceParameters.${kind}.MaximumRetryAttempts (e.g. 10) and consider OnPartialBatchItemFailure: AUTOMATIC_BISECT.`,
-        })
+        report(
+          absenceReport(retries, {
+            node: pipe,
+            path: base,
+            messageId: 'unboundedRetries',
+            conditionalMessageId: 'conditionalRetries',
+            data,
+            fix: `Set SourceParameters.${kind}.MaximumRetryAttempts (e.g. 10) and consider OnPartialBatchItemFailure: AUTOMATIC_BISECT.`,
+          }),
+        )
       }
     }
   },

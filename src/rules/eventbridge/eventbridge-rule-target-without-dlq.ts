@@ -1,5 +1,6 @@
 // EVB001: EventBridge rule targets should have a dead-letter queue for events that cannot be delivered.
 import {userName} from '../sqs/queues.js'
+import {absenceReport} from '../conditional.js'
 import {defineRule} from '../types.js'
 import {deadLetterAbsence, ruleTargets} from './targets.js'
 
@@ -33,14 +34,17 @@ export default defineRule({
     for (const {rule, target, path, name} of ruleTargets(graph.ofKind('rule'))) {
       const absence = deadLetterAbsence(target)
       if (!absence) continue
-      report({
-        node: rule,
-        path: absence.conditional ? [...path, 'DeadLetterConfig'] : path,
-        messageId: absence.conditional ? 'conditionalDlq' : 'noDlq',
-        data: {rule: userName(rule), target: name, conditions: absence.conditions},
-        maxSeverity: absence.maxSeverity,
-        fix: 'Add DeadLetterConfig.Arn pointing at a standard SQS queue (SAM: DeadLetterConfig: {Type: SQS}) and a queue policy letting events.amazonaws.com send to it.',
-      })
+      report(
+        absenceReport(absence, {
+          node: rule,
+          path,
+          conditionalPath: [...path, 'DeadLetterConfig'],
+          messageId: 'noDlq',
+          conditionalMessageId: 'conditionalDlq',
+          data: {rule: userName(rule), target: name},
+          fix: 'Add DeadLetterConfig.Arn pointing at a standard SQS queue (SAM: DeadLetterConfig: {Type: SQS}) and a queue policy letting events.amazonaws.com send to it.',
+        }),
+      )
     }
   },
 })

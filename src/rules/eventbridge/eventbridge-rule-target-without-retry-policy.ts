@@ -1,6 +1,6 @@
 // EVB002: EventBridge rule targets should state how long and how often delivery is retried.
 import {userName} from '../sqs/queues.js'
-import {absenceOf} from '../conditional.js'
+import {absenceOf, absenceReport} from '../conditional.js'
 import {defineRule} from '../types.js'
 import {ruleTargets} from './targets.js'
 
@@ -33,14 +33,17 @@ export default defineRule({
     for (const {rule, target, path, name} of ruleTargets(graph.ofKind('rule'))) {
       const absence = absenceOf(target, 'RetryPolicy')
       if (!absence) continue
-      report({
-        node: rule,
-        path: absence.conditional ? [...path, 'RetryPolicy'] : path,
-        messageId: absence.conditional ? 'conditionalRetryPolicy' : 'noRetryPolicy',
-        data: {rule: userName(rule), target: name, conditions: absence.conditions},
-        maxSeverity: absence.maxSeverity,
-        fix: 'Add RetryPolicy with MaximumRetryAttempts and MaximumEventAgeInSeconds suited to the target.',
-      })
+      report(
+        absenceReport(absence, {
+          node: rule,
+          path,
+          conditionalPath: [...path, 'RetryPolicy'],
+          messageId: 'noRetryPolicy',
+          conditionalMessageId: 'conditionalRetryPolicy',
+          data: {rule: userName(rule), target: name},
+          fix: 'Add RetryPolicy with MaximumRetryAttempts and MaximumEventAgeInSeconds suited to the target.',
+        }),
+      )
     }
   },
 })

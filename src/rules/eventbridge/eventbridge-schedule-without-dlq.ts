@@ -1,5 +1,6 @@
 // EVB007: EventBridge Scheduler targets should have a dead-letter queue for invocations that fail.
 import {userName} from '../sqs/queues.js'
+import {absenceReport} from '../conditional.js'
 import {defineRule} from '../types.js'
 import {deadLetterAbsence} from './targets.js'
 
@@ -34,14 +35,16 @@ export default defineRule({
     for (const schedule of graph.ofKind('schedule')) {
       const absence = deadLetterAbsence(schedule.props, 'Target')
       if (!absence) continue
-      report({
-        node: schedule,
-        path: schedule.props.Target === undefined ? [] : ['Target'],
-        messageId: absence.conditional ? 'conditionalDlq' : 'noDlq',
-        data: {schedule: userName(schedule), conditions: absence.conditions},
-        maxSeverity: absence.maxSeverity,
-        fix: 'Add Target.DeadLetterConfig.Arn pointing at a standard SQS queue the scheduler role may send to.',
-      })
+      report(
+        absenceReport(absence, {
+          node: schedule,
+          path: schedule.props.Target === undefined ? [] : ['Target'],
+          messageId: 'noDlq',
+          conditionalMessageId: 'conditionalDlq',
+          data: {schedule: userName(schedule)},
+          fix: 'Add Target.DeadLetterConfig.Arn pointing at a standard SQS queue the scheduler role may send to.',
+        }),
+      )
     }
   },
 })

@@ -1,6 +1,6 @@
 // EVB008: EventBridge Scheduler targets should state how long and how often an invocation is retried.
 import {userName} from '../sqs/queues.js'
-import {absenceOf} from '../conditional.js'
+import {absenceOf, absenceReport} from '../conditional.js'
 import {defineRule} from '../types.js'
 
 export default defineRule({
@@ -33,14 +33,16 @@ export default defineRule({
     for (const schedule of graph.ofKind('schedule')) {
       const absence = absenceOf(schedule.props, 'Target', 'RetryPolicy')
       if (!absence) continue
-      report({
-        node: schedule,
-        path: schedule.props.Target === undefined ? [] : ['Target'],
-        messageId: absence.conditional ? 'conditionalRetryPolicy' : 'noRetryPolicy',
-        data: {schedule: userName(schedule), conditions: absence.conditions},
-        maxSeverity: absence.maxSeverity,
-        fix: 'Add Target.RetryPolicy with MaximumRetryAttempts and MaximumEventAgeInSeconds.',
-      })
+      report(
+        absenceReport(absence, {
+          node: schedule,
+          path: schedule.props.Target === undefined ? [] : ['Target'],
+          messageId: 'noRetryPolicy',
+          conditionalMessageId: 'conditionalRetryPolicy',
+          data: {schedule: userName(schedule)},
+          fix: 'Add Target.RetryPolicy with MaximumRetryAttempts and MaximumEventAgeInSeconds.',
+        }),
+      )
     }
   },
 })

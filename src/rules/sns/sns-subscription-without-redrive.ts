@@ -1,7 +1,7 @@
 // SNS001: subscriptions should have a redrive policy so undeliverable messages are kept, not dropped.
 import {asArray, get, isRecord, textOf} from '../../model/intrinsics.js'
 import {userName} from '../sqs/queues.js'
-import {absenceOf} from '../conditional.js'
+import {absenceOf, absenceReport} from '../conditional.js'
 import {defineRule} from '../types.js'
 
 export default defineRule({
@@ -37,14 +37,17 @@ export default defineRule({
       const empty = redrive === '' || (isRecord(redrive) && Object.keys(redrive).length === 0)
       const absence = empty ? {conditional: false, conditions: ''} : absenceOf(subscription.props, 'RedrivePolicy')
       if (!absence) continue
-      report({
-        node: subscription,
-        path: absence.conditional ? ['RedrivePolicy'] : [],
-        messageId: absence.conditional ? 'conditionalRedrive' : 'noRedrive',
-        data: {subscription: userName(subscription), protocol: textOf(subscription.props.Protocol ?? 'unknown'), conditions: absence.conditions},
-        maxSeverity: absence.maxSeverity,
-        fix: 'Add RedrivePolicy with deadLetterTargetArn pointing at an SQS queue (and a queue policy letting sns.amazonaws.com send to it).',
-      })
+      report(
+        absenceReport(absence, {
+          node: subscription,
+          path: [],
+          conditionalPath: ['RedrivePolicy'],
+          messageId: 'noRedrive',
+          conditionalMessageId: 'conditionalRedrive',
+          data: {subscription: userName(subscription), protocol: textOf(subscription.props.Protocol ?? 'unknown')},
+          fix: 'Add RedrivePolicy with deadLetterTargetArn pointing at an SQS queue (and a queue policy letting sns.amazonaws.com send to it).',
+        }),
+      )
     }
     for (const topic of graph.ofKind('topic')) {
       asArray(topic.props.Subscription).forEach((entry, index) => {
