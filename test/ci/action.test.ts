@@ -49,14 +49,22 @@ function lookup(context: Context, name: string): string {
   return table[rest.join('.')] ?? ''
 }
 
-/** GitHub's expression syntax, as far as action.yml uses it: context values, string literals, ==, !=, &&, ! and cancelled(). */
+/** GitHub's expression syntax, as far as action.yml uses it: context values, 'literals', ==, != and &&, and !cancelled(). */
 function evaluate(expression: string, context: Context): string | boolean {
-  const js = expression
-    .replace(/!cancelled\(\)/g, 'true')
-    .replace(/\b(inputs|steps|github|runner)\.[\w.-]+/g, (name) => JSON.stringify(lookup(context, name)))
-    .replace(/'([^']*)'/g, (_, text: string) => JSON.stringify(text))
-    .replace(/([!=])=/g, '$1==')
-  return new Function(`return (${js})`)() as string | boolean
+  const value = (operand: string): string => {
+    const literal = /^'(.*)'$/.exec(operand)
+    if (literal) return literal[1]!
+    if (/^(inputs|steps|github|runner)\.[\w.-]+$/.test(operand)) return lookup(context, operand)
+    throw new Error(`action.yml uses an expression this test does not evaluate: ${operand}`)
+  }
+  const terms = expression.split('&&').map((term) => term.trim())
+  if (terms.length === 1 && !/[!=]=/.test(terms[0]!) && terms[0] !== '!cancelled()') return value(terms[0]!)
+  return terms.every((term) => {
+    if (term === '!cancelled()') return true
+    const comparison = /^(.+?)\s*([!=])=\s*(.+)$/.exec(term)
+    if (!comparison) throw new Error(`action.yml uses a condition this test does not evaluate: ${term}`)
+    return (value(comparison[1]!.trim()) === value(comparison[3]!.trim())) === (comparison[2] === '=')
+  })
 }
 
 const substitute = (text: string, context: Context): string => text.replace(/\$\{\{\s*(.*?)\s*\}\}/g, (_, expression: string) => String(evaluate(expression, context)))

@@ -107,8 +107,7 @@ describe('.pre-commit-hooks.yaml', () => {
       git(['add', '-A'])
       git(['commit', '-qm', 'templates'])
       const env = {...process.env, PRE_COMMIT_HOME: path.join(work, 'pre-commit-home'), NO_COLOR: '1'}
-      const tryRepo = (files: string[]) =>
-        spawnSync(path.join(venv, 'bin', 'pre-commit'), ['try-repo', root, hook.id, '--files', ...files], {cwd: repo, encoding: 'utf8', env, timeout: 900_000})
+      const tryRepo = (files: string[]) => spawnSync(path.join(venv, 'bin', 'pre-commit'), ['try-repo', root, hook.id, '--files', ...files], {cwd: repo, encoding: 'utf8', env, timeout: 900_000})
       const failing = tryRepo(['services/orders/template.yaml', 'template.yaml', '.github/workflows/ci.yml'])
       expect(failing.status, failing.stdout + failing.stderr).toBe(1)
       expect(failing.stdout).toMatch(/sls-eda lint\.+Failed/)

@@ -95,9 +95,10 @@ describe('sls-eda new, then a real npm install', () => {
 
   it('installs, type-checks, tests and lints each project, whichever way sls-eda was installed', () => {
     for (const project of projects) {
-      expect(project.steps.map((step) => `${step.step}: ${step.result.code}`), failure(project)).toEqual(
-        [...(project.from === 'tarball' ? ['npm pack', 'npm install <tarball>'] : []), 'new', 'npm install', 'npm run typecheck', 'npm test', 'npm run lint'].map((step) => `${step}: 0`),
-      )
+      expect(
+        project.steps.map((step) => `${step.step}: ${step.result.code}`),
+        failure(project),
+      ).toEqual([...(project.from === 'tarball' ? ['npm pack', 'npm install <tarball>'] : []), 'new', 'npm install', 'npm run typecheck', 'npm test', 'npm run lint'].map((step) => `${step}: 0`))
       const lint = project.steps.find((step) => step.step === 'npm run lint')!.result
       expect(lint.stdout).toMatch(/no problems found/)
     }
@@ -124,9 +125,10 @@ describe('sls-eda new, then a real npm install', () => {
   it('installs the @types/node of the Lambda runtime, and the tests print no AWS SDK notice about Node.js', () => {
     for (const project of projects) {
       const manifest = JSON.parse(readFileSync(path.join(project.dir, 'package.json'), 'utf8')) as {engines: {node: string}}
-      const runtimeMajor = project.iac === 'sam'
-        ? /Runtime: nodejs(\d+)\.x/.exec(readFileSync(path.join(project.dir, 'template.yaml'), 'utf8'))![1]
-        : /Runtime\.NODEJS_(\d+)_X/.exec(readFileSync(path.join(project.dir, 'bin', 'app.ts'), 'utf8'))![1]
+      const runtimeMajor =
+        project.iac === 'sam'
+          ? /Runtime: nodejs(\d+)\.x/.exec(readFileSync(path.join(project.dir, 'template.yaml'), 'utf8'))![1]
+          : /Runtime\.NODEJS_(\d+)_X/.exec(readFileSync(path.join(project.dir, 'bin', 'app.ts'), 'utf8'))![1]
       const types = JSON.parse(readFileSync(path.join(project.dir, 'node_modules', '@types', 'node', 'package.json'), 'utf8')) as {version: string}
       expect(manifest.engines.node).toBe(`>=${runtimeMajor}`)
       expect(types.version.split('.')[0]).toBe(runtimeMajor)
