@@ -92,7 +92,7 @@ describe('.pre-commit-hooks.yaml', () => {
   })
 
   it.runIf(process.env.SLS_EDA_PRE_COMMIT === '1')(
-    'runs under pre-commit itself: installed from this checkout into its own environment, failing on errors and passing clean templates',
+    'runs under pre-commit itself: installed from this checkout (its HEAD commit) into its own environment, failing on errors and passing clean templates',
     () => {
       // Opt-in (about 3.5 minutes on a loaded 2-core machine): pre-commit from PyPI, the hook installed from git with npm.
       const work = realpathSync(mkdtempSync(path.join(tmpdir(), 'sls-eda-pre-commit-real-')))
@@ -106,13 +106,16 @@ describe('.pre-commit-hooks.yaml', () => {
       git(['init', '-q', '.'])
       git(['add', '-A'])
       git(['commit', '-qm', 'templates'])
+      // The hook as users configure it, at this checkout's HEAD: pre-commit installs it once and reuses it for both runs.
+      const head = spawnSync('git', ['rev-parse', 'HEAD'], {cwd: root, encoding: 'utf8'}).stdout.trim()
+      writeFileSync(path.join(repo, '.pre-commit-config.yaml'), `repos:\n  - repo: ${root}\n    rev: ${head}\n    hooks:\n      - id: ${hook.id}\n`)
       const env = {...process.env, PRE_COMMIT_HOME: path.join(work, 'pre-commit-home'), NO_COLOR: '1'}
-      const tryRepo = (files: string[]) => spawnSync(path.join(venv, 'bin', 'pre-commit'), ['try-repo', root, hook.id, '--files', ...files], {cwd: repo, encoding: 'utf8', env, timeout: 900_000})
-      const failing = tryRepo(['services/orders/template.yaml', 'template.yaml', '.github/workflows/ci.yml'])
+      const preCommit = (files: string[]) => spawnSync(path.join(venv, 'bin', 'pre-commit'), ['run', '--files', ...files], {cwd: repo, encoding: 'utf8', env, timeout: 900_000})
+      const failing = preCommit(['services/orders/template.yaml', 'template.yaml', '.github/workflows/ci.yml'])
       expect(failing.status, failing.stdout + failing.stderr).toBe(1)
       expect(failing.stdout).toMatch(/sls-eda lint\.+Failed/)
       expect(failing.stdout).toContain('IAM002')
-      const passing = tryRepo(['template.yaml', 'package.json'])
+      const passing = preCommit(['template.yaml', 'package.json'])
       expect(passing.status, passing.stdout + passing.stderr).toBe(0)
       expect(passing.stdout).toMatch(/sls-eda lint\.+Passed/)
     },
