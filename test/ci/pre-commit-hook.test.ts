@@ -94,7 +94,8 @@ describe('.pre-commit-hooks.yaml', () => {
   it.runIf(process.env.SLS_EDA_PRE_COMMIT === '1')(
     'runs under pre-commit itself: installed from this checkout (its HEAD commit) into its own environment, failing on errors and passing clean templates',
     () => {
-      // Opt-in (about 3.5 minutes on a loaded 2-core machine): pre-commit from PyPI, the hook installed from git with npm.
+      // Opt-in (about 4 minutes on a loaded 2-core machine): pre-commit from PyPI, the hook installed from git with npm.
+      // Only committed work is tested: pre-commit clones the checkout at HEAD.
       const work = realpathSync(mkdtempSync(path.join(tmpdir(), 'sls-eda-pre-commit-real-')))
       const venv = path.join(work, 'venv')
       const python = (args: string[]) => spawnSync('python3', args, {cwd: work, encoding: 'utf8'})
@@ -103,12 +104,12 @@ describe('.pre-commit-hooks.yaml', () => {
       expect(pip.status, pip.stderr).toBe(0)
       const repo = repository()
       const git = (args: string[]) => spawnSync('git', ['-c', 'user.email=ci@example.com', '-c', 'user.name=ci', ...args], {cwd: repo, encoding: 'utf8'})
-      git(['init', '-q', '.'])
-      git(['add', '-A'])
-      git(['commit', '-qm', 'templates'])
       // The hook as users configure it, at this checkout's HEAD: pre-commit installs it once and reuses it for both runs.
       const head = spawnSync('git', ['rev-parse', 'HEAD'], {cwd: root, encoding: 'utf8'}).stdout.trim()
       writeFileSync(path.join(repo, '.pre-commit-config.yaml'), `repos:\n  - repo: ${root}\n    rev: ${head}\n    hooks:\n      - id: ${hook.id}\n`)
+      git(['init', '-q', '.'])
+      git(['add', '-A'])
+      git(['commit', '-qm', 'templates'])
       const env = {...process.env, PRE_COMMIT_HOME: path.join(work, 'pre-commit-home'), NO_COLOR: '1'}
       const preCommit = (files: string[]) => spawnSync(path.join(venv, 'bin', 'pre-commit'), ['run', '--files', ...files], {cwd: repo, encoding: 'utf8', env, timeout: 900_000})
       const failing = preCommit(['services/orders/template.yaml', 'template.yaml', '.github/workflows/ci.yml'])
