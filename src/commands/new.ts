@@ -92,9 +92,22 @@ Files are written to a temporary folder and moved into place; a non-empty folder
       }
       throw error
     }
-    const result = generate(request, {slsEdaVersion: this.config.version, dryRun: flags['dry-run']})
+    const {slsEdaDependency, npxCommand} = await import('../scaffold/install-source.js')
+    const self = {version: this.config.version, dependency: slsEdaDependency(this.config.root, this.config.name, this.config.version)}
+    const result = generate(request, {self, dryRun: flags['dry-run']})
     const shown = path.relative(cwd, result.dir) || '.'
-    const summary = {pattern: request.pattern, iac: request.iac, language: request.language, name: request.name, dir: result.dir, runtime: request.runtime.id, arch: request.arch, written: result.written, files: result.files.map((file) => file.path)}
+    const summary = {
+      pattern: request.pattern,
+      iac: request.iac,
+      language: request.language,
+      name: request.name,
+      dir: result.dir,
+      runtime: request.runtime.id,
+      arch: request.arch,
+      slsEda: self.dependency,
+      written: result.written,
+      files: result.files.map((file) => file.path),
+    }
     if (this.jsonEnabled()) return summary
     if (!result.written) {
       this.log(`Would write ${result.files.length} files to ${shown}:`)
@@ -104,7 +117,8 @@ Files are written to a temporary folder and moved into place; a non-empty folder
     this.log(`Created ${request.pattern} (${request.iac}, ${request.language}) in ${shown}: ${result.files.length} files.`)
     this.log('Next:')
     this.log(`  cd ${shown}`)
-    for (const step of findLanguage(request.language)!.nextSteps(request.iac)) this.log(`  ${step}`)
+    for (const step of findLanguage(request.language)!.nextSteps(request.iac, npxCommand(self.dependency, this.config.bin))) this.log(`  ${step}`)
+    if (self.dependency.source !== 'registry') this.log(`  (sls-eda is installed from ${self.dependency.spec.replace(/^file:/, '')}, as this one was)`)
     this.log('  see README.md to deploy it')
     return undefined
   }

@@ -21,7 +21,8 @@ export interface Language {
   /** Folders rendered for a pattern and flavour, later layers overriding earlier ones. */
   layers(pattern: string, iac: Iac): Layer[]
   /** Commands printed after the project is written. */
-  nextSteps(iac: Iac): string[]
+  /** `npx` is how to run sls-eda without a package.json (`npx sls-eda`, or `npx --package <tarball> sls-eda`). */
+  nextSteps(iac: Iac, npx: string): string[]
 }
 
 /** The infrastructure every language shares: base files, the SAM or CDK layer, the pattern's README, events and templates. */
@@ -57,11 +58,11 @@ export const LANGUAGES: readonly Language[] = [
     label: 'Python',
     runtimes: PYTHON_RUNTIMES,
     layers: (pattern, iac) => [...infrastructure(pattern, iac, typescriptOnly(iac)), {dir: '_python/_base'}, {dir: `_python/_${iac}`}, {dir: `_python/${pattern}`}],
-    nextSteps: (iac) => [
+    nextSteps: (iac, npx) => [
       'python3 -m venv .venv && . .venv/bin/activate',
       'pip install -r requirements-dev.txt',
       'pytest            # unit tests of the handlers, no AWS account needed',
-      iac === 'sam' ? 'npx sls-eda lint template.yaml --fail-level warning' : 'npm install && npm run lint      # cdk synth, then sls-eda lint on cdk.out',
+      iac === 'sam' ? `${npx} lint template.yaml --fail-level warning` : 'npm install && npm run lint      # cdk synth, then sls-eda lint on cdk.out',
     ],
   },
 ]

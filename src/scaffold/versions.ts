@@ -19,13 +19,27 @@ export const DEPENDENCY_RANGES: Readonly<Record<string, string>> = {
   '@aws-sdk/client-sqs': '^3.1169.0',
   '@aws-sdk/lib-dynamodb': '^3.1162.0',
   '@types/aws-lambda': '^8.10.164',
-  '@types/node': '^20.19.43',
   'aws-cdk': '^2.1148.1',
   'aws-cdk-lib': '^2.276.0',
   constructs: '^10.8.1',
   esbuild: '^0.28.2',
   typescript: '~5.9.3',
   vitest: '^4.1.12',
+}
+
+/**
+ * `@types/node` by the Node.js major of the Lambda runtime: a project's types are those of the Node.js its code runs
+ * on, as are its `engines` and the esbuild target. Add a line when a Node.js runtime is added to `NODE_RUNTIMES`.
+ */
+export const NODE_TYPES_RANGES: Readonly<Record<number, string>> = {
+  22: '^22.20.7',
+  24: '^24.19.4',
+}
+
+/** The `@types/node` range for a Node.js major (the newest known major's when the table has no entry). */
+export function nodeTypesRange(nodeMajor: number): string {
+  const known = Object.keys(NODE_TYPES_RANGES).map(Number)
+  return NODE_TYPES_RANGES[nodeMajor] ?? NODE_TYPES_RANGES[Math.max(...known)]!
 }
 
 const POWERTOOLS_CORE = ['@aws-lambda-powertools/logger', '@aws-lambda-powertools/tracer']
@@ -68,13 +82,17 @@ export function pythonDependencies(): PythonDependencies {
   return {runtime: [requirement('aws-lambda-powertools[tracer]')], dev: [requirement('boto3'), requirement('pytest')]}
 }
 
-/** devDependencies of the TypeScript CDK app that deploys a Python project. */
-export function cdkAppDependencies(slsEdaVersion: string): Record<string, string> {
-  const dev: Record<string, string> = {...pick(['@types/node', 'esbuild', 'typescript', ...DEV_BY_IAC.cdk]), 'sls-eda': `^${slsEdaVersion}`}
-  return Object.fromEntries(Object.entries(dev).sort(([a], [b]) => a.localeCompare(b)))
+/**
+ * devDependencies of the TypeScript CDK app that deploys a Python project. `slsEda` is the spec sls-eda is installed
+ * with (`slsEdaDependency`), `nodeMajor` the Node.js the app declares in `engines`.
+ */
+export function cdkAppDependencies(slsEda: string, nodeMajor: number): Record<string, string> {
+  return sortedDev({...pick(['esbuild', 'typescript', ...DEV_BY_IAC.cdk]), '@types/node': nodeTypesRange(nodeMajor), 'sls-eda': slsEda})
 }
 
-const DEV_COMMON = ['@types/aws-lambda', '@types/node', 'esbuild', 'typescript', 'vitest']
+const sortedDev = (dev: Record<string, string>): Record<string, string> => Object.fromEntries(Object.entries(dev).sort(([a], [b]) => a.localeCompare(b)))
+
+const DEV_COMMON = ['@types/aws-lambda', 'esbuild', 'typescript', 'vitest']
 const DEV_BY_IAC: Readonly<Record<Iac, readonly string[]>> = {
   sam: [],
   cdk: ['aws-cdk', 'aws-cdk-lib', 'constructs'],
@@ -85,11 +103,10 @@ function pick(names: Iterable<string>): Record<string, string> {
   return Object.fromEntries(sorted.map((name) => [name, DEPENDENCY_RANGES[name] ?? '*']))
 }
 
-/** `dependencies` and `devDependencies` of a generated project. */
-export function projectDependencies(pattern: string, iac: Iac, slsEdaVersion: string): {dependencies: Record<string, string>; devDependencies: Record<string, string>} {
-  const dev: Record<string, string> = {...pick([...DEV_COMMON, ...DEV_BY_IAC[iac]]), 'sls-eda': `^${slsEdaVersion}`}
+/** `dependencies` and `devDependencies` of a generated project whose functions run on Node.js `nodeMajor`; `slsEda` as for `cdkAppDependencies`. */
+export function projectDependencies(pattern: string, iac: Iac, slsEda: string, nodeMajor: number): {dependencies: Record<string, string>; devDependencies: Record<string, string>} {
   return {
     dependencies: pick(PATTERN_DEPENDENCIES[pattern] ?? POWERTOOLS_CORE),
-    devDependencies: Object.fromEntries(Object.entries(dev).sort(([a], [b]) => a.localeCompare(b))),
+    devDependencies: sortedDev({...pick([...DEV_COMMON, ...DEV_BY_IAC[iac]]), '@types/node': nodeTypesRange(nodeMajor), 'sls-eda': slsEda}),
   }
 }

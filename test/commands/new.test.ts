@@ -1,12 +1,12 @@
 // `sls-eda new` through the built CLI, as a user runs it: --list, --dry-run, errors that list valid values, a real project.
-import {existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 
 import {describe, expect, it} from 'vitest'
 
 import {PATTERNS} from '../../src/scaffold/patterns.js'
-import {runCli, STACK_TRACE} from './cli.js'
+import {ROOT, runCli, STACK_TRACE} from './cli.js'
 
 const temp = () => mkdtempSync(path.join(tmpdir(), 'sls-eda-new-'))
 /** oclif wraps error messages to the terminal width with ` ›   ` prefixes; compare the words only. */
@@ -30,6 +30,19 @@ describe('sls-eda new (subprocess)', () => {
     expect(words(again.stderr)).toContain('is not empty')
     expect(words(again.stderr)).toContain('--force')
     expect(again.stderr).not.toMatch(STACK_TRACE)
+  })
+
+  it('run from this checkout, makes projects that install sls-eda from the checkout, and says so', () => {
+    const cwd = temp()
+    const sam = runCli(['new', 'queue-worker', '--iac', 'sam', '--name', 'orders-worker'], {cwd})
+    expect(sam.stdout).toContain(`(sls-eda is installed from ${realpathSync(ROOT)}, as this one was)`)
+    const manifest = JSON.parse(readFileSync(path.join(cwd, 'orders-worker', 'package.json'), 'utf8')) as {devDependencies: Record<string, string>}
+    expect(manifest.devDependencies['sls-eda']).toBe(`file:${realpathSync(ROOT)}`)
+    // A Python SAM project has no package.json: the next steps and its README run this sls-eda with npx.
+    const python = runCli(['new', 'queue-worker', '--iac', 'sam', '--language', 'python', '--name', 'py-worker'], {cwd})
+    const npx = `npx --package ${realpathSync(ROOT)} sls-eda lint template.yaml --fail-level warning`
+    expect(python.stdout).toContain(npx)
+    expect(readFileSync(path.join(cwd, 'py-worker', 'README.md'), 'utf8')).toContain(npx)
   })
 
   it('--language python writes Python handlers, pytest tests and a pyproject.toml, and no Node.js project', () => {

@@ -14,7 +14,7 @@ const NOW = new Date('2026-11-23T00:00:00Z')
 
 async function render(pattern: string, iac: string, extra: Record<string, string> = {}) {
   const request = await resolveRequest({pattern, iac, dir: '/tmp/sls-eda-render-test/none', ...extra}, {cwd: '/', now: NOW, interactive: false})
-  return renderProject(request.pattern, request.iac, templateContext(request, '0.1.0'), undefined, request.language)
+  return renderProject(request.pattern, request.iac, templateContext(request, {version: '0.1.0', dependency: {spec: '^0.1.0', source: 'registry'}}, NOW), undefined, request.language)
 }
 
 /** Handler entries the infrastructure names: `Handler:` lines of a SAM template, `entry:` values of a CDK stack. */
