@@ -11,3 +11,6 @@ export const RUN_FLAGS = {
   config: Flags.string({char: 'c', summary: 'Configuration file to use instead of the nearest .sls-eda.yml.'}),
   preset: Flags.string({summary: 'Rule preset: recommended (default) or strict (every rule).', options: [...PRESETS]}),
 }
+
+/** `--color` / `--no-color`, on every command that prints colour. */
+export const COLOR_FLAG = Flags.boolean({summary: 'Colour the output (default: on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it).', allowNo: true})
