@@ -59,6 +59,7 @@ export function renderStylish(input: ReportInput): string {
       const text = `${finding.message}${chalk.dim(subject(finding))}  ${chalk.dim(`${finding.ruleId} ${finding.ruleName}`)}`
       lines.push(`  ${chalk.dim(position.padEnd(8))} ${COLOR[finding.severity](finding.severity.padEnd(7))} ${wrapped(text, input.width)}`)
       if (finding.fix) lines.push(`${indent}${wrapped(chalk.dim(`fix: ${finding.fix}`), input.width)}`)
+      if (finding.consoleUrl) lines.push(`${indent}${wrapped(chalk.dim(`console: ${finding.consoleUrl}`), input.width)}`)
       if (finding.docsUrl) lines.push(`${indent}${wrapped(chalk.dim(`docs: ${finding.docsUrl}`), input.width)}`)
     }
   }
