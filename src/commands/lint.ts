@@ -3,7 +3,7 @@ import {Args, Command, Flags} from '@oclif/core'
 
 import type {Preset} from '../engine/presets.js'
 import {EXIT} from '../lib/exit-codes.js'
-import {COLOR_FLAG, RUN_FLAGS} from '../lib/run-flags.js'
+import {COLOR_FLAG, jsonFlagConflict, RUN_FLAGS} from '../lib/run-flags.js'
 import {runForCommand} from '../lib/run-outcome.js'
 import type {Format} from '../report/types.js'
 import type {Severity} from '../rules/types.js'
@@ -48,11 +48,8 @@ Exit codes: 0 nothing failed the run, 1 findings at or above --fail-level (or mo
 
   public async run(): Promise<unknown> {
     const {argv, flags, metadata} = await this.parse(Lint)
-    // --json prints the JSON report: another format asked for at the same time is a contradiction, not a choice to guess.
-    if (this.jsonEnabled() && !metadata.flags.format?.setFromDefault && flags.format !== 'json') {
-      this.error(`--json and --format ${flags.format} cannot be used together: --json prints the JSON report; use --format ${flags.format} alone, or --json alone`, {exit: EXIT.usage})
-    }
-    if (this.jsonEnabled() && flags.output !== undefined) this.error('--json and --output cannot be used together: --json prints to standard output; use --format json --output FILE to write it to a file', {exit: EXIT.usage})
+    const conflict = jsonFlagConflict(this.jsonEnabled(), flags, !metadata.flags.format?.setFromDefault)
+    if (conflict) this.error(conflict, {exit: EXIT.usage})
     const {runLint} = await import('../lint/run.js')
     return runForCommand(this, () =>
       runLint(

@@ -43,7 +43,7 @@ export async function runLint(paths: string[], flags: LintFlags, env: LintEnviro
   const result = await lintInParallel({paths, config: withRegistryTypes(config), catalogue, cwd, ignore: flags.ignore, now: env.now})
   // A run that checked nothing must not look like a clean one (ESLint: "No files matching the pattern").
   if (result.files.length === 0 && !flags.passOnNoTemplates) throw new UsageError(noTemplatesMessage(paths, cwd))
-  const warnings = unknownRuleWarnings(result.unknownRules, config, cwd)
+  const warnings = await unknownRuleWarnings(result.unknownRules, config, cwd)
   const exitCode = runExitCode(result.files, {failLevel: flags.failLevel, maxWarnings: flags.maxWarnings})
   const input = {command: 'lint' as const, files: result.files, rules: result.rules, version: env.version, cwd, failLevel: flags.failLevel}
   if (flags.json) return {exitCode, json: await reportDocument(input), warnings, notices: []}
