@@ -49,7 +49,11 @@ Exit codes: 0 nothing failed the run, 1 findings at or above --fail-level (or mo
   public async run(): Promise<unknown> {
     const {argv, flags, metadata} = await this.parse(Lint)
     const conflict = jsonFlagConflict(this.jsonEnabled(), flags, !metadata.flags.format?.setFromDefault)
-    if (conflict) this.error(conflict, {exit: EXIT.usage})
+    if (conflict) {
+      // Under --json oclif takes the exit code from process.exitCode, not from the error.
+      process.exitCode = EXIT.usage
+      this.error(conflict, {exit: EXIT.usage})
+    }
     const {runLint} = await import('../lint/run.js')
     return runForCommand(this, () =>
       runLint(
