@@ -27,7 +27,9 @@ function namesOf(node: GraphNode): Names {
   const resource = arn.split(':').slice(5).join(':')
   return {
     region: node.origin.region ?? '',
-    name: String(props.FunctionName ?? props.QueueName ?? props.RoleName ?? props.Name ?? props.StateMachineName ?? props.AlarmName ?? last(resource.replace(/^function:/, ''), '/')),
+    name:
+      [props.FunctionName, props.QueueName, props.RoleName, props.Name, props.StateMachineName, props.AlarmName].find((value): value is string => typeof value === 'string') ??
+      last(resource.replace(/^function:/, ''), '/'),
     arn,
     queueUrl: node.aliases?.find((alias) => alias.startsWith('https://')),
     uuid: node.type === 'AWS::Lambda::EventSourceMapping' ? last(arn, ':') : undefined,
@@ -51,9 +53,11 @@ const BY_RULE: Record<string, (names: Names) => string | undefined> = {
   LMB001: (n) => `aws lambda update-function-configuration --function-name ${word(n.name)} --tracing-config Mode=Active`,
   LMB002: (n) => `aws lambda put-function-event-invoke-config --function-name ${word(n.name)} --maximum-retry-attempts 2 --destination-config '{"OnFailure":{"Destination":"<queue-or-topic-arn>"}}'`,
   LMB003: (n) => n.uuid && `aws lambda update-event-source-mapping --uuid ${n.uuid} --function-response-types ReportBatchItemFailures`,
-  LMB009: (n) => n.uuid && `aws lambda update-event-source-mapping --uuid ${n.uuid} --maximum-retry-attempts 10 --bisect-batch-on-function-error --destination-config '{"OnFailure":{"Destination":"<queue-or-topic-arn>"}}'`,
+  LMB009: (n) =>
+    n.uuid && `aws lambda update-event-source-mapping --uuid ${n.uuid} --maximum-retry-attempts 10 --bisect-batch-on-function-error --destination-config '{"OnFailure":{"Destination":"<queue-or-topic-arn>"}}'`,
   SNS001: (n) => `aws sns set-subscription-attributes --subscription-arn ${n.arn} --attribute-name RedrivePolicy --attribute-value '{"deadLetterTargetArn":"<dlq-arn>"}'`,
-  EVB001: (n) => `aws events put-targets --rule ${word(n.name)} --event-bus-name ${word(n.bus ?? 'default')} --targets '[{"Id":"<target-id>","Arn":"<target-arn>","DeadLetterConfig":{"Arn":"<dlq-arn>"},"RetryPolicy":{"MaximumRetryAttempts":8}}]' (repeat the target as it is, adding DeadLetterConfig)`,
+  EVB001: (n) =>
+    `aws events put-targets --rule ${word(n.name)} --event-bus-name ${word(n.bus ?? 'default')} --targets '[{"Id":"<target-id>","Arn":"<target-arn>","DeadLetterConfig":{"Arn":"<dlq-arn>"},"RetryPolicy":{"MaximumRetryAttempts":8}}]' (repeat the target as it is, adding DeadLetterConfig)`,
   SFN001: (n) => `aws stepfunctions update-state-machine --state-machine-arn ${n.arn} --tracing-configuration enabled=true`,
   APG003: (n) => n.apiId && n.stage && `aws apigateway update-stage --rest-api-id ${n.apiId} --stage-name ${word(n.stage)} --patch-operations op=replace,path=/tracingEnabled,value=true`,
   IAM003: (n) => `aws iam detach-role-policy --role-name ${word(n.name)} --policy-arn arn:aws:iam::aws:policy/AdministratorAccess (then attach only what the function needs)`,

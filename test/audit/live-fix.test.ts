@@ -13,7 +13,9 @@ const FN = 'arn:aws:lambda:eu-west-1:123456789012:function:orders-worker'
 describe('live fixes', () => {
   it('a resource made by hand: the aws command that fixes it, in its region', () => {
     const fn = node('AWS::Lambda::Function', {FunctionName: 'orders-worker'}, {arn: FN})
-    expect(liveFix('LMB001', fn, 'Set TracingConfig.Mode (SAM: Tracing) to Active.')).toBe('aws lambda update-function-configuration --function-name orders-worker --tracing-config Mode=Active --region eu-west-1')
+    expect(liveFix('LMB001', fn, 'Set TracingConfig.Mode (SAM: Tracing) to Active.')).toBe(
+      'aws lambda update-function-configuration --function-name orders-worker --tracing-config Mode=Active --region eu-west-1',
+    )
   })
 
   it('a resource a stack owns: fixed in that template, the advice naming its logical id and not its physical name', () => {

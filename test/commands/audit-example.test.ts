@@ -1,5 +1,4 @@
 // The sample inventory in examples/audit: what `--save-inventory` writes for a small account, and what `audit --from-inventory` shows a new user from it.
-import {spawn} from 'node:child_process'
 import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
@@ -9,30 +8,11 @@ import {describe, expect, it} from 'vitest'
 import {ARN, REGION, sampleAccount} from '../audit/account.js'
 import {type FakeAccount, startFakeAws} from '../audit/fake-aws.js'
 import {fakeEnv} from '../audit/helpers.js'
-import {ROOT} from './cli.js'
+import {ROOT, runCliAsync as cli} from './cli.js'
 
 const EXAMPLE = path.join(ROOT, 'examples/audit/inventory.json')
 /** The example's collection time, fixed so regenerating it changes nothing but what was collected. */
 const COLLECTED_AT = '2026-12-01T09:00:00.000Z'
-
-interface Run {
-  status: number | null
-  stdout: string
-  stderr: string
-}
-
-/** Runs the built CLI without blocking this process, which may be serving the fake AWS it talks to. */
-function cli(args: string[], env: Record<string, string>): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin/run.js'), ...args], {cwd: ROOT, env: {PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', CI: 'true', NO_COLOR: '1', ...env}})
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    child.on('error', reject)
-    child.on('close', (status) => resolve({status, stdout, stderr}))
-  })
-}
 
 /** The test account (one stack that follows the practices, one that does not) and two resources made by hand, outside any stack. */
 function exampleAccount(): FakeAccount {
