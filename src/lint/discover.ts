@@ -1,9 +1,10 @@
-// Finds what to lint under the given paths: template files, and CDK cloud assemblies (cdk.out) as units.
+// Finds what to lint under the given paths and globs: template files, and CDK cloud assemblies (cdk.out) and Serverless Framework services as units.
 import {existsSync, readdirSync, statSync} from 'node:fs'
+import {createRequire} from 'node:module'
 import path from 'node:path'
 
 import picomatch from 'picomatch'
-import {globSync} from 'tinyglobby'
+import type {globSync as GlobSync} from 'tinyglobby'
 
 /** Folders never searched: dependencies, VCS data, build output that copies templates. */
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', '.aws-sam', '.serverless', '.terraform', '.venv', '__pycache__', 'coverage'])
@@ -131,10 +132,12 @@ export function discover(paths: readonly string[], options: DiscoverOptions): Ta
     const full = path.resolve(cwd, given)
     // A quoted glob reaches us unexpanded; a path that exists as written is taken literally (file names may hold brackets).
     if (!existsSync(full) && picomatch.scan(given).isGlob) {
+      // Loaded only for a glob: most runs name files and folders, and start-up time is what CI pays on every run.
+      const {globSync} = createRequire(import.meta.url)('tinyglobby') as {globSync: typeof GlobSync}
       const matches = globSync(given, {cwd, absolute: true, onlyFiles: false, ignore: [...SKIPPED_DIRS].map((name) => `**/${name}/**`), expandDirectories: false})
       if (matches.length === 0) add({kind: 'unmatched', pattern: given})
       // Files a glob picks are not named one by one: those that are not templates are passed over, as in a folder.
-      for (const match of matches.sort()) visit(path.resolve(match), false)
+      for (const match of matches.sort()) if (!ignored(path.resolve(match))) visit(path.resolve(match), false)
       continue
     }
     visit(full, true)
