@@ -2,7 +2,7 @@
 import {Command, Flags} from '@oclif/core'
 
 import type {Preset} from '../engine/presets.js'
-import {EXIT} from '../lib/exit-codes.js'
+import {UsageError} from '../lib/exit-codes.js'
 import {COLOR_FLAG, jsonFlagConflict, RUN_FLAGS} from '../lib/run-flags.js'
 import {runForCommand} from '../lib/run-outcome.js'
 import type {Format} from '../report/types.js'
@@ -49,14 +49,10 @@ Exit codes: 0 nothing failed the run, 1 findings at or above --fail-level, 2 unu
   public async run(): Promise<unknown> {
     const {flags, metadata} = await this.parse(Audit)
     const conflict = jsonFlagConflict(this.jsonEnabled(), flags, !metadata.flags.format?.setFromDefault)
-    if (conflict) {
-      // Under --json oclif takes the exit code from process.exitCode, not from the error.
-      process.exitCode = EXIT.usage
-      this.error(conflict, {exit: EXIT.usage})
-    }
     const {runAudit} = await import('../audit/run.js')
-    return runForCommand(this, () =>
-      runAudit(
+    return runForCommand(this, async () => {
+      if (conflict) throw new UsageError(conflict)
+      return runAudit(
         {
           profile: flags.profile,
           region: flags.region,
@@ -77,7 +73,7 @@ Exit codes: 0 nothing failed the run, 1 findings at or above --fail-level, 2 unu
           json: this.jsonEnabled(),
         },
         {cwd: process.cwd(), version: this.config.version},
-      ),
-    )
+      )
+    })
   }
 }

@@ -2,7 +2,7 @@
 import {Args, Command, Flags} from '@oclif/core'
 
 import type {Preset} from '../engine/presets.js'
-import {EXIT} from '../lib/exit-codes.js'
+import {UsageError} from '../lib/exit-codes.js'
 import {COLOR_FLAG, jsonFlagConflict, RUN_FLAGS} from '../lib/run-flags.js'
 import {runForCommand} from '../lib/run-outcome.js'
 import type {Format} from '../report/types.js'
@@ -49,14 +49,10 @@ Exit codes: 0 nothing failed the run, 1 findings at or above --fail-level (or mo
   public async run(): Promise<unknown> {
     const {argv, flags, metadata} = await this.parse(Lint)
     const conflict = jsonFlagConflict(this.jsonEnabled(), flags, !metadata.flags.format?.setFromDefault)
-    if (conflict) {
-      // Under --json oclif takes the exit code from process.exitCode, not from the error.
-      process.exitCode = EXIT.usage
-      this.error(conflict, {exit: EXIT.usage})
-    }
     const {runLint} = await import('../lint/run.js')
-    return runForCommand(this, () =>
-      runLint(
+    return runForCommand(this, async () => {
+      if (conflict) throw new UsageError(conflict)
+      return runLint(
         argv as string[],
         {
           format: flags.format as Format,
@@ -72,7 +68,7 @@ Exit codes: 0 nothing failed the run, 1 findings at or above --fail-level (or mo
           json: this.jsonEnabled(),
         },
         {cwd: process.cwd(), version: this.config.version},
-      ),
-    )
+      )
+    })
   }
 }

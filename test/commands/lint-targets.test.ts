@@ -29,6 +29,12 @@ describe('sls-eda lint: a run that lints nothing does not pass (subprocess)', ()
     expect(result.stderr).not.toMatch(STACK_TRACE)
   })
 
+  it('with --json too: exit 2, the message in the JSON error', () => {
+    const result = runCli(['lint', '--json'], {cwd: tempProject({})})
+    expect(result.status).toBe(2)
+    expect(JSON.parse(result.stdout)).toMatchObject({error: {message: expect.stringMatching(/^no templates found in \.:/)}})
+  })
+
   it('a folder of YAML that is not CloudFormation: exit 2, the folder named', () => {
     const dir = tempProject({'config/app.yaml': 'name: app\nport: 8080\n'})
     const result = runCli(['lint', 'config'], {cwd: dir})
