@@ -13,6 +13,7 @@ export default class Lint extends Command {
 
   static override description = `Lints the given templates, folders and CDK cloud assemblies (cdk.out), or every template found under the current folder.
 A Serverless Framework service (serverless.yml) is linted from the template \`serverless package\` writes; findings name the function or resource in serverless.yml.
+Environment: NO_COLOR and FORCE_COLOR (colour; --color/--no-color win), SLS_EDA_DOCS_URL (where rule links point), SLS_EDA_WORKERS (threads; 0 lints in one).
 Exit codes: 0 nothing failed the run, 1 findings at or above --fail-level (or more warnings than --max-warnings), 2 unusable input (bad flags or configuration, a path that does not exist, no template found, unreadable or unparseable files; the other files are still linted).`
 
   static override examples = [

@@ -41,12 +41,6 @@ export const SERVERLESS_CONFIG_FILES = ['serverless.yml', 'serverless.yaml', 'se
 /** Where `serverless package` writes the template that `serverless deploy` updates the stack with. */
 export const SERVERLESS_PACKAGED_TEMPLATE = path.join('.serverless', 'cloudformation-template-update-stack.json')
 
-/** The Serverless Framework configuration file of a folder, if it is a service. */
-export function serverlessConfig(dir: string): string | undefined {
-  const name = SERVERLESS_CONFIG_FILES.find((candidate) => existsSync(path.join(dir, candidate)))
-  return name === undefined ? undefined : path.join(dir, name)
-}
-
 /** True when a folder is a CDK cloud assembly. */
 export function isCloudAssembly(dir: string): boolean {
   return existsSync(path.join(dir, 'manifest.json')) && (existsSync(path.join(dir, 'tree.json')) || readdirSafe(dir).some((name) => name.endsWith('.template.json')))
@@ -83,13 +77,15 @@ export function discover(paths: readonly string[], options: DiscoverOptions): Ta
       add({kind: 'cdk', dir})
       return
     }
-    const slsConfig = serverlessConfig(dir)
+    const entries = readdirSafe(dir).sort()
+    // From the listing already read: folder walks stay one readdir per folder.
+    const slsName = SERVERLESS_CONFIG_FILES.find((name) => entries.includes(name))
+    const slsConfig = slsName === undefined ? undefined : path.join(dir, slsName)
     if (slsConfig) {
       // The service's template exists only once packaged (.serverless is build output, skipped below as such).
       const template = path.join(dir, SERVERLESS_PACKAGED_TEMPLATE)
       add(existsSync(template) ? {kind: 'serverless', dir, config: slsConfig, template} : {kind: 'unpackaged', dir, config: slsConfig})
     }
-    const entries = readdirSafe(dir).sort()
     for (const name of entries) {
       const full = path.join(dir, name)
       if (ignored(full) || full === slsConfig) continue
