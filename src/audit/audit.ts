@@ -7,6 +7,7 @@ import type {ReportFile} from '../report/types.js'
 import type {Rule, RuleMeta} from '../rules/types.js'
 import {fingerprint} from './baseline.js'
 import {consoleUrl} from './console-url.js'
+import {liveFix} from './live-fix.js'
 import {buildLiveGraph, type Inventory} from './inventory.js'
 import {scrub, secretValues} from './secrets.js'
 
@@ -100,7 +101,10 @@ export function auditInventory(inventory: Inventory, options: AuditRunOptions): 
 function present(finding: Finding, node: GraphNode | undefined, secrets: readonly string[]): Finding {
   const data: Record<string, string | number> = {}
   for (const [key, value] of Object.entries(finding.data)) data[key] = typeof value === 'string' ? scrub(value, secrets) : value
-  const result: Finding = {...finding, data, message: scrub(finding.message, secrets), fix: finding.fix === undefined ? undefined : scrub(finding.fix, secrets)}
+  const templateFix = finding.fix === undefined ? undefined : scrub(finding.fix, secrets)
+  // A live resource is fixed in the stack that owns it, or with the CLI: not with a template edit naming its physical id.
+  const fix = node ? liveFix(finding.ruleId, node, templateFix) : templateFix
+  const result: Finding = {...finding, data, message: scrub(finding.message, secrets), fix}
   const url = node ? consoleUrl(node) : undefined
   if (url) result.consoleUrl = url
   return result

@@ -5,6 +5,7 @@ import type {Preset} from '../engine/config.js'
 import {runExitCode, selectRules, unknownRuleWarnings} from '../engine/pipeline.js'
 import {UsageError} from '../lib/exit-codes.js'
 import type {RunOutcome} from '../lib/run-outcome.js'
+import {applyColor, terminalWidth} from '../lib/color.js'
 import {renderReport, reportDocument, writeOutput} from '../report/output.js'
 import type {Format} from '../report/types.js'
 import type {Severity} from '../rules/types.js'
@@ -22,6 +23,8 @@ export interface AuditFlags extends AccountRequest {
   config?: string
   preset?: Preset
   rule?: string[]
+  /** `--color` / `--no-color`; undefined decides from the environment and the terminal. */
+  color?: boolean
   /** `--json`: return the JSON document instead of rendering. */
   json?: boolean
 }
@@ -72,7 +75,7 @@ export async function runAudit(flags: AuditFlags, env: AuditEnvironment): Promis
 
   const {auditInventory} = await import('./audit.js')
   const outcome = auditInventory(inventory, {config, catalogue, stacks: flags.stack, baseline, now: env.now})
-  const warnings = unknownRuleWarnings(outcome.unknownRules, config, cwd)
+  const warnings = await unknownRuleWarnings(outcome.unknownRules, config, cwd)
   if (flags.writeBaseline) {
     const {baselineOf} = await import('./baseline.js')
     const shown = writeOutput(flags.writeBaseline, JSON.stringify(baselineOf(outcome.allFindings, env.now ?? new Date()), null, 2) + '\n', cwd)
@@ -91,7 +94,8 @@ export async function runAudit(flags: AuditFlags, env: AuditEnvironment): Promis
     apiCalls,
   }
   if (flags.json) return {exitCode, json: await reportDocument(input, {audit: coverage}), warnings, notices}
-  const text = await renderReport(flags.format, input, {toFile: flags.output !== undefined, extra: {audit: coverage}})
+  if (!flags.output) applyColor(flags.color)
+  const text = await renderReport(flags.format, {...input, width: flags.output ? undefined : terminalWidth()}, {toFile: flags.output !== undefined, extra: {audit: coverage}})
   let stdout: string | undefined = text
   if (flags.output) {
     const shown = writeOutput(flags.output, text, cwd)

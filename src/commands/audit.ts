@@ -2,7 +2,8 @@
 import {Command, Flags} from '@oclif/core'
 
 import type {Preset} from '../engine/presets.js'
-import {RUN_FLAGS} from '../lib/run-flags.js'
+import {UsageError} from '../lib/exit-codes.js'
+import {COLOR_FLAG, jsonFlagConflict, RUN_FLAGS} from '../lib/run-flags.js'
 import {runForCommand} from '../lib/run-outcome.js'
 import type {Format} from '../report/types.js'
 import type {Severity} from '../rules/types.js'
@@ -42,13 +43,16 @@ Exit codes: 0 nothing failed the run, 1 findings at or above --fail-level, 2 unu
     config: RUN_FLAGS.config,
     preset: RUN_FLAGS.preset,
     rule: Flags.string({summary: 'Run only this rule (id or name); repeatable.', multiple: true}),
+    color: COLOR_FLAG,
   }
 
   public async run(): Promise<unknown> {
-    const {flags} = await this.parse(Audit)
+    const {flags, metadata} = await this.parse(Audit)
+    const conflict = jsonFlagConflict(this.jsonEnabled(), flags, !metadata.flags.format?.setFromDefault)
     const {runAudit} = await import('../audit/run.js')
-    return runForCommand(this, () =>
-      runAudit(
+    return runForCommand(this, async () => {
+      if (conflict) throw new UsageError(conflict)
+      return runAudit(
         {
           profile: flags.profile,
           region: flags.region,
@@ -65,10 +69,11 @@ Exit codes: 0 nothing failed the run, 1 findings at or above --fail-level, 2 unu
           config: flags.config,
           preset: flags.preset as Preset | undefined,
           rule: flags.rule,
+          color: flags.color,
           json: this.jsonEnabled(),
         },
         {cwd: process.cwd(), version: this.config.version},
-      ),
-    )
+      )
+    })
   }
 }

@@ -2,7 +2,8 @@
 import {Args, Command, Flags} from '@oclif/core'
 
 import type {Preset} from '../engine/presets.js'
-import {RUN_FLAGS} from '../lib/run-flags.js'
+import {UsageError} from '../lib/exit-codes.js'
+import {COLOR_FLAG, jsonFlagConflict, RUN_FLAGS} from '../lib/run-flags.js'
 import {runForCommand} from '../lib/run-outcome.js'
 import type {Format} from '../report/types.js'
 import type {Severity} from '../rules/types.js'
@@ -11,11 +12,15 @@ export default class Lint extends Command {
   static override summary = 'Check SAM, CloudFormation and CDK templates against serverless best practices.'
 
   static override description = `Lints the given templates, folders and CDK cloud assemblies (cdk.out), or every template found under the current folder.
-Exit codes: 0 nothing failed the run, 1 findings at or above --fail-level (or more warnings than --max-warnings), 2 unusable input (bad flags or configuration, unreadable or unparseable files; the other files are still linted).`
+A Serverless Framework service (serverless.yml) is linted from the template \`serverless package\` writes; findings name the function or resource in serverless.yml.
+Environment: NO_COLOR and FORCE_COLOR (colour; --color/--no-color win), SLS_EDA_DOCS_URL (where rule links point), SLS_EDA_WORKERS (threads; 0 lints in one).
+Exit codes: 0 nothing failed the run, 1 findings at or above --fail-level (or more warnings than --max-warnings), 2 unusable input (bad flags or configuration, a path that does not exist, no template found, unreadable or unparseable files; the other files are still linted).`
 
   static override examples = [
     {command: '<%= config.bin %> lint', description: 'Lint every template under the current folder.'},
     {command: '<%= config.bin %> lint template.yaml cdk.out/', description: 'Lint a SAM template and a CDK cloud assembly.'},
+    {command: "<%= config.bin %> lint 'stacks/*.yaml'", description: 'Lint the files a glob matches (quoted, so every shell passes it the same way).'},
+    {command: '<%= config.bin %> lint services/orders', description: 'Lint a Serverless Framework service after `serverless package`; findings point into its serverless.yml.'},
     {command: '<%= config.bin %> lint --format sarif --output results.sarif', description: 'Write SARIF for GitHub code scanning.'},
     {command: '<%= config.bin %> lint --fail-level warning --max-warnings 0', description: 'Fail on any warning.'},
   ]
@@ -23,7 +28,7 @@ Exit codes: 0 nothing failed the run, 1 findings at or above --fail-level (or mo
   static override strict = false
 
   static override args = {
-    paths: Args.string({description: 'Template files, folders or cdk.out folders to lint (default: the current folder).', required: false}),
+    paths: Args.string({description: 'Template files, folders, globs, cdk.out folders or Serverless Framework services to lint (default: the current folder).', required: false}),
   }
 
   static override enableJsonFlag = true
@@ -38,13 +43,17 @@ Exit codes: 0 nothing failed the run, 1 findings at or above --fail-level (or mo
     ignore: Flags.string({summary: 'Glob of files to skip, relative to the current folder; repeatable.', multiple: true, multipleNonGreedy: true}),
     preset: RUN_FLAGS.preset,
     rule: Flags.string({summary: 'Run only this rule (id or name); repeatable.', multiple: true, multipleNonGreedy: true}),
+    'pass-on-no-templates': Flags.boolean({summary: 'Exit 0 when the paths hold no template to lint (by default that is an error, exit code 2).'}),
+    color: COLOR_FLAG,
   }
 
   public async run(): Promise<unknown> {
-    const {argv, flags} = await this.parse(Lint)
+    const {argv, flags, metadata} = await this.parse(Lint)
+    const conflict = jsonFlagConflict(this.jsonEnabled(), flags, !metadata.flags.format?.setFromDefault)
     const {runLint} = await import('../lint/run.js')
-    return runForCommand(this, () =>
-      runLint(
+    return runForCommand(this, async () => {
+      if (conflict) throw new UsageError(conflict)
+      return runLint(
         argv as string[],
         {
           format: flags.format as Format,
@@ -55,10 +64,12 @@ Exit codes: 0 nothing failed the run, 1 findings at or above --fail-level (or mo
           ignore: flags.ignore,
           preset: flags.preset as Preset | undefined,
           rule: flags.rule,
+          passOnNoTemplates: flags['pass-on-no-templates'],
+          color: flags.color,
           json: this.jsonEnabled(),
         },
         {cwd: process.cwd(), version: this.config.version},
-      ),
-    )
+      )
+    })
   }
 }

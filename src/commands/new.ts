@@ -4,6 +4,7 @@ import path from 'node:path'
 import {Args, Command, Flags} from '@oclif/core'
 
 import {EXIT} from '../lib/exit-codes.js'
+import {COLOR_FLAG} from '../lib/run-flags.js'
 import {DEFAULT_LANGUAGE, findLanguage, LANGUAGES} from '../scaffold/languages.js'
 import {IAC_FLAVOURS, PATTERNS} from '../scaffold/patterns.js'
 import {ARCHITECTURES, defaultRuntime, supportedRuntimes} from '../scaffold/runtimes.js'
@@ -49,10 +50,14 @@ Files are written to a temporary folder and moved into place; a non-empty folder
     'dry-run': Flags.boolean({summary: 'List the files that would be written, and write nothing.'}),
     force: Flags.boolean({summary: 'Write into a non-empty folder, replacing files with the same names (other files are kept).'}),
     list: Flags.boolean({summary: 'List the patterns with a one-line summary each.'}),
+    color: COLOR_FLAG,
   }
 
   public async run(): Promise<unknown> {
     const {args, flags} = await this.parse(New)
+    // The prompts colour through node:util styleText, which reads these variables.
+    if (flags.color === false) process.env.FORCE_COLOR = '0'
+    if (flags.color === true) process.env.FORCE_COLOR = '1'
     if (flags.list) {
       if (this.jsonEnabled()) return {patterns: PATTERNS.map(({name, summary, flavours}) => ({name, summary, flavours}))}
       const width = Math.max(...PATTERNS.map((pattern) => pattern.name.length))

@@ -1,7 +1,9 @@
 // `sls-eda tune`: Lambda memory power-tuning from the CLI, leaving the function exactly as it found it.
 import {Args, Command, Flags} from '@oclif/core'
 
+import {applyColor} from '../lib/color.js'
 import {EXIT, UsageError} from '../lib/exit-codes.js'
+import {COLOR_FLAG} from '../lib/run-flags.js'
 
 export default class Tune extends Command {
   static override summary = 'Measure a Lambda function at several memory sizes and recommend the best one.'
@@ -38,17 +40,19 @@ Exit codes: 0 done, 1 no memory value succeeded, 2 bad input or the function can
     'allowed-error': Flags.string({summary: 'Error type that counts as a normal response (e.g. ValidationError); repeatable.', multiple: true}),
     'monthly-invocations': Flags.integer({summary: 'Project the monthly cost at each memory value and the saving against the current one.', min: 0}),
     report: Flags.string({summary: 'Write a self-contained HTML report with the cost and duration curves.'}),
-    'dry-run': Flags.boolean({summary: 'Show the plan and the most the tuning can cost; invoke and change nothing.'}),
-    apply: Flags.boolean({summary: 'Keep the memory recommended by --strategy at the end (only if the run finishes).'}),
+    'dry-run': Flags.boolean({summary: 'Show the plan and the most the tuning can cost; invoke and change nothing.', exclusive: ['apply']}),
+    apply: Flags.boolean({summary: 'Keep the memory recommended by --strategy at the end (only if the run finishes).', exclusive: ['dry-run']}),
     yes: Flags.boolean({char: 'y', summary: 'Do not ask before tuning a function that serves traffic.'}),
     profile: Flags.string({summary: 'AWS profile from the shared config and credentials files.'}),
     region: Flags.string({summary: 'AWS region (default: from the environment or profile).'}),
+    color: COLOR_FLAG,
     seed: Flags.integer({summary: 'Seed of the bootstrap that compares the pick with the runner-up.', default: 1, hidden: true}),
     'poll-interval': Flags.integer({summary: 'Milliseconds between checks of a configuration update.', default: 1000, hidden: true}),
   }
 
   public async run(): Promise<unknown> {
     const {args, flags} = await this.parse(Tune)
+    applyColor(flags.color)
     const {runTune} = await import('../tune/run.js')
     let outcome
     try {

@@ -1,4 +1,8 @@
 // What a rule run produces and every reporter renders.
+import {readFileSync} from 'node:fs'
+import path from 'node:path'
+import {fileURLToPath, pathToFileURL} from 'node:url'
+
 import type {Source, SourceLocation} from '../model/types.js'
 import type {Severity} from '../rules/types.js'
 
@@ -14,6 +18,8 @@ export interface FindingResource {
   region?: string
   stack?: string
   cdkPath?: string
+  /** Where the resource is declared in a Serverless Framework configuration: `functions.hello`, `resources.Resources.OrdersQueue`, `provider`. */
+  declaredAs?: string
 }
 
 export interface Finding {
@@ -32,11 +38,39 @@ export interface Finding {
   consoleUrl?: string
 }
 
-/** Docs pages are generated into docs/rules/ of the repository. */
-export const DOCS_BASE_URL = 'https://github.com/sls-eda/sls-eda/blob/main/docs/rules'
+/** Rule pages are generated into docs/rules/ of the repository and shipped in the package. */
+const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url))
+
+/** The installed copy of the rule pages. */
+export const DOCS_DIR = path.join(PACKAGE_ROOT, 'docs', 'rules')
+
+let base: string | undefined
+
+/** The package's `repository` as a web address (`git+https://github.com/o/r.git` → `https://github.com/o/r`). */
+function repositoryUrl(): string | undefined {
+  try {
+    const pkg = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as {repository?: string | {url?: string}}
+    const url = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url
+    const web = url?.replace(/^git\+/, '').replace(/\.git$/, '')
+    return web && /^https:\/\//.test(web) ? web : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Where rule pages are linked: SLS_EDA_DOCS_URL when set (a mirror, an intranet, a pinned tag), else the
+ * repository's docs/rules, else the pages installed with the package.
+ */
+export function docsBaseUrl(env: NodeJS.ProcessEnv = process.env): string {
+  const configured = env.SLS_EDA_DOCS_URL?.trim()
+  if (configured) return configured.replace(/\/+$/, '')
+  base ??= repositoryUrl() ? `${repositoryUrl()}/blob/main/docs/rules` : pathToFileURL(DOCS_DIR).href
+  return base
+}
 
 export function docsUrl(ruleId: string): string {
-  return `${DOCS_BASE_URL}/${ruleId}.md`
+  return `${docsBaseUrl()}/${ruleId}.md`
 }
 
 /** Text and placeholders (`key`, with the text written) of a message template, in order. */

@@ -38,12 +38,12 @@ export async function selectRules(request: SelectionRequest): Promise<Selection>
     throw error
   }
   if (request.preset) config = {...config, preset: request.preset}
-  const {CATALOGUE, findRule} = await import('../rules/index.js')
+  const {CATALOGUE, findRule, unknownRuleText} = await import('../rules/index.js')
   let catalogue: readonly Rule[] = CATALOGUE
   if (request.rule && request.rule.length > 0) {
     const chosen = request.rule.map((key) => {
       const rule = findRule(key)
-      if (!rule) throw new UsageError(`unknown rule "${key}"; run \`sls-eda rules\` to list them`)
+      if (!rule) throw new UsageError(`${unknownRuleText(key)}; run \`sls-eda rules\` to list them`)
       if (!rule.meta.sources.includes(request.source)) {
         const other = rule.meta.sources.map((source) => SOURCE_WORDS[source]).join(' and ')
         throw new UsageError(`rule ${rule.meta.id} (${rule.meta.name}) checks ${other} only and cannot run on ${SOURCE_WORDS[request.source]}`)
@@ -57,8 +57,10 @@ export async function selectRules(request: SelectionRequest): Promise<Selection>
 }
 
 /** Warnings for rule keys of the configuration that name no rule, so a typo does not silently turn nothing off. */
-export function unknownRuleWarnings(unknown: readonly string[], config: Config, cwd: string): string[] {
-  return unknown.map((key) => `${config.file ? shownPath(config.file, cwd) : 'configuration'}: unknown rule "${key}" ignored`)
+export async function unknownRuleWarnings(unknown: readonly string[], config: Config, cwd: string): Promise<string[]> {
+  if (unknown.length === 0) return []
+  const {unknownRuleText} = await import('../rules/index.js')
+  return unknown.map((key) => `${config.file ? shownPath(config.file, cwd) : 'configuration'}: ${unknownRuleText(key)} ignored`)
 }
 
 export interface RunFile {

@@ -1,4 +1,8 @@
 // Renders a rule's documentation from its metadata: the generated docs/rules pages, SARIF help and `sls-eda rules show` all use it.
+import chalk from 'chalk'
+import {wrapAnsi} from 'fast-wrap-ansi'
+
+import {practiceTitle} from '../rules/practices.js'
 import {type EquivalentTool, type RuleMeta, SEVERITIES, SEVERITY_POLICY} from '../rules/types.js'
 
 /** The fixed headings of every rule page, in order (Ruff's rule documentation layout). */
@@ -97,6 +101,48 @@ function indent(text: string): string {
     .split('\n')
     .map((line) => `    ${line}`)
     .join('\n')
+}
+
+/** Inline Markdown for a terminal: `code` and **bold** styled (or left as written without colour), <links> bare. */
+function inline(text: string): string {
+  return text
+    .replace(/<(https?:[^>]+)>/g, '$1')
+    .replace(/\*\*([^*]+)\*\*/g, (_, bold: string) => chalk.bold(bold))
+    .replace(/`([^`]+)`/g, (whole, code: string) => (chalk.level > 0 ? chalk.cyan(code) : whole))
+}
+
+/**
+ * A rule's page for a terminal (`sls-eda rules show`): the same sections as the Markdown page, without
+ * Markdown or HTML comments, practices spelt out with their titles, paragraphs wrapped to `width`.
+ */
+export function renderRuleTerminal(meta: RuleMeta, options: {docsUrl: string; installedPage?: string; width?: number}): string {
+  const {docs} = meta
+  const width = options.width && options.width >= 40 ? Math.min(options.width, 120) : undefined
+  const paragraph = (text: string): string => {
+    const styled = inline(text)
+    return (width ? wrapAnsi(styled, width - 2, {hard: false, trim: true}) : styled)
+      .split('\n')
+      .map((line) => `  ${line}`)
+      .join('\n')
+  }
+  const example = (text: string): string => text.replace(/\n+$/, '').split('\n').map((line) => `    ${line}`).join('\n')
+  const heading = (text: string): string => chalk.bold(text)
+  const facts = [`severity ${meta.severity}`, `service ${meta.service}`, `applies to ${meta.sources.join(' and ')}`, `status ${meta.status}`, `preset ${meta.recommended ? 'recommended and strict' : 'strict only'}`]
+  const sections = [
+    `${chalk.bold(`${meta.id} ${meta.name}`)}: ${meta.title}`,
+    chalk.dim(facts.join(' · ')),
+    `${heading('What it checks')}\n${paragraph(docs.what)}${docs.limitations ? `\n\n${paragraph(`**Limitations:** ${docs.limitations}`)}` : ''}`,
+    `${heading('Why it matters')}\n${paragraph(docs.why)}`,
+    `${heading('Failing example')}\n${example(docs.failing)}`,
+    `${heading('Fixed example')}\n${example(docs.fixed)}`,
+    `${heading('When not to use it')}\n${paragraph(docs.whenNotToUse)}${isEngineRule(meta) ? '' : `\n\n${paragraph(`To turn it off, set \`${meta.name}: off\` under \`rules:\` in \`.sls-eda.yml\`; to silence one resource, add to its \`Metadata\`:`)}\n${example(`sls-eda:\n  suppress:\n    - rule: ${meta.id}\n      reason: <why this finding does not apply here>`)}`}`,
+  ]
+  const equivalents = Object.entries(meta.equivalents).filter(([, ids]) => ids && ids.length > 0)
+  sections.push(`${heading('Equivalents')}\n${equivalents.length > 0 ? equivalents.map(([tool, ids]) => `  ${TOOL_NAMES[tool as EquivalentTool] ?? tool}: ${ids!.join(', ')}`).join('\n') : '  No equivalent check in other tools.'}`)
+  if (meta.practices.length > 0) sections.push(`${heading('Practices')}\n${meta.practices.map((practice) => `  ${practiceTitle(practice)}`).join('\n')}`)
+  sections.push(`${heading('References')}\n${docs.references.map((reference) => `  ${reference}`).join('\n')}`)
+  sections.push(`${heading('Docs')}\n  ${options.docsUrl}${options.installedPage ? `\n  ${options.installedPage} (installed with sls-eda)` : ''}`)
+  return sections.join('\n\n') + '\n'
 }
 
 /** The catalogue entry of a rule as `sls-eda rules --json` prints it. */

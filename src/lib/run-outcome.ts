@@ -35,7 +35,11 @@ export async function runForCommand(command: Pick<Command, 'warn' | 'logToStderr
   try {
     outcome = await run()
   } catch (error) {
-    if (error instanceof UsageError) command.error(error.message, {exit: EXIT.usage})
+    if (error instanceof UsageError) {
+      // Under --json oclif takes the exit code from process.exitCode, not from the error it prints as JSON.
+      process.exitCode = EXIT.usage
+      command.error(error.message, {exit: EXIT.usage})
+    }
     throw error
   }
   return deliverOutcome(command, outcome)

@@ -20,6 +20,10 @@ export const OPTIONS = {
   ignore: {type: 'string', multiple: true},
   preset: {type: 'string'},
   rule: {type: 'string', multiple: true},
+  'pass-on-no-templates': {type: 'boolean'},
+  color: {type: 'boolean'},
+  // oclif's `allowNo` flag, spelt out: node:util parseArgs negates options only from Node 22.
+  'no-color': {type: 'boolean'},
 } as const
 
 /** Arguments only oclif handles: help, JSON output, and anything that looks like a request for the command's own help. */
@@ -62,6 +66,8 @@ export async function fastLint(args: string[]): Promise<boolean> {
         ignore: values.ignore,
         preset: values.preset as Preset | undefined,
         rule: values.rule,
+        passOnNoTemplates: values['pass-on-no-templates'],
+        color: values['no-color'] ? false : values.color,
       },
       {cwd: process.cwd(), version: packageVersion()},
     )

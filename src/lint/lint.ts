@@ -10,8 +10,10 @@ import type {Finding} from '../engine/finding.js'
 import {runRules} from '../engine/run.js'
 import {ENGINE_RULES} from '../rules/engine-rules.js'
 import type {Rule, RuleMeta} from '../rules/types.js'
+import {UsageError} from '../lib/exit-codes.js'
 import {discover, type Target} from './discover.js'
 import {loadCloudAssembly, loadTemplateFile, type LoadOutcome, unusable} from './load.js'
+import {readServerlessSource, relocateFinding} from './serverless.js'
 
 export interface FileResult {
   file: string
@@ -19,6 +21,8 @@ export interface FileResult {
   findings: Finding[]
   /** True when the file could not be used (exit code 2). */
   unusable: boolean
+  /** The template that was linted, when findings point at the file it was generated from (a Serverless Framework service's package). */
+  packaged?: string
 }
 
 export interface LintResult {
@@ -54,7 +58,17 @@ function prepare(options: LintOptions): {active: ActiveRule[]; unknown: string[]
     ignore: options.config.ignore,
     root,
     extraIgnore: [{patterns: options.ignore ?? [], root: options.cwd}],
+    cwd: options.cwd,
   })
+  // A path that does not exist is a typing mistake, not an empty project: say so before linting anything (as ESLint does).
+  const mistakes = targets.flatMap((target) =>
+    target.kind === 'missing'
+      ? [`${path.relative(options.cwd, target.file) || target.file}: no such file or directory`]
+      : target.kind === 'unmatched'
+        ? [`no file matches "${target.pattern}"`]
+        : [],
+  )
+  if (mistakes.length > 0) throw new UsageError(`${mistakes.join('; ')} (check for a typing mistake)`)
   return {active, unknown, targets}
 }
 
@@ -76,9 +90,22 @@ export function lintTarget(target: Target, active: readonly ActiveRule[], now: D
   } else if (target.kind === 'unsynthesized') {
     const cdkJson = path.join(target.dir, 'cdk.json')
     files.push({file: cdkJson, findings: [unusable(cdkJson, 'unreadable', 'CDK app without a cloud assembly: run `cdk synth` first (sls-eda lints cdk.out, not the app sources)')], unusable: true})
+  } else if (target.kind === 'unpackaged') {
+    files.push({file: target.config, findings: [unusable(target.config, 'unreadable', 'Serverless Framework service without a packaged template: run `serverless package` first (sls-eda lints .serverless/cloudformation-template-update-stack.json, the template it writes)')], unusable: true})
+  } else if (target.kind === 'serverless') {
+    const outcome = loadTemplateFile(target.template, true)
+    if (!outcome.ok) {
+      files.push({file: target.template, findings: [outcome.finding], unusable: true})
+    } else {
+      const source = readServerlessSource(target.config)
+      for (const template of outcome.templates) {
+        const findings = runRules(template.graph, active, {now}).map((finding) => relocateFinding(finding, source))
+        files.push({file: target.config, packaged: template.file, findings: sortFindings(findings), unusable: false})
+      }
+    }
   } else if (target.kind === 'file') {
     handle(target.file, loadTemplateFile(target.file, target.explicit))
-  } else {
+  } else if (target.kind === 'cdk') {
     for (const {file, outcome} of loadCloudAssembly(target.dir)) handle(file, outcome)
   }
   return files

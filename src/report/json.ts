@@ -31,6 +31,7 @@ export function jsonDocument(input: ReportInput): unknown {
     files: input.files.map((file) => ({
       file: relative(file.file),
       stack: file.stack,
+      ...(file.packaged ? {packaged: relative(file.packaged)} : {}),
       unusable: file.unusable,
       findings: file.findings.map((finding) => ({
         ...finding,

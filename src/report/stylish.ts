@@ -2,6 +2,9 @@
 import path from 'node:path'
 
 import chalk from 'chalk'
+import {wrapAnsi} from 'fast-wrap-ansi'
+
+import type {Finding} from '../engine/finding.js'
 
 import type {Severity} from '../rules/types.js'
 import type {ReportInput} from './types.js'
@@ -16,19 +19,48 @@ function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`
 }
 
+/** Position and severity take this many columns before a finding's text: `  12:5     warning `. */
+const TEXT_COLUMN = 2 + 8 + 1 + 7 + 1
+
+/** Narrower than this, wrapping would leave a word or two per line: the text is left to the terminal. */
+const MIN_TEXT_WIDTH = 30
+
+/** `text` wrapped to the terminal, continuation lines indented under the first; long words (links) are never broken. */
+function wrapped(text: string, width: number | undefined): string {
+  if (width === undefined || width - TEXT_COLUMN < MIN_TEXT_WIDTH) return text
+  return wrapAnsi(text, width - TEXT_COLUMN - 1, {hard: false, trim: true})
+    .split('\n')
+    .join(`\n${' '.repeat(TEXT_COLUMN)}`)
+}
+
+/** What a finding is about, as the user wrote it: the CDK construct, the serverless.yml entry, or the logical id. */
+function subject(finding: Finding): string {
+  const resource = finding.resource
+  if (!resource) return ''
+  if (resource.declaredAs) {
+    const generated = resource.logicalId ?? resource.id
+    return ` [${resource.declaredAs}${resource.declaredAs.endsWith(`.${generated}`) ? '' : ` → ${generated}`}]`
+  }
+  return ` [${resource.cdkPath ?? resource.logicalId ?? resource.id}]`
+}
+
 export function renderStylish(input: ReportInput): string {
   const lines: string[] = []
   const counts: Record<Severity, number> = {error: 0, warning: 0, info: 0}
   for (const file of input.files) {
     if (file.findings.length === 0) continue
     const shown = path.relative(input.cwd, file.file) || file.file
-    lines.push('', chalk.underline(file.stack ? `${shown} ${chalk.dim(`(stack ${file.stack})`)}` : shown))
+    const packaged = file.packaged ? ` ${chalk.dim(`(packaged ${path.relative(input.cwd, file.packaged) || file.packaged})`)}` : ''
+    lines.push('', chalk.underline(file.stack ? `${shown} ${chalk.dim(`(stack ${file.stack})`)}` : shown) + packaged)
+    const indent = ' '.repeat(TEXT_COLUMN)
     for (const finding of file.findings) {
       counts[finding.severity]++
       const position = finding.location ? `${finding.location.line}:${finding.location.column}` : ''
-      const where = finding.resource ? chalk.dim(` [${finding.resource.cdkPath ?? finding.resource.logicalId ?? finding.resource.id}]`) : ''
-      lines.push(`  ${chalk.dim(position.padEnd(8))} ${COLOR[finding.severity](finding.severity.padEnd(7))} ${finding.message}${where}  ${chalk.dim(`${finding.ruleId} ${finding.ruleName}`)}`)
-      if (finding.fix) lines.push(`  ${' '.repeat(8)} ${' '.repeat(7)} ${chalk.dim(`fix: ${finding.fix}`)}`)
+      const text = `${finding.message}${chalk.dim(subject(finding))}  ${chalk.dim(`${finding.ruleId} ${finding.ruleName}`)}`
+      lines.push(`  ${chalk.dim(position.padEnd(8))} ${COLOR[finding.severity](finding.severity.padEnd(7))} ${wrapped(text, input.width)}`)
+      if (finding.fix) lines.push(`${indent}${wrapped(chalk.dim(`fix: ${finding.fix}`), input.width)}`)
+      if (finding.consoleUrl) lines.push(`${indent}${wrapped(chalk.dim(`console: ${finding.consoleUrl}`), input.width)}`)
+      if (finding.docsUrl) lines.push(`${indent}${wrapped(chalk.dim(`docs: ${finding.docsUrl}`), input.width)}`)
     }
   }
   const total = counts.error + counts.warning + counts.info

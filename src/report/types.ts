@@ -7,6 +7,8 @@ export interface ReportFile {
   stack?: string
   findings: Finding[]
   unusable: boolean
+  /** The template that was linted, when findings point at the file it was generated from (serverless.yml). */
+  packaged?: string
 }
 
 export interface ReportInput {
@@ -20,6 +22,8 @@ export interface ReportInput {
   cwd: string
   /** Severity at or above which findings fail the run (for summaries). */
   failLevel: Severity
+  /** Columns of the terminal the report is shown on, for formats that wrap (stylish); none when not a terminal. */
+  width?: number
 }
 
 export const FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github'] as const

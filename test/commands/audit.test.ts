@@ -1,5 +1,4 @@
 // End to end: the built CLI, run as a user runs it, against a loopback fake AWS through the real SDK clients' HTTP stack.
-import {spawn} from 'node:child_process'
 import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
@@ -9,28 +8,11 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {ARN, CONCERNS, REGION, SECRET, sampleAccount} from '../audit/account.js'
 import {type FakeAws, type FakeOptions, startFakeAws} from '../audit/fake-aws.js'
 import {fakeEnv} from '../audit/helpers.js'
+import {runCliAsync} from './cli.js'
 
-const root = path.resolve(import.meta.dirname, '../..')
-const bin = path.join(root, 'bin/run.js')
-
-interface Run {
-  status: number | null
-  stdout: string
-  stderr: string
-}
-
-/** Runs the CLI without blocking this process, which serves the fake AWS it talks to. */
-function cli(args: string[], env: Record<string, string>, cwd = root): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], {cwd, env: {PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', CI: 'true', NO_COLOR: '1', ...env}})
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    child.on('error', reject)
-    child.on('close', (status) => resolve({status, stdout, stderr}))
-  })
-}
+/** The built CLI, run without blocking this process, which serves the fake AWS it talks to. */
+const cli = (args: string[], env: Record<string, string>, cwd?: string) => runCliAsync(args, env, cwd)
+type Run = Awaited<ReturnType<typeof cli>>
 
 interface Report {
   files: Array<{file: string; findings: Array<{ruleId: string; resource?: {arn?: string; stack?: string}; consoleUrl?: string}>}>

@@ -1,5 +1,5 @@
 // Runs the built CLI as a subprocess, the way a user or CI does, with a time limit so a hang fails the test.
-import {spawnSync} from 'node:child_process'
+import {spawn, spawnSync} from 'node:child_process'
 import path from 'node:path'
 
 export const ROOT = path.resolve(import.meta.dirname, '../..')
@@ -26,3 +26,19 @@ export function runCli(args: string[], options: {cwd?: string; env?: Record<stri
 
 /** A stack trace line from Node (`at fn (file.js:1:2)`), which users must never see. */
 export const STACK_TRACE = /^\s+at .+(\.js|\.ts|node:internal).*:\d+/m
+
+/**
+ * Runs the built CLI without blocking this process (which may be serving a fake AWS the CLI talks to), in a clean
+ * environment: PATH, HOME, CI and NO_COLOR, then `env`.
+ */
+export function runCliAsync(args: string[], env: Record<string, string>, cwd = ROOT): Promise<Omit<CliResult, 'timedOut'>> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {cwd, env: {PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', CI: 'true', NO_COLOR: '1', ...env}})
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    child.on('error', reject)
+    child.on('close', (status) => resolve({status, stdout, stderr}))
+  })
+}

@@ -103,7 +103,7 @@ Resources:
     const result = runCli(['lint', 'does/not/exist.yaml'], {cwd: tempProject({})})
     expectUsable(result)
     expect(result.status).toBe(2)
-    expect(result.stdout).toMatch(/does\/not\/exist\.yaml[\s\S]*no such file or directory/)
+    expect(result.stderr).toMatch(/does\/not\/exist\.yaml: no such file or directory/)
   })
 
   it('an unknown flag: exit 2 and the flag named', () => {

@@ -45,7 +45,14 @@ describe('sls-eda lint configuration (subprocess)', () => {
     const dir = tempProject({'.sls-eda.yml': 'rules:\n  SQS9999: off\n', 'template.yaml': QUEUE_WITHOUT_DLQ})
     const result = runCli(['lint'], {cwd: dir})
     expect(result.status).toBe(1)
-    expect(result.stderr).toMatch(/Warning: \.sls-eda\.yml: unknown rule "SQS9999" ignored/)
+    expect(result.stderr).toMatch(/Warning: \.sls-eda\.yml: unknown rule "SQS9999"( \(did you mean [^)]*\))? ignored/)
+  })
+
+  it('names the rule an unknown key in the configuration probably meant', () => {
+    const dir = tempProject({'.sls-eda.yml': 'rules:\n  sqs-queue-without-dql: off\n', 'template.yaml': QUEUE_WITHOUT_DLQ})
+    const result = runCli(['lint'], {cwd: dir})
+    expect(result.status).toBe(1)
+    expect(result.stderr.replace(/\s*\n\s*›\s*/g, ' ')).toMatch(/\.sls-eda\.yml: unknown rule "sqs-queue-without-dql" \(did you mean SQS001, sqs-queue-without-dlq\?\) ignored/)
   })
 
   it('an unknown --rule is a usage error (exit 2) with a hint', () => {

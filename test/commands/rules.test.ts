@@ -58,10 +58,32 @@ describe('sls-eda rules (subprocess)', () => {
   it.each([['SQS001'], ['sqs-queue-without-dlq'], ['sqs001']])('rules show %s prints the documentation', (key) => {
     const result = runCli(['rules', 'show', key])
     expect(result.status).toBe(0)
-    for (const heading of ['What it checks', 'Why it matters', 'Failing example', 'Fixed example', 'When not to use it', 'References']) {
-      expect(result.stdout).toContain(`## ${heading}`)
+    for (const heading of ['What it checks', 'Why it matters', 'Failing example', 'Fixed example', 'When not to use it', 'References', 'Docs']) {
+      expect(result.stdout).toMatch(new RegExp(`^${heading}$`, 'm'))
     }
-    expect(result.stdout).toMatch(/^# SQS001 sqs-queue-without-dlq/)
+    expect(result.stdout).toMatch(/^SQS001 sqs-queue-without-dlq: /)
+  })
+
+  it('rules show is rendered for a terminal: no Markdown, no HTML comments, practices spelt out, the installed page named', () => {
+    const result = runCli(['rules', 'show', 'SQS001'])
+    expect(result.stdout).not.toMatch(/<!--|^#|^\|---|\*\*|<https/m)
+    expect(result.stdout).toMatch(/^ {2}P-ERR-1 Every consumed SQS queue has a dead-letter queue$/m)
+    expect(result.stdout).toMatch(/^ {2}\S+\/docs\/rules\/SQS001\.md \(installed with sls-eda\)$/m)
+  })
+
+  it('every practice a rule cites has a title to spell it out with', async () => {
+    const {PRACTICES} = await import('../../src/rules/practices.js')
+    const cited = new Set(CATALOGUE.flatMap((rule) => rule.meta.practices))
+    expect([...cited].filter((id) => !(id in PRACTICES))).toEqual([])
+  })
+
+  it.each([
+    ['SQS01', /unknown rule "SQS01" \(did you mean SQS001, sqs-queue-without-dlq\?\)/],
+    ['sqs-queue-without-dql', /unknown rule "sqs-queue-without-dql" \(did you mean SQS001, sqs-queue-without-dlq\?\)/],
+  ])('rules show %s: exit 2 and the rule probably meant', (key, message) => {
+    const result = runCli(['rules', 'show', key])
+    expect(result.status).toBe(2)
+    expect(result.stderr.replace(/\s*\n\s*›\s*/g, ' ')).toMatch(message)
   })
 
   it('rules show --json includes messages and docs', () => {

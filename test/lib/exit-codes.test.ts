@@ -1,6 +1,6 @@
 // The exit-code contract (0 clean, 1 findings, 2 unusable input, 3 partial audit, 4 tune restore failure), one table run against lint, audit and tune as a user runs them.
 import {spawn} from 'node:child_process'
-import {mkdtempSync, writeFileSync} from 'node:fs'
+import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 
@@ -18,6 +18,8 @@ const QUEUE_WITHOUT_DLQ = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n 
 writeFileSync(path.join(dir, 'clean.yaml'), CLEAN_TEMPLATE)
 writeFileSync(path.join(dir, 'queue.yaml'), QUEUE_WITHOUT_DLQ)
 writeFileSync(path.join(dir, 'broken.yaml'), 'Resources: [\n')
+mkdirSync(path.join(dir, 'docs'))
+writeFileSync(path.join(dir, 'docs/README.md'), '# Nothing to lint here\n')
 // A file where a folder must be: nothing can be written below it.
 writeFileSync(path.join(dir, 'blocker'), '')
 const UNWRITABLE = path.join(dir, 'blocker', 'report.txt')
@@ -86,6 +88,9 @@ const TABLE: Record<'lint' | 'audit' | 'tune', Case[]> = {
     {code: 'usage', why: 'an unparseable template', args: ['lint', 'broken.yaml']},
     {code: 'usage', why: 'an unknown rule', args: ['lint', 'clean.yaml', '--rule', 'NOPE001'], stderr: /unknown rule "NOPE001"/},
     {code: 'usage', why: 'an unwritable --output', args: ['lint', 'clean.yaml', '--output', UNWRITABLE], stderr: /cannot write .*report\.txt: E[A-Z]+/},
+    {code: 'usage', why: 'a path that does not exist', args: ['lint', 'clean.yml'], stderr: /clean\.yml: no such file or directory/},
+    {code: 'usage', why: 'no template in the paths given', args: ['lint', 'docs'], stderr: /no templates found in docs/},
+    {code: 'ok', why: 'no template, allowed', args: ['lint', 'docs', '--pass-on-no-templates']},
   ],
   audit: [
     {code: 'ok', why: 'an inventory without findings', args: ['audit', '--from-inventory', EMPTY]},
@@ -99,6 +104,7 @@ const TABLE: Record<'lint' | 'audit' | 'tune', Case[]> = {
   tune: [
     {code: 'ok', why: 'a finished tuning', args: TUNE, env: () => lambdaEnv()},
     {code: 'findings', why: 'no memory value succeeded', args: TUNE, env: () => lambdaEnv({curve: () => ({error: 'oom'})})},
+    {code: 'usage', why: '--apply with --dry-run', args: ['tune', 'orders-worker', '--apply', '--dry-run'], stderr: /cannot also be provided/},
     {code: 'usage', why: 'a function that does not exist', args: ['tune', 'missing-fn', '--poll-interval', '5'], env: () => lambdaEnv(), stderr: /function not found/},
     {code: 'restoreFailed', why: 'a function that could not be put back', args: TUNE, env: async () => ({...(await lambdaEnv({failUpdatesAfter: 1})), AWS_MAX_ATTEMPTS: '1'}), stderr: /not put back as it was/},
   ],

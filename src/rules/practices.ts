@@ -1,0 +1,52 @@
+// The practices rules enforce, by the id rules cite (P-ERR-1), with their titles, so a rule's practices can be spelt out where they are shown.
+export const PRACTICES: Readonly<Record<string, string>> = {
+  'P-DES-1': 'Functions are small and single-purpose',
+  'P-DES-2': 'Think in concurrent executions: bound concurrency where a downstream can be overwhelmed',
+  'P-DES-3': 'Share nothing between invocations that must survive',
+  'P-DES-4': 'Orchestrate with state machines, not functions calling functions',
+  'P-DES-5': 'Trigger work with events rather than synchronous calls',
+  'P-DES-6': 'Design for failure and duplicates: idempotent consumers, bounded retries, somewhere for failures to go',
+  'P-DES-7': 'Let the infrastructure tool generate resource names',
+  'P-ANTI-1': 'Anti-pattern: Lambda monolith',
+  'P-ANTI-2': 'Anti-pattern: recursive Lambda (a function triggering itself through a queue, topic or bus)',
+  'P-ANTI-3': 'Anti-pattern: Lambda chaining (a function synchronously invoking another)',
+  'P-ANTI-4': 'Anti-pattern: synchronous waiting (a function polling for a slow job)',
+  'P-ANTI-5': 'Anti-pattern: large deployment packages',
+  'P-ANTI-6': 'Anti-pattern: relying on /tmp or memory across invocations',
+  'P-ERR-1': 'Every consumed SQS queue has a dead-letter queue',
+  'P-ERR-2': 'Every dead-letter queue has an alarm on its depth',
+  'P-ERR-3': 'Batch consumers report partial batch failures',
+  'P-ERR-4': 'Asynchronously invoked functions have an on-failure destination or a DLQ, and bounded retries',
+  'P-ERR-5': 'Stream consumers bound retries and record age, bisect batches, and send failures somewhere',
+  'P-ERR-6': 'EventBridge targets, Pipes and schedules have a DLQ and a retry policy; SNS subscriptions a redrive policy',
+  'P-ERR-7': "SQS visibility timeout is at least six times the consumer's timeout",
+  'P-ERR-8': 'Idempotency: processed markers with conditional writes; deduplication ids for FIFO queues',
+  'P-ERR-9': 'Retries with exponential backoff and jitter; circuit breaking',
+  'P-ERR-10': 'Step Functions tasks retry transient errors and catch failures; sagas compensate',
+  'P-OBS-1': 'X-Ray tracing active on functions, API stages and state machines',
+  'P-OBS-2': 'Structured JSON logs with correlation ids; log groups with retention',
+  'P-OBS-3': 'Alarms on what hurts customers, and alarms notify someone',
+  'P-OBS-4': 'API Gateway access logs in JSON; Step Functions logging at level ALL',
+  'P-OBS-5': 'Track p99, not the average',
+  'P-SEC-1': 'Least privilege: no wildcard actions, no writes on "*", no admin policies, one role per function',
+  'P-SEC-2': 'No secrets in environment variables',
+  'P-SEC-3': 'Encryption at rest; TLS-only resource policies',
+  'P-SEC-4': 'APIs have authorization, request validation, throttling and, where exposed, WAF',
+  'P-SEC-5': 'Function URLs and permissions are never open to "*"; service principals are scoped',
+  'P-SEC-6': 'Supported runtimes only; dependencies scanned',
+  'P-PERF-1': 'Memory is CPU: measure rather than guess; explicit memory and timeout',
+  'P-PERF-2': 'Initialise clients outside the handler and reuse connections',
+  'P-PERF-3': 'arm64 (Graviton) for better price/performance',
+  'P-PERF-4': 'Provisioned concurrency only where latency targets need it',
+  'P-PERF-5': 'Batch operations and parallel awaits instead of sequential round trips',
+  'P-DATA-1': 'DynamoDB: on-demand or auto scaling; point-in-time recovery for state of record',
+  'P-DATA-2': 'Stateful resources are retained on stack deletion or replacement',
+  'P-DATA-3': 'Transactional outbox: one transaction for the business write and the event',
+  'P-DATA-4': 'Event sourcing: append-only store with optimistic locking',
+}
+
+/** `P-ERR-1 Every consumed SQS queue has a dead-letter queue`, or the id alone for one the table does not know. */
+export function practiceTitle(id: string): string {
+  const title = PRACTICES[id]
+  return title ? `${id} ${title}` : id
+}
