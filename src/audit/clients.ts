@@ -13,7 +13,7 @@ import {SQSClient} from '@aws-sdk/client-sqs'
 import {STSClient} from '@aws-sdk/client-sts'
 import type {FinalizeHandler, FinalizeHandlerArguments, HandlerExecutionContext, InitializeHandler, InitializeHandlerArguments} from '@smithy/types'
 
-import {awsClientConfig} from '../lib/aws.js'
+import {awsClientConfig, recordCallSites} from '../lib/aws.js'
 import {isReadOnlyOperation, isThrottled, ReadOnlyViolation} from './errors.js'
 import {Semaphore, TokenBucket} from './limits.js'
 
@@ -192,6 +192,7 @@ export class AwsClients {
       }
     }
     client.middlewareStack.add(pace, {step: 'finalizeRequest', name: 'slsEdaPacing', priority: 'low'})
+    recordCallSites(client, IAM_PREFIX[service])
   }
 
   private semaphore(service: ServiceName, region: string): Semaphore {
