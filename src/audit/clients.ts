@@ -68,6 +68,8 @@ export interface ClientOptions {
   maxAttempts?: number
   concurrency?: Partial<Record<ServiceName, number>>
   lambdaRates?: Partial<typeof LAMBDA_RATES>
+  /** Credentials (or a provider of them) every client uses instead of the standard chain: an assumed role's. */
+  credentials?: unknown
 }
 
 /** Calls made, per service and operation, counting every HTTP attempt (retries included). */
@@ -153,7 +155,8 @@ export class AwsClients {
     // Queues are read in the region whose client reads them; the URL's own host would bypass AWS_ENDPOINT_URL.
     if (service === 'sqs') config.useQueueUrlAsEndpoint = false
     // One credential provider for all clients, so SSO and assumed-role sessions are resolved once.
-    if (this.credentials) config.credentials = this.credentials
+    if (this.options.credentials) config.credentials = this.options.credentials
+    else if (this.credentials) config.credentials = this.credentials
     const constructor = CONSTRUCTORS[service] as Constructor<K> | undefined
     if (!constructor) throw new Error(`the ${service} client is not loaded; call load('${service}') first`)
     const client = new constructor(config) as unknown as StackLike

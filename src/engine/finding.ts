@@ -14,6 +14,9 @@ export interface FindingResource {
   region?: string
   stack?: string
   cdkPath?: string
+  /** Live findings of an organisation audit: the account, and its name in AWS Organizations. */
+  accountId?: string
+  accountName?: string
 }
 
 export interface Finding {
