@@ -72,7 +72,8 @@ Exit codes: 0 nothing failed the run, 1 findings at or above --fail-level, 2 unu
       const {profile, region, regions, concurrency, resume, shard, output, config, rule} = flags
       const rest = {profile, region, regions, concurrency, resume, shard, output, config, preset: flags.preset as Preset | undefined, rule, json: this.jsonEnabled(), format: flags.format as OrgFormat, failLevel: flags['fail-level'] as Severity}
       const named = {excludeAccounts: flags['exclude-accounts'], roleName: flags['role-name'], externalId: flags['external-id'], stateDir: flags['state-dir']}
-      return runForCommand(this, () => runOrgAudit({...org, ...named, ...rest}, {cwd: process.cwd(), version: this.config.version}))
+      const singleAccountOnly = (['stack', 'baseline', 'write-baseline', 'save-inventory', 'from-inventory', 'cdk-paths', 'all-regions'] as const).filter((name) => flags[name] !== undefined && flags[name] !== false)
+      return runForCommand(this, () => runOrgAudit({...org, ...named, ...rest, singleAccountOnly}, {cwd: process.cwd(), version: this.config.version}))
     }
     const {runAudit} = await import('../audit/run.js')
     return runForCommand(this, () =>

@@ -7,13 +7,31 @@ import type {FinalizeHandler, FinalizeHandlerArguments, HandlerExecutionContext,
 /** How long a connection may take to open, a request to be answered, and a call to keep retrying. */
 export const AWS_TIMEOUTS = {connectMs: 3000, requestMs: 8000, retryBudgetMs: 10_000} as const
 
+type Timeouts = {-readonly [K in keyof typeof AWS_TIMEOUTS]: number}
+
+/**
+ * The timeouts in force: AWS_TIMEOUTS, then SLS_EDA_AWS_CONNECT_TIMEOUT and SLS_EDA_AWS_REQUEST_TIMEOUT (seconds;
+ * for a slow proxy or an overloaded emulator; the retry budget grows with the request timeout), then `overrides`.
+ */
+export function awsTimeouts(overrides: Partial<Timeouts> = {}, env: NodeJS.ProcessEnv = process.env): Timeouts {
+  const seconds = (name: string): number | undefined => {
+    const value = Number(env[name])
+    return env[name] && Number.isFinite(value) && value > 0 ? value * 1000 : undefined
+  }
+  const connectMs = seconds('SLS_EDA_AWS_CONNECT_TIMEOUT') ?? AWS_TIMEOUTS.connectMs
+  const requestMs = seconds('SLS_EDA_AWS_REQUEST_TIMEOUT') ?? AWS_TIMEOUTS.requestMs
+  return {connectMs, requestMs, retryBudgetMs: Math.max(AWS_TIMEOUTS.retryBudgetMs, requestMs + 2000), ...overrides}
+}
+
 export interface AwsOptions {
   profile?: string
   region?: string
   /** Attempts per call when AWS_MAX_ATTEMPTS is not set (default 10). */
   maxAttempts?: number
-  /** Overrides of AWS_TIMEOUTS. */
-  timeouts?: Partial<typeof AWS_TIMEOUTS>
+  /** Overrides of the timeouts (see awsTimeouts). */
+  timeouts?: Partial<Timeouts>
+  /** A handler (from `awsRequestHandler`) shared by several clients, so they share one pool of kept-alive connections. */
+  requestHandler?: NodeHttpHandler
 }
 
 export interface AwsClientConfig {
@@ -33,7 +51,7 @@ export interface AwsClientConfig {
  * connections and never answers fails in seconds instead of hanging.
  */
 export function awsClientConfig(options: AwsOptions): AwsClientConfig {
-  const timeouts = {...AWS_TIMEOUTS, ...options.timeouts}
+  const timeouts = awsTimeouts(options.timeouts)
   // AWS_RETRY_MODE and AWS_MAX_ATTEMPTS still win, as everywhere in the SDK.
   const retryMode = process.env.AWS_RETRY_MODE ?? 'adaptive'
   const maxAttempts = process.env.AWS_MAX_ATTEMPTS ? Number(process.env.AWS_MAX_ATTEMPTS) : (options.maxAttempts ?? 10)
@@ -43,11 +61,19 @@ export function awsClientConfig(options: AwsOptions): AwsClientConfig {
     retryMode,
     maxAttempts,
     retryStrategy: new BoundedRetryStrategy(inner, timeouts.retryBudgetMs),
-    requestHandler: new NodeHttpHandler({connectionTimeout: timeouts.connectMs, requestTimeout: timeouts.requestMs, throwOnRequestTimeout: true}),
+    requestHandler: options.requestHandler ?? awsRequestHandler(options.timeouts),
   }
   // Only a profile that was asked for: an explicit undefined would still be a key the SDK sees.
   if (options.profile) config.profile = options.profile
   return config
+}
+
+/** The HTTP handler with our connection and request timeouts; its agent keeps connections alive, per host. */
+export function awsRequestHandler(overrides?: Partial<Timeouts>): NodeHttpHandler {
+  const timeouts = awsTimeouts(overrides)
+  // Limits are per host: an emulator serving every service on one port must not queue calls behind 50 sockets.
+  const agent = {keepAlive: true, maxSockets: 256}
+  return new NodeHttpHandler({connectionTimeout: timeouts.connectMs, requestTimeout: timeouts.requestMs, throwOnRequestTimeout: true, httpAgent: agent, httpsAgent: agent})
 }
 
 /** Network errors that retrying a moment later will not cure: nothing listens, or the name does not resolve. */
@@ -154,10 +180,10 @@ export function awsFailureKind(error: unknown): AwsFailureKind | undefined {
  * nothing listening, an unknown profile, missing, expired or rejected credentials). Undefined when the
  * error is none of these (an ordinary service error, for the caller to describe).
  */
-export function explainAwsError(error: unknown, options: {profile?: string; timeouts?: Partial<typeof AWS_TIMEOUTS>} = {}): string | undefined {
+export function explainAwsError(error: unknown, options: {profile?: string; timeouts?: Partial<Timeouts>} = {}): string | undefined {
   const kind = awsFailureKind(error)
   if (!kind) return undefined
-  const timeouts = {...AWS_TIMEOUTS, ...options.timeouts}
+  const timeouts = awsTimeouts(options.timeouts)
   const site = callSiteOf(error)
   const shape = error as ErrorShape
   const attempts = shape.$metadata?.attempts

@@ -133,6 +133,8 @@ describe('sls-eda audit --org', () => {
     expect(first.length).toBeGreaterThan(0)
     expect(second.length).toBeGreaterThan(0)
     expect([one.code, two.code]).toEqual([1, 1])
+    // Progress in a log: one line per account finished, with what is done, running and failed.
+    expect(one.stderr).toMatch(/^sls-eda: accounts 1\/\d: [01] done, [01] running, [01] failed.* \(\d{12} (done|failed)\)$/m)
 
     const merged = await cli(['audit', 'merge', state('shard-1'), state('shard-2'), '--json'], {})
     const unsharded = await cli(['audit', 'merge', state('full'), '--json'], {})
@@ -154,6 +156,24 @@ describe('sls-eda audit --org', () => {
     expect(html.stderr).toMatch(/^account\s+name\s+status\s+errors\s+warnings\s+info\s+duration\s+not checked$/m)
     expect(html.stderr).toMatch(/^333333333333\s+sandbox\s+failed\s+0\s+0\s+0\s+/m)
   }, 180_000)
+
+  it('refuses what it cannot do, with exit code 2 and one line', async () => {
+    const cases: Array<[string[], RegExp]> = [
+      [['--org'], /^--role-name is required to audit other accounts/],
+      [['--accounts', '12345', '--role-name', ROLE_NAME], /^--accounts: "12345" is not a 12-digit AWS account id$/],
+      [['--org', '--role-name', ROLE_NAME, '--shard', '3/2'], /^--shard must be i\/N with 1 ≤ i ≤ N/],
+      [['--org', '--role-name', ROLE_NAME, '--baseline', 'b.json'], /^--baseline: not available when auditing several accounts$/],
+      [['--org', '--role-name', ROLE_NAME, '-f', 'junit'], /^--format junit is not available when auditing several accounts/],
+      [['--org', '--role-name', ROLE_NAME, '--regions', 'eu-west-1,moon-1'], /^--regions: "moon-1" is not a region name/],
+      [['--org', '--role-name', ROLE_NAME, '--state-dir', state('full')], /already holds a run: pass --resume to continue it/],
+      [['--org', '--role-name', ROLE_NAME, '--state-dir', state('empty'), '--resume'], /holds no run to resume/],
+    ]
+    for (const [args, message] of cases) {
+      const result = await cli(['audit', ...args, '--json'], env)
+      expect(result.code, args.join(' ')).toBe(2)
+      expect((JSON.parse(result.stdout) as {error: {message: string}}).error.message).toMatch(message)
+    }
+  }, 120_000)
 
   it('resumes after Ctrl-C without reading again anything that was finished', async () => {
     const {management, organization: org} = organization()

@@ -25,7 +25,7 @@ export class RoleAssumer {
   readonly sessionName = `sls-eda-audit-${Date.now()}`
 
   constructor(options: {profile?: string; region: string; roleName: string; externalId?: string; partition: string}) {
-    this.client = new STSClient(awsClientConfig({profile: options.profile, region: options.region}) as never)
+    this.client = new STSClient(awsClientConfig({profile: options.profile, region: options.region}))
     recordCallSites(this.client, 'sts')
     this.options = options
   }

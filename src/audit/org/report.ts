@@ -1,6 +1,6 @@
 // The report of an organisation audit, built from one or more state folders (a run, or the shards of one): JSON, SARIF and an HTML summary
 // streamed account by account, so a report of thousands of accounts never sits in memory whole; and the per-account summary table.
-import {createWriteStream, existsSync, readdirSync, type WriteStream} from 'node:fs'
+import {createWriteStream, existsSync, mkdirSync, openSync, readdirSync} from 'node:fs'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 
@@ -72,8 +72,19 @@ function ruleMetas(run: MergedRun): RuleMeta[] {
 /** A destination that is written piece by piece, waiting when the reader is slower. */
 class Sink {
   private readonly stream: NodeJS.WritableStream
-  constructor(file: string | undefined) {
-    this.stream = file ? createWriteStream(file) : process.stdout
+  constructor(file: string | undefined, shown: string | undefined) {
+    if (!file) {
+      this.stream = process.stdout
+      return
+    }
+    let fd: number
+    try {
+      mkdirSync(path.dirname(file), {recursive: true})
+      fd = openSync(file, 'w')
+    } catch (error) {
+      throw new UsageError(`cannot write ${shown ?? file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+    }
+    this.stream = createWriteStream('', {fd})
   }
 
   async write(text: string): Promise<void> {
@@ -82,7 +93,11 @@ class Sink {
 
   async close(): Promise<void> {
     if (this.stream === process.stdout) return
-    await new Promise<void>((resolve, reject) => (this.stream as WriteStream).end((error?: Error | null) => (error ? reject(error) : resolve())))
+    const stream = this.stream
+    await new Promise<void>((resolve, reject) => {
+      stream.once('error', reject)
+      stream.end(() => resolve())
+    })
   }
 }
 
@@ -98,7 +113,7 @@ export interface WriteOptions {
 /** Writes the merged report; JSON and SARIF are streamed one account at a time. */
 export async function writeOrgReport(run: MergedRun, options: WriteOptions): Promise<void> {
   const target = options.output ? path.resolve(options.cwd, options.output) : undefined
-  const sink = new Sink(target)
+  const sink = new Sink(target, options.output)
   try {
     if (options.format === 'json') await writeJson(run, sink, options)
     else if (options.format === 'sarif') await writeSarif(run, sink, options)

@@ -3,18 +3,19 @@ import {mkdtempSync, readFileSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 
-import {type Preset, resolveRules} from '../../engine/config.js'
+import {resolveRules} from '../../engine/config.js'
 import {selectRules, unknownRuleWarnings} from '../../engine/pipeline.js'
 import {EXIT, UsageError} from '../../lib/exit-codes.js'
 import type {RunOutcome} from '../../lib/run-outcome.js'
 import type {Severity} from '../../rules/types.js'
+import type {AuditFlags} from '../run.js'
 import {auditAccount} from './account.js'
 import {SILENT_ORG_PROGRESS, orgProgress} from './progress.js'
-import {type OrgFormat, openRuns, runTotals, summaryTable, writeOrgReport} from './report.js'
+import {ORG_FORMATS, type OrgFormat, openRuns, runTotals, summaryTable, writeOrgReport} from './report.js'
 import {type RunManifest, STATE_FORMAT, StateDir} from './state.js'
 import {parseShard, resolveTargets, type Target, type TargetRequest} from './targets.js'
 
-export interface OrgFlags extends TargetRequest {
+export interface OrgFlags extends TargetRequest, Pick<AuditFlags, 'output' | 'failLevel' | 'config' | 'preset' | 'rule' | 'json'> {
   roleName?: string
   externalId?: string
   /** `all`, or regions separated by commas; default the configured region. */
@@ -26,12 +27,8 @@ export interface OrgFlags extends TargetRequest {
   resume?: boolean
   shard?: string
   format: OrgFormat
-  output?: string
-  failLevel: Severity
-  config?: string
-  preset?: Preset
-  rule?: string[]
-  json?: boolean
+  /** Flags of a single-account audit that were given: refused, rather than ignored. */
+  singleAccountOnly?: string[]
 }
 
 /** True when the flags ask for more than the account the credentials belong to. */
@@ -51,6 +48,8 @@ function parseRegions(value: string | undefined, fallback: string[]): string[] |
 export async function runOrgAudit(flags: OrgFlags, env: {cwd: string; version: string; now?: Date}): Promise<RunOutcome> {
   if (!flags.roleName) throw new UsageError('--role-name is required to audit other accounts: the role sls-eda assumes in each (read-only, e.g. one granted docs/audit-iam-policy.json)')
   if (!(flags.concurrency >= 1)) throw new UsageError('--concurrency must be at least 1')
+  if (flags.singleAccountOnly && flags.singleAccountOnly.length > 0) throw new UsageError(`${flags.singleAccountOnly.map((name) => `--${name}`).join(', ')}: not available when auditing several accounts`)
+  if (!(ORG_FORMATS as readonly string[]).includes(flags.format)) throw new UsageError(`--format ${flags.format} is not available when auditing several accounts: use ${ORG_FORMATS.join(', ')}`)
   const shard = parseShard(flags.shard)
   const {config, catalogue} = await selectRules({cwd: env.cwd, config: flags.config, preset: flags.preset, rule: flags.rule, source: 'live'})
   const {active, unknown} = resolveRules(
@@ -104,7 +103,8 @@ export async function runOrgAudit(flags: OrgFlags, env: {cwd: string; version: s
 
   const {RoleAssumer} = await import('./assume.js')
   const assumer = new RoleAssumer({profile: flags.profile, region: home, roleName: flags.roleName, externalId: flags.externalId, partition})
-  const progress = flags.json || (process.env.CI && process.env.CI !== 'false' && process.env.CI !== '0' && !process.stderr.isTTY) ? SILENT_ORG_PROGRESS : orgProgress(targets.length)
+  // Off with --json; elsewhere (a terminal, or a CI log: one line per account) it says how far the run is.
+  const progress = flags.json ? SILENT_ORG_PROGRESS : orgProgress(targets.length)
   // Every checkpoint is written atomically, so stopping at once leaves a state that resumes.
   const interrupted = (): void => {
     progress.close()

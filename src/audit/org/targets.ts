@@ -94,7 +94,7 @@ export async function resolveTargets(request: TargetRequest, shard: Shard | unde
 
 /** Active accounts of the organisation, or of the given OUs and every OU below them. */
 async function organizationAccounts(request: TargetRequest): Promise<Target[]> {
-  const client = new OrganizationsClient(awsClientConfig({profile: request.profile, region: 'us-east-1'}) as never)
+  const client = new OrganizationsClient(awsClientConfig({profile: request.profile, region: 'us-east-1'}))
   recordCallSites(client, 'organizations')
   const targets: Target[] = []
   const keep = (accounts: Array<{Id?: string; Name?: string; Status?: string; State?: string}> | undefined): void => {
