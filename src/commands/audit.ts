@@ -17,6 +17,7 @@ export default class Audit extends Command {
   static override summary = 'Check a live AWS account against serverless best practices, read-only.'
 
   static override description = `Reads Lambda, SQS, SNS, EventBridge, Step Functions, API Gateway, CloudWatch alarms, the IAM roles functions use and CloudFormation ownership with List, Get and Describe calls only, and runs every catalogue rule that applies to live resources.
+With --org, --ou, --accounts or --accounts-file it reads many accounts, each through the role --role-name names, checkpointed in --state-dir, one shard of them with --shard (\`audit merge\` combines shards).
 Credentials and region come from the AWS SDK's standard chain (--profile, SSO, environment, AWS_ENDPOINT_URL and per-service endpoint variables). docs/audit-iam-policy.json is the read-only policy it needs.
 Exit codes: 0 nothing failed the run, 1 findings at or above --fail-level, 2 unusable input (bad flags, configuration, baseline or inventory, or no usable credentials), 3 some services or regions could not be checked (missing permissions) and nothing else failed.`
 
@@ -67,8 +68,8 @@ Exit codes: 0 nothing failed the run, 1 findings at or above --fail-level, 2 unu
   public async run(): Promise<unknown> {
     const {flags} = await this.parse(Audit)
     const org = {org: flags.org, ou: flags.ou, accounts: flags.accounts, accountsFile: flags['accounts-file']}
-    const {wantsOrganisation, runOrgAudit} = await import('../audit/org/run.js')
-    if (wantsOrganisation(org)) {
+    if (org.org || org.ou || org.accounts || org.accountsFile) {
+      const {runOrgAudit} = await import('../audit/org/run.js')
       const {profile, region, regions, concurrency, resume, shard, output, config, rule} = flags
       const rest = {profile, region, regions, concurrency, resume, shard, output, config, preset: flags.preset as Preset | undefined, rule, json: this.jsonEnabled(), format: flags.format as OrgFormat, failLevel: flags['fail-level'] as Severity}
       const named = {excludeAccounts: flags['exclude-accounts'], roleName: flags['role-name'], externalId: flags['external-id'], stateDir: flags['state-dir']}

@@ -327,16 +327,17 @@ function lambdaFunction(data: FakeRegion, nameOrArn: string): Record<string, unk
 
 /** sts:AssumeRole into a member of the organisation: credentials naming the account, or AccessDenied. */
 function assumeRole(organization: FakeOrganization | undefined, params: Record<string, unknown>, caller: string): unknown {
-  const arn = String(params.RoleArn ?? '')
+  const arn = typeof params.RoleArn === 'string' ? params.RoleArn : ''
+  const session = typeof params.RoleSessionName === 'string' ? params.RoleSessionName : ''
   const [, accountId, roleName] = /^arn:aws:iam::(\d{12}):role\/(.+)$/.exec(arn) ?? []
   const member = accountId ? organization?.member(accountId) : undefined
   if (!member || member.assumable === false || roleName !== organization?.roleName) {
     throw new FakeError(403, 'AccessDenied', `User: arn:aws:iam::${caller}:user/test is not authorized to perform: sts:AssumeRole on resource: ${arn}`)
   }
-  if (!/^[\w+=,.@-]{2,64}$/.test(String(params.RoleSessionName ?? ''))) throw new FakeError(400, 'ValidationError', 'invalid RoleSessionName')
+  if (!/^[\w+=,.@-]{2,64}$/.test(session)) throw new FakeError(400, 'ValidationError', 'invalid RoleSessionName')
   return {
     Credentials: {AccessKeyId: `ASIAFAKE${accountId}`, SecretAccessKey: 'fake-secret', SessionToken: `session-${accountId}`, Expiration: new Date(Date.now() + 3600_000).toISOString()},
-    AssumedRoleUser: {AssumedRoleId: `AROAFAKE:${String(params.RoleSessionName)}`, Arn: `arn:aws:sts::${accountId}:assumed-role/${roleName}/${String(params.RoleSessionName)}`},
+    AssumedRoleUser: {AssumedRoleId: `AROAFAKE:${session}`, Arn: `arn:aws:sts::${accountId}:assumed-role/${roleName}/${session}`},
   }
 }
 

@@ -31,11 +31,6 @@ export interface OrgFlags extends TargetRequest, Pick<AuditFlags, 'output' | 'fa
   singleAccountOnly?: string[]
 }
 
-/** True when the flags ask for more than the account the credentials belong to. */
-export function wantsOrganisation(flags: Pick<OrgFlags, 'org' | 'ou' | 'accounts' | 'accountsFile'>): boolean {
-  return Boolean(flags.org || (flags.ou && flags.ou.length > 0) || (flags.accounts && flags.accounts.length > 0) || flags.accountsFile)
-}
-
 function parseRegions(value: string | undefined, fallback: string[]): string[] | 'all' {
   if (value === undefined) return fallback
   if (value.trim() === 'all') return 'all'
@@ -106,12 +101,13 @@ export async function runOrgAudit(flags: OrgFlags, env: {cwd: string; version: s
   // Off with --json; elsewhere (a terminal, or a CI log: one line per account) it says how far the run is.
   const progress = flags.json ? SILENT_ORG_PROGRESS : orgProgress(targets.length)
   // Every checkpoint is written atomically, so stopping at once leaves a state that resumes.
-  const interrupted = (): void => {
+  const interrupted = (signal: NodeJS.Signals): void => {
     progress.close()
     process.stderr.write(`\nsls-eda: interrupted; finished account-regions are kept in ${dir}: run again with --state-dir ${dir} --resume\n`)
-    process.exit(EXIT.interrupted)
+    process.exit(signal === 'SIGTERM' ? EXIT.terminated : EXIT.interrupted)
   }
   process.once('SIGINT', interrupted)
+  process.once('SIGTERM', interrupted)
   try {
     const queue = [...targets]
     const worker = async (): Promise<void> => {
@@ -128,6 +124,7 @@ export async function runOrgAudit(flags: OrgFlags, env: {cwd: string; version: s
     await Promise.all(Array.from({length: Math.min(flags.concurrency, targets.length)}, worker))
   } finally {
     process.removeListener('SIGINT', interrupted)
+    process.removeListener('SIGTERM', interrupted)
     progress.close()
     assumer.destroy()
   }
