@@ -15,23 +15,28 @@ const roleArn = (name: string) => `arn:aws:iam::${ACCOUNT}:role/${name}`
  * alarms. Handlers 0–499 are targets of an EventBridge rule (asynchronous), 500–899 sit behind 40 REST
  * APIs, 900–999 are invoked only by what their resource policy says (half of them by S3).
  */
-export function simulatedAccount(): {account: FakeAccount; shape: Record<string, number>} {
-  const region: FakeRegion = {functions: [], policies: {}, invokeConfigs: {}, eventSourceMappings: [], queues: {}, rules: [], restApis: [], metricAlarms: [], stacks: [], buses: [{Name: 'default', Arn: `arn:aws:events:${REGION}:${ACCOUNT}:event-bus/default`}]}
-  const roles: FakeRole[] = []
-  const alarm = (name: string, namespace: string, metric: string, dimension: string, value: string) => ({
-    AlarmName: name,
-    AlarmArn: `arn:aws:cloudwatch:${REGION}:${ACCOUNT}:alarm:${name}`,
+/** A metric alarm with an action, on one dimension: Sum ≥ 1 over 60 s. */
+export function metricAlarm(region: string, account: string, alarm: {name: string; namespace: string; metric: string; dimension: string; value: string}): Record<string, unknown> {
+  return {
+    AlarmName: alarm.name,
+    AlarmArn: `arn:aws:cloudwatch:${region}:${account}:alarm:${alarm.name}`,
     ActionsEnabled: true,
-    AlarmActions: [`arn:aws:sns:${REGION}:${ACCOUNT}:alerts`],
-    MetricName: metric,
-    Namespace: namespace,
+    AlarmActions: [`arn:aws:sns:${region}:${account}:alerts`],
+    MetricName: alarm.metric,
+    Namespace: alarm.namespace,
     Statistic: 'Sum',
-    Dimensions: [{Name: dimension, Value: value}],
+    Dimensions: [{Name: alarm.dimension, Value: alarm.value}],
     Period: 60,
     EvaluationPeriods: 1,
     Threshold: 1,
     ComparisonOperator: 'GreaterThanOrEqualToThreshold',
-  })
+  }
+}
+
+export function simulatedAccount(): {account: FakeAccount; shape: Record<string, number>} {
+  const region: FakeRegion = {functions: [], policies: {}, invokeConfigs: {}, eventSourceMappings: [], queues: {}, rules: [], restApis: [], metricAlarms: [], stacks: [], buses: [{Name: 'default', Arn: `arn:aws:events:${REGION}:${ACCOUNT}:event-bus/default`}]}
+  const roles: FakeRole[] = []
+  const alarm = (name: string, namespace: string, metric: string, dimension: string, value: string) => metricAlarm(REGION, ACCOUNT, {name, namespace, metric, dimension, value})
   for (let i = 0; i < UNITS; i++) {
     const unit = `svc-${String(i).padStart(4, '0')}`
     const role = `${unit}-role`

@@ -13,7 +13,7 @@ import {SQSClient} from '@aws-sdk/client-sqs'
 import {STSClient} from '@aws-sdk/client-sts'
 import type {FinalizeHandler, FinalizeHandlerArguments, HandlerExecutionContext, InitializeHandler, InitializeHandlerArguments} from '@smithy/types'
 
-import {awsClientConfig} from '../lib/aws.js'
+import {awsClientConfig, awsRequestHandler, recordCallSites} from '../lib/aws.js'
 import {isReadOnlyOperation, isThrottled, ReadOnlyViolation} from './errors.js'
 import {Semaphore, TokenBucket} from './limits.js'
 
@@ -68,6 +68,8 @@ export interface ClientOptions {
   maxAttempts?: number
   concurrency?: Partial<Record<ServiceName, number>>
   lambdaRates?: Partial<typeof LAMBDA_RATES>
+  /** Credentials (or a provider of them) every client uses instead of the standard chain: an assumed role's. */
+  credentials?: unknown
 }
 
 /** Calls made, per service and operation, counting every HTTP attempt (retries included). */
@@ -136,6 +138,8 @@ export class AwsClients {
   private readonly semaphores = new Map<string, Semaphore>()
   private readonly buckets = new Map<string, TokenBucket>()
   private credentials: unknown
+  /** One connection pool for every client of the audit (an agent keeps its limits per host). */
+  private handler: ReturnType<typeof awsRequestHandler> | undefined
 
   constructor(private readonly options: ClientOptions = {}) {}
 
@@ -149,11 +153,13 @@ export class AwsClients {
     const existing = this.clients.get(key)
     if (existing) return existing as unknown as ClientConstructors[K]
     // Adaptive retries add client-side rate limiting once a service starts throttling; AWS_RETRY_MODE wins when set.
-    const config: Record<string, unknown> = {...awsClientConfig({region, profile: this.options.profile, maxAttempts: this.options.maxAttempts})}
+    this.handler ??= awsRequestHandler()
+    const config: Record<string, unknown> = {...awsClientConfig({region, profile: this.options.profile, maxAttempts: this.options.maxAttempts, requestHandler: this.handler})}
     // Queues are read in the region whose client reads them; the URL's own host would bypass AWS_ENDPOINT_URL.
     if (service === 'sqs') config.useQueueUrlAsEndpoint = false
     // One credential provider for all clients, so SSO and assumed-role sessions are resolved once.
-    if (this.credentials) config.credentials = this.credentials
+    if (this.options.credentials) config.credentials = this.options.credentials
+    else if (this.credentials) config.credentials = this.credentials
     const constructor = CONSTRUCTORS[service] as Constructor<K> | undefined
     if (!constructor) throw new Error(`the ${service} client is not loaded; call load('${service}') first`)
     const client = new constructor(config) as unknown as StackLike
@@ -167,6 +173,8 @@ export class AwsClients {
   destroy(): void {
     for (const client of this.clients.values()) client.destroy()
     this.clients.clear()
+    this.handler?.destroy()
+    this.handler = undefined
   }
 
   private instrument(client: StackLike, service: ServiceName, region: string): void {
@@ -192,6 +200,7 @@ export class AwsClients {
       }
     }
     client.middlewareStack.add(pace, {step: 'finalizeRequest', name: 'slsEdaPacing', priority: 'low'})
+    recordCallSites(client, IAM_PREFIX[service])
   }
 
   private semaphore(service: ServiceName, region: string): Semaphore {

@@ -4,7 +4,7 @@ import {GetCallerIdentityCommand} from '@aws-sdk/client-sts'
 import {isRecord} from '../model/intrinsics.js'
 import {AwsClients, type ClientOptions, IAM_PREFIX, type ServiceName} from './clients.js'
 import {Collection} from './collection.js'
-import {type CloudFormationOptions, collectCloudFormation, type Ownership} from './collectors/cloudformation.js'
+import {type CloudFormationOptions, collectCloudFormation, type Owner, Ownership} from './collectors/cloudformation.js'
 import {collectCloudWatch} from './collectors/cloudwatch.js'
 import {detailEventBridge, listEventBridge} from './collectors/eventbridge.js'
 import {collectIam} from './collectors/iam.js'
@@ -95,12 +95,7 @@ export async function collectAccount(options: CollectOptions, identity?: Identit
   await Promise.all(Array.from({length: Math.min(options.regionConcurrency ?? 4, options.regions.length)}, worker))
 
   // IAM is global: read once, for the roles the audited functions and state machines run as.
-  const roles = new Set<string>()
-  for (const node of collection.nodes) {
-    if (stacks && !ownedBy(ownerships.get(node.origin.region ?? ''), node, collection, stacks)) continue
-    const role = node.type === 'AWS::Lambda::Function' ? node.props.Role : node.type === 'AWS::StepFunctions::StateMachine' ? node.props.RoleArn : undefined
-    if (typeof role === 'string' && role.startsWith('arn:')) roles.add(role)
-  }
+  const roles = rolesUsed(collection.nodes.filter((node) => !stacks || ownedBy(ownerships.get(node.origin.region ?? ''), node, collection, stacks)))
   const iamContext: RegionContext = {region: 'global', apiRegion: home, accountId: who.accountId, partition: who.partition, clients, collection, progress, wanted: () => true}
   await runService(iamContext, 'iam', 'iam', async () => {
     const result = await collectIam(iamContext, roles)
@@ -109,6 +104,65 @@ export async function collectAccount(options: CollectOptions, identity?: Identit
   applyOwnership(collection, ownerships)
   const inventory = inventoryOf(collection, {accountId: who.accountId, partition: who.partition, regions: options.regions, collectedAt: (options.now ?? (() => new Date()))()})
   return {inventory, clients, durationMs: performance.now() - started}
+}
+
+/** The roles functions and state machines run as. */
+function rolesUsed(nodes: ReadonlyArray<{type: string; props: Record<string, unknown>}>): Set<string> {
+  const roles = new Set<string>()
+  for (const node of nodes) {
+    const role = node.type === 'AWS::Lambda::Function' ? node.props.Role : node.type === 'AWS::StepFunctions::StateMachine' ? node.props.RoleArn : undefined
+    if (typeof role === 'string' && role.startsWith('arn:')) roles.add(role)
+  }
+  return roles
+}
+
+/** One region of an account read on its own: its inventory (owning stacks applied), the roles it uses and which stacks own them. */
+export interface RegionPart {
+  inventory: Inventory
+  roles: string[]
+  /** Owners of used roles by role ARN, as this region's stacks declare them (IAM itself is read once per account). */
+  roleOwners: Record<string, Owner[]>
+}
+
+export interface PartOptions {
+  clients: AwsClients
+  identity: Identity
+  cdkPaths?: boolean
+  progress?: Progress
+  now?: () => Date
+}
+
+/** Reads one region of an account, without IAM: what an organisation audit checkpoints per account and region. */
+export async function collectRegionPart(region: string, options: PartOptions): Promise<RegionPart> {
+  const {identity, clients} = options
+  const collection = new Collection()
+  const progress = options.progress ?? SILENT_PROGRESS
+  const ownership = await collectRegion({region, clients, collection, progress, accountId: identity.accountId, partition: identity.partition}, {cdkPaths: options.cdkPaths})
+  applyOwnership(collection, new Map(ownership ? [[region, ownership]] : []))
+  const roles = [...rolesUsed(collection.nodes)].sort()
+  const roleOwners: Record<string, Owner[]> = {}
+  for (const arn of roles) {
+    const owners = ownership?.lookup('AWS::IAM::Role', [arn.split('/').pop()!]) ?? []
+    if (owners.length > 0) roleOwners[arn] = owners
+  }
+  const inventory = inventoryOf(collection, {accountId: identity.accountId, partition: identity.partition, regions: [region], collectedAt: (options.now ?? (() => new Date()))()})
+  return {inventory, roles, roleOwners}
+}
+
+/** Reads the account's global part (the IAM roles its regions use) once, through `apiRegion`. */
+export async function collectGlobalPart(parts: readonly RegionPart[], apiRegion: string, options: PartOptions): Promise<Inventory> {
+  const {identity, clients} = options
+  const collection = new Collection()
+  const roles = new Set(parts.flatMap((part) => part.roles))
+  const context: RegionContext = {region: 'global', apiRegion, accountId: identity.accountId, partition: identity.partition, clients, collection, progress: options.progress ?? SILENT_PROGRESS, wanted: () => true}
+  await runService(context, 'iam', 'iam', async () => {
+    const result = await collectIam(context, roles)
+    return `${result.roles} roles, ${result.policies} customer-managed policies`
+  })
+  const owners = new Ownership()
+  for (const part of parts) for (const [arn, list] of Object.entries(part.roleOwners)) for (const owner of list) owners.add('AWS::IAM::Role', arn.split('/').pop()!, owner)
+  applyOwnership(collection, new Map([['global', owners]]))
+  return inventoryOf(collection, {accountId: identity.accountId, partition: identity.partition, regions: [], collectedAt: (options.now ?? (() => new Date()))()})
 }
 
 /**

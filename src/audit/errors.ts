@@ -1,4 +1,5 @@
 // Tells apart the AWS errors an audit must survive: missing permissions, missing resources, throttling.
+import {explainAwsError} from '../lib/aws.js'
 
 /** Error codes services use for "you are not allowed to call this" (each service spells it its own way). */
 const ACCESS_DENIED = new Set([
@@ -58,6 +59,9 @@ export function isThrottled(error: unknown): boolean {
 
 /** One line describing an error, without request ids or stack traces. */
 export function describeError(error: unknown): string {
+  // Timeouts, unreachable endpoints and credential failures say which call and endpoint, and why.
+  const explained = explainAwsError(error)
+  if (explained) return explained
   if (error instanceof Error) return `${codeOf(error) || error.name}: ${error.message}`.split('\n')[0]!
   return String(error)
 }

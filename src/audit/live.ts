@@ -15,6 +15,9 @@ export async function collectLiveAccount(request: AccountRequest, display: {json
   const {AwsClients} = await import('./clients.js')
   const {callerIdentity, collectAccount, configuredRegion, enabledRegions, REGION_TASKS} = await import('./collect.js')
   const {describeError} = await import('./errors.js')
+  const {explainAwsError, profileNotFound} = await import('../lib/aws.js')
+  const missing = await profileNotFound(request.profile)
+  if (missing) throw new UsageError(missing)
   const clients = new AwsClients({profile: request.profile})
   try {
     let regions = request.region ?? []
@@ -25,7 +28,7 @@ export async function collectLiveAccount(request: AccountRequest, display: {json
     try {
       identity = await callerIdentity(clients, start)
     } catch (error) {
-      throw new UsageError(`cannot use AWS credentials${request.profile ? ` of profile ${request.profile}` : ''}: ${describeError(error)}`)
+      throw new UsageError(explainAwsError(error, {profile: request.profile}) ?? `cannot use AWS credentials${request.profile ? ` of profile ${request.profile}` : ''}: ${describeError(error)}`)
     }
     if (request.allRegions) {
       try {

@@ -1,17 +1,23 @@
 // `sls-eda audit`: applies the rule catalogue to a live AWS account, read-only.
 import {Command, Flags} from '@oclif/core'
 
+import type {OrgFormat} from '../audit/org/report.js'
 import type {Preset} from '../engine/presets.js'
 import {UsageError} from '../lib/exit-codes.js'
 import {COLOR_FLAG, jsonFlagConflict, RUN_FLAGS} from '../lib/run-flags.js'
 import {runForCommand} from '../lib/run-outcome.js'
-import type {Format} from '../report/types.js'
+import {type Format, FORMATS} from '../report/types.js'
 import type {Severity} from '../rules/types.js'
+
+function usage(message: string): never {
+  throw new UsageError(message)
+}
 
 export default class Audit extends Command {
   static override summary = 'Check a live AWS account against serverless best practices, read-only.'
 
   static override description = `Reads Lambda, SQS, SNS, EventBridge, Step Functions, API Gateway, CloudWatch alarms, the IAM roles functions use and CloudFormation ownership with List, Get and Describe calls only, and runs every catalogue rule that applies to live resources.
+With --org, --ou, --accounts or --accounts-file it reads many accounts, each through the role --role-name names, checkpointed in --state-dir, one shard of them with --shard (\`audit merge\` combines shards).
 Credentials and region come from the AWS SDK's standard chain (--profile, SSO, environment, AWS_ENDPOINT_URL and per-service endpoint variables). docs/audit-iam-policy.json is the read-only policy it needs.
 Exit codes: 0 nothing failed the run, 1 findings at or above --fail-level, 2 unusable input (bad flags, configuration, baseline or inventory, or no usable credentials), 3 some services or regions could not be checked (missing permissions) and nothing else failed.`
 
@@ -23,6 +29,8 @@ Exit codes: 0 nothing failed the run, 1 findings at or above --fail-level, 2 unu
     {command: '<%= config.bin %> audit --write-baseline audit-baseline.json', description: "Record today's findings as accepted."},
     {command: '<%= config.bin %> audit --baseline audit-baseline.json', description: 'Show only findings that are new since the baseline.'},
     {command: '<%= config.bin %> audit --save-inventory prod.json && <%= config.bin %> audit --from-inventory prod.json', description: 'Collect once, audit offline.'},
+    {command: '<%= config.bin %> audit --org --role-name SlsEdaAudit --regions all --state-dir audit-state -f sarif -o org.sarif', description: 'Audit every account of the organisation, every enabled region; resumable with --resume.'},
+    {command: '<%= config.bin %> audit --org --role-name SlsEdaAudit --shard 2/4 --state-dir shard-2', description: 'One of four shards; `audit merge shard-*` combines them.'},
   ]
 
   static override enableJsonFlag = true
@@ -37,7 +45,19 @@ Exit codes: 0 nothing failed the run, 1 findings at or above --fail-level, 2 unu
     'write-baseline': Flags.string({summary: 'Write every finding of this audit to a baseline file.'}),
     'save-inventory': Flags.string({summary: 'Write the collected resources to this file (secret-looking environment values are replaced).'}),
     'from-inventory': Flags.string({summary: 'Audit a saved inventory file instead of calling AWS.', exclusive: ['save-inventory', 'profile', 'region', 'all-regions', 'cdk-paths']}),
-    format: RUN_FLAGS.format,
+    org: Flags.boolean({summary: 'Audit every active account of the AWS organisation (from the management or a delegated administrator account).', helpGroup: 'ORGANISATION'}),
+    ou: Flags.string({summary: 'Only accounts in this organisational unit or below it; repeatable.', multiple: true, helpGroup: 'ORGANISATION'}),
+    accounts: Flags.string({summary: 'Audit these accounts (ids separated by commas); repeatable.', multiple: true, helpGroup: 'ORGANISATION'}),
+    'accounts-file': Flags.string({summary: 'Audit the accounts listed in this file (one id a line, optional name after it).', helpGroup: 'ORGANISATION'}),
+    'exclude-accounts': Flags.string({summary: 'Leave these accounts out (ids separated by commas); repeatable.', multiple: true, helpGroup: 'ORGANISATION'}),
+    'role-name': Flags.string({summary: 'Role assumed in each account (sts:AssumeRole, session name sls-eda-audit-…).', helpGroup: 'ORGANISATION'}),
+    'external-id': Flags.string({summary: 'External id the role trust policy requires.', helpGroup: 'ORGANISATION'}),
+    regions: Flags.string({summary: '"all" (the regions enabled in each account) or regions separated by commas.', helpGroup: 'ORGANISATION'}),
+    concurrency: Flags.integer({summary: 'Accounts read at once.', default: 4, helpGroup: 'ORGANISATION'}),
+    'state-dir': Flags.string({summary: "Checkpoint each finished account-region here; a shard's output for `audit merge`.", helpGroup: 'ORGANISATION'}),
+    resume: Flags.boolean({summary: 'Continue the run in --state-dir, skipping what is done.', dependsOn: ['state-dir'], helpGroup: 'ORGANISATION'}),
+    shard: Flags.string({summary: 'Audit only part i of N of the accounts (e.g. 2/4), the same part on every machine.', helpGroup: 'ORGANISATION'}),
+    format: Flags.string({char: 'f', summary: 'Output format (html: the summary of an organisation audit).', options: [...FORMATS, 'html'], default: 'stylish'}),
     output: RUN_FLAGS.output,
     'fail-level': RUN_FLAGS['fail-level'],
     config: RUN_FLAGS.config,
@@ -49,21 +69,33 @@ Exit codes: 0 nothing failed the run, 1 findings at or above --fail-level, 2 unu
   public async run(): Promise<unknown> {
     const {flags, metadata} = await this.parse(Audit)
     const conflict = jsonFlagConflict(this.jsonEnabled(), flags, !metadata.flags.format?.setFromDefault)
+    const org = {org: flags.org, ou: flags.ou, accounts: flags.accounts, accountsFile: flags['accounts-file']}
+    if (org.org || org.ou || org.accounts || org.accountsFile) {
+      const {runOrgAudit} = await import('../audit/org/run.js')
+      const {profile, region, regions, concurrency, resume, shard, output, config, rule} = flags
+      const rest = {profile, region, regions, concurrency, resume, shard, output, config, preset: flags.preset as Preset | undefined, rule, json: this.jsonEnabled(), format: flags.format as OrgFormat, failLevel: flags['fail-level'] as Severity}
+      const named = {excludeAccounts: flags['exclude-accounts'], roleName: flags['role-name'], externalId: flags['external-id'], stateDir: flags['state-dir']}
+      const singleAccountOnly = (['stack', 'baseline', 'write-baseline', 'save-inventory', 'from-inventory', 'cdk-paths', 'all-regions'] as const).filter((name) => flags[name] !== undefined && flags[name] !== false)
+      return runForCommand(this, async () => {
+        if (conflict) throw new UsageError(conflict)
+        return runOrgAudit({...org, ...named, ...rest, singleAccountOnly}, {cwd: process.cwd(), version: this.config.version})
+      })
+    }
     const {runAudit} = await import('../audit/run.js')
     return runForCommand(this, async () => {
       if (conflict) throw new UsageError(conflict)
       return runAudit(
         {
           profile: flags.profile,
-          region: flags.region,
-          allRegions: flags['all-regions'],
+          region: flags.regions && flags.regions !== 'all' ? flags.regions.split(',').map((region) => region.trim()) : flags.region,
+          allRegions: flags['all-regions'] || flags.regions === 'all',
           stack: flags.stack,
           cdkPaths: flags['cdk-paths'],
           baseline: flags.baseline,
           writeBaseline: flags['write-baseline'],
           saveInventory: flags['save-inventory'],
           fromInventory: flags['from-inventory'],
-          format: flags.format as Format,
+          format: flags.format === 'html' ? usage('--format html is the summary of an organisation audit (--org, --accounts…)') : (flags.format as Format),
           output: flags.output,
           failLevel: flags['fail-level'] as Severity,
           config: flags.config,

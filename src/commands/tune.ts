@@ -4,6 +4,7 @@ import {Args, Command, Flags} from '@oclif/core'
 import {applyColor} from '../lib/color.js'
 import {EXIT, UsageError} from '../lib/exit-codes.js'
 import {COLOR_FLAG} from '../lib/run-flags.js'
+import {usageFailure} from '../lib/run-outcome.js'
 
 export default class Tune extends Command {
   static override summary = 'Measure a Lambda function at several memory sizes and recommend the best one.'
@@ -72,7 +73,7 @@ Exit codes: 0 done, 1 no memory value succeeded, 2 bad input or the function can
         {cwd: process.cwd()},
       )
     } catch (error) {
-      if (error instanceof UsageError) this.error(error.message, {exit: EXIT.usage})
+      if (error instanceof UsageError) return usageFailure(this, error)
       throw error
     }
     for (const notice of outcome.notices) this.logToStderr(notice)

@@ -20,6 +20,9 @@ export interface FindingResource {
   cdkPath?: string
   /** Where the resource is declared in a Serverless Framework configuration: `functions.hello`, `resources.Resources.OrdersQueue`, `provider`. */
   declaredAs?: string
+  /** Live findings of an organisation audit: the account, and its name in AWS Organizations. */
+  accountId?: string
+  accountName?: string
 }
 
 export interface Finding {

@@ -29,17 +29,25 @@ export function deliverOutcome(command: Pick<Command, 'warn' | 'logToStderr' | '
   return undefined
 }
 
+/**
+ * A UsageError as the command shows it: one line and exit code 2, or with `--json` a document of our own
+ * ({error: {code, message, exitCode}}) instead of oclif's, which carries its internals and exits 1.
+ */
+export function usageFailure(command: Pick<Command, 'error' | 'jsonEnabled'>, error: UsageError): unknown {
+  if (command.jsonEnabled()) {
+    process.exitCode = EXIT.usage
+    return {error: {code: 'usage', message: error.message, exitCode: EXIT.usage}}
+  }
+  return command.error(error.message, {exit: EXIT.usage})
+}
+
 /** Runs a command's use case: a UsageError becomes one line and exit code 2, anything else is delivered as the run's outcome. */
-export async function runForCommand(command: Pick<Command, 'warn' | 'logToStderr' | 'exit' | 'error'>, run: () => Promise<RunOutcome>): Promise<unknown> {
+export async function runForCommand(command: Pick<Command, 'warn' | 'logToStderr' | 'exit' | 'error' | 'jsonEnabled'>, run: () => Promise<RunOutcome>): Promise<unknown> {
   let outcome
   try {
     outcome = await run()
   } catch (error) {
-    if (error instanceof UsageError) {
-      // Under --json oclif takes the exit code from process.exitCode, not from the error it prints as JSON.
-      process.exitCode = EXIT.usage
-      command.error(error.message, {exit: EXIT.usage})
-    }
+    if (error instanceof UsageError) return usageFailure(command, error)
     throw error
   }
   return deliverOutcome(command, outcome)

@@ -27,7 +27,7 @@ export function artifactUri(file: string, cwd: string): {uri: string; uriBaseId?
   return {uri: relative.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: SRCROOT}
 }
 
-function descriptor(meta: RuleMeta): ReportingDescriptor {
+export function descriptor(meta: RuleMeta): ReportingDescriptor {
   return {
     id: meta.id,
     name: meta.name,
@@ -51,7 +51,7 @@ function fingerprint(finding: Finding, uri: string | undefined): string {
   return createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 32)
 }
 
-function result(finding: Finding, ruleIndex: number, cwd: string, fallbackFile: string): Result {
+export function result(finding: Finding, ruleIndex: number, cwd: string, fallbackFile: string): Result {
   const location: Location = {}
   const file = finding.location?.file ?? (finding.source === 'template' ? fallbackFile : undefined)
   const artifact = file ? artifactUri(file, cwd) : undefined

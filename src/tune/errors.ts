@@ -1,10 +1,14 @@
 // What an error of the Lambda API (or a refusal of the engine) means to a person running `tune`: one clear line, exit code 2.
+import {explainAwsError} from '../lib/aws.js'
 import {UsageError} from '../lib/exit-codes.js'
 import {TuneRefusedError} from './engine.js'
 
 /** Turns AWS and refusal errors into a UsageError with one line a person can act on. */
 export function tuneUsageError(error: unknown): UsageError {
   if (error instanceof TuneRefusedError) return new UsageError(error.message)
+  // Timeouts, unreachable endpoints and credential failures: which call, which endpoint, and the real cause.
+  const explained = explainAwsError(error)
+  if (explained) return new UsageError(explained)
   const name = (error as {name?: string}).name ?? ''
   const message = (error as Error).message ?? String(error)
   if (name === 'ResourceNotFoundException') return new UsageError(`function not found: ${message}`)

@@ -46,7 +46,7 @@ export async function runTune(functionName: string, flags: TuneFlags, env: {cwd:
   const trim = Number(flags.trim)
   if (!(trim >= 0 && trim < 0.5)) throw new UsageError(`--trim must be a share from 0 to below 0.5 (e.g. 0.1), not "${flags.trim}"`)
 
-  const [{LambdaClient}, {awsClientConfig}, engine, plan, {analyse, estimateTuningCost}, {pricesFor}] = await Promise.all([
+  const [{LambdaClient}, {awsClientConfig, profileNotFound, recordCallSites}, engine, plan, {analyse, estimateTuningCost}, {pricesFor}] = await Promise.all([
     import('@aws-sdk/client-lambda'),
     import('../lib/aws.js'),
     import('./engine.js'),
@@ -63,7 +63,10 @@ export async function runTune(functionName: string, flags: TuneFlags, env: {cwd:
     throw error
   }
 
+  const missingProfile = await profileNotFound(flags.profile)
+  if (missingProfile) throw new UsageError(missingProfile)
   const client = new LambdaClient(awsClientConfig({profile: flags.profile, region: flags.region}))
+  recordCallSites(client, 'lambda')
   let inspected
   try {
     inspected = await engine.inspectFunction(client, functionName)

@@ -45,7 +45,31 @@ export interface FakeAccount {
   managedPolicies?: Record<string, {PolicyName: string; document: Record<string, unknown>}>
 }
 
+/** A member account of the fake organisation, reached by assuming its role. */
+export interface FakeMember {
+  account: FakeAccount
+  /** False: sts:AssumeRole into this account is refused (a missing role or a trust policy that does not allow the caller). */
+  assumable?: boolean
+  /** Regions the account has not opted in to: listed by DescribeRegions as not-opted-in, and every call there is refused. */
+  disabledRegions?: string[]
+  /** Actions refused in this account, as an SCP would ("sqs:GetQueueAttributes" or "eu-west-1/sqs:ListQueues"). */
+  deny?: string[]
+}
+
+/**
+ * An AWS organisation: Organizations lists `accounts` (and OUs), sts:AssumeRole of `roleName` in a member yields
+ * credentials (access key ASIAFAKE<account id>) the fake recognises on later calls, which then read that member.
+ */
+export interface FakeOrganization {
+  roleName: string
+  accounts: Array<{id: string; name: string; parent?: string; state?: string}>
+  ous?: Array<{id: string; parent: string}>
+  member(id: string): FakeMember | undefined
+}
+
 export interface FakeOptions {
+  /** The organisation the caller's account manages. */
+  organization?: FakeOrganization
   /** Delay before each answer, like a real round trip. */
   latencyMs?: number
   /** Refused IAM actions, e.g. "sqs:GetQueueAttributes", or "eu-west-1/lambda:ListFunctions" for one region. */
@@ -59,6 +83,8 @@ export interface FakeOptions {
 }
 
 export interface CallRecord {
+  /** The account the call read (the caller's, or a member's through an assumed role). */
+  account: string
   region: string
   action: string
   status: number
@@ -86,6 +112,7 @@ const SERVICE_PREFIX: Record<string, string> = {
   cloudformation: 'cloudformation',
   sts: 'sts',
   ec2: 'ec2',
+  organizations: 'organizations',
 }
 
 class FakeError extends Error {
@@ -126,6 +153,12 @@ export async function startFakeAws(account: FakeAccount, options: FakeOptions = 
     const scope = /Credential=[^/]+\/\d+\/([^/]+)\/([^/]+)\/aws4_request/.exec(String(request.headers.authorization ?? ''))
     const region = scope?.[1] ?? 'us-east-1'
     const service = scope?.[2] ?? 'unknown'
+    // Assumed-role credentials name their account: ASIAFAKE<account id>.
+    const key = /Credential=([^/]+)\//.exec(String(request.headers.authorization ?? ''))?.[1] ?? ''
+    const memberId = key.startsWith('ASIAFAKE') ? key.slice('ASIAFAKE'.length) : undefined
+    const member = memberId ? options.organization?.member(memberId) : undefined
+    const current = member?.account ?? account
+    const deny = [...(options.deny ?? []), ...(member?.deny ?? [])]
     const prefix = SERVICE_PREFIX[service] ?? service
     inFlight[prefix] = (inFlight[prefix] ?? 0) + 1
     peakConcurrency[prefix] = Math.max(peakConcurrency[prefix] ?? 0, inFlight[prefix]!)
@@ -136,9 +169,17 @@ export async function startFakeAws(account: FakeAccount, options: FakeOptions = 
       const route = routeOf(service, request, body)
       protocol = route.protocol
       action = `${prefix}:${route.operation}`
+      if (memberId && !member) throw new FakeError(403, 'InvalidClientTokenId', 'The security token included in the request is invalid.')
+      if (action === 'sts:AssumeRole') {
+        const result = assumeRole(options.organization, route.params, account.accountId)
+        send(response, protocol, prefix, route.operation, 200, result)
+        calls.push({account: current.accountId, region, action, status: 200})
+        return
+      }
       if (!['Get', 'List', 'Describe'].some((verb) => route.operation.startsWith(verb))) throw new FakeError(400, 'InvalidAction', `fake AWS refuses ${action}: not read-only`)
-      if (options.deny?.some((entry) => entry === action || entry === `${region}/${action}`)) {
-        throw new FakeError(403, accessDeniedCode(prefix), `User: arn:aws:iam::${account.accountId}:user/test is not authorized to perform: ${action}`)
+      if (member?.disabledRegions?.includes(region) && prefix !== 'ec2') throw new FakeError(403, 'UnrecognizedClientException', 'The security token included in the request is invalid.')
+      if (deny.some((entry) => entry === action || entry === `${region}/${action}`)) {
+        throw new FakeError(403, accessDeniedCode(prefix), `User: arn:aws:iam::${current.accountId}:user/test is not authorized to perform: ${action}`)
       }
       const left = options.throttleFirst?.[action]
       if (left !== undefined && (throttled.get(action) ?? 0) < left) {
@@ -147,18 +188,18 @@ export async function startFakeAws(account: FakeAccount, options: FakeOptions = 
       }
       if (prefix === 'lambda' && options.lambdaRate) {
         const kind = route.operation === 'GetPolicy' ? 'GetPolicy' : 'control'
-        const key = `${region}|${kind}`
-        let bucket = buckets.get(key)
-        if (!bucket) buckets.set(key, (bucket = new Bucket(options.lambdaRate[kind])))
+        const bucketKey = `${current.accountId}|${region}|${kind}`
+        let bucket = buckets.get(bucketKey)
+        if (!bucket) buckets.set(bucketKey, (bucket = new Bucket(options.lambdaRate[kind])))
         if (!bucket.take()) throw throttleError(prefix)
       }
-      const data = account.regions[region] ?? {}
-      const result = answer(prefix, route, data, account, region, options)
+      const data = current.regions[region] ?? {}
+      const result = prefix === 'organizations' ? organizations(options.organization, route) : answer(prefix, route, data, current, region, options, member)
       send(response, protocol, prefix, route.operation, 200, result)
-      calls.push({region, action, status: 200})
+      calls.push({account: current.accountId, region, action, status: 200})
     } catch (error) {
       const fake = error instanceof FakeError ? error : new FakeError(500, 'InternalFailure', String(error))
-      calls.push({region, action, status: fake.status})
+      calls.push({account: current.accountId, region, action, status: fake.status})
       sendError(response, protocol, prefix, fake)
     } finally {
       inFlight[prefix]!--
@@ -287,14 +328,63 @@ function lambdaFunction(data: FakeRegion, nameOrArn: string): Record<string, unk
   return fn
 }
 
-function answer(prefix: string, route: Route, data: FakeRegion, account: FakeAccount, region: string, options: FakeOptions): unknown {
+/** sts:AssumeRole into a member of the organisation: credentials naming the account, or AccessDenied. */
+function assumeRole(organization: FakeOrganization | undefined, params: Record<string, unknown>, caller: string): unknown {
+  const arn = typeof params.RoleArn === 'string' ? params.RoleArn : ''
+  const session = typeof params.RoleSessionName === 'string' ? params.RoleSessionName : ''
+  const [, accountId, roleName] = /^arn:aws:iam::(\d{12}):role\/(.+)$/.exec(arn) ?? []
+  const member = accountId ? organization?.member(accountId) : undefined
+  if (!member || member.assumable === false || roleName !== organization?.roleName) {
+    throw new FakeError(403, 'AccessDenied', `User: arn:aws:iam::${caller}:user/test is not authorized to perform: sts:AssumeRole on resource: ${arn}`)
+  }
+  if (!/^[\w+=,.@-]{2,64}$/.test(session)) throw new FakeError(400, 'ValidationError', 'invalid RoleSessionName')
+  return {
+    Credentials: {AccessKeyId: `ASIAFAKE${accountId}`, SecretAccessKey: 'fake-secret', SessionToken: `session-${accountId}`, Expiration: new Date(Date.now() + 3600_000).toISOString()},
+    AssumedRoleUser: {AssumedRoleId: `AROAFAKE:${session}`, Arn: `arn:aws:sts::${accountId}:assumed-role/${roleName}/${session}`},
+  }
+}
+
+/** Organizations: ListAccounts, ListAccountsForParent and ListChildren, paginated by 20 as the service does. */
+function organizations(organization: FakeOrganization | undefined, route: Route): unknown {
+  if (!organization) throw new FakeError(400, 'AWSOrganizationsNotInUseException', 'Your account is not a member of an organization.')
+  const p = route.params
+  const shape = (entry: FakeOrganization['accounts'][number]) => ({Id: entry.id, Name: entry.name, Arn: `arn:aws:organizations::000000000000:account/o-fake/${entry.id}`, Email: `${entry.id}@example.com`, State: entry.state ?? 'ACTIVE'})
+  switch (route.operation) {
+    case 'ListAccounts': {
+      const {items, next} = page(organization.accounts, p.NextToken, Number(p.MaxResults ?? 20))
+      return {Accounts: items.map(shape), NextToken: next}
+    }
+    case 'ListAccountsForParent': {
+      const {items, next} = page(
+        organization.accounts.filter((entry) => (entry.parent ?? 'r-root') === p.ParentId),
+        p.NextToken,
+        Number(p.MaxResults ?? 20),
+      )
+      return {Accounts: items.map(shape), NextToken: next}
+    }
+    case 'ListChildren': {
+      const children = p.ChildType === 'ORGANIZATIONAL_UNIT' ? (organization.ous ?? []).filter((ou) => ou.parent === p.ParentId).map((ou) => ({Id: ou.id, Type: 'ORGANIZATIONAL_UNIT'})) : []
+      const {items, next} = page(children, p.NextToken, Number(p.MaxResults ?? 20))
+      return {Children: items, NextToken: next}
+    }
+    default:
+      throw new FakeError(400, 'InvalidAction', `fake AWS does not implement organizations:${route.operation}`)
+  }
+}
+
+function answer(prefix: string, route: Route, data: FakeRegion, account: FakeAccount, region: string, options: FakeOptions, member?: FakeMember): unknown {
   const p = route.params
   const action = `${prefix}:${route.operation}`
   switch (action) {
     case 'sts:GetCallerIdentity':
       return {Account: account.accountId, Arn: `arn:aws:iam::${account.accountId}:user/test`, UserId: 'AIDATEST'}
     case 'ec2:DescribeRegions':
-      return {regionInfo: Object.keys(account.regions).map((name) => ({regionName: name, regionEndpoint: `ec2.${name}.amazonaws.com`, optInStatus: 'opt-in-not-required'}))}
+      return {
+        regionInfo: [
+          ...Object.keys(account.regions).map((name) => ({regionName: name, regionEndpoint: `ec2.${name}.amazonaws.com`, optInStatus: 'opt-in-not-required'})),
+          ...(member?.disabledRegions ?? []).map((name) => ({regionName: name, regionEndpoint: `ec2.${name}.amazonaws.com`, optInStatus: 'not-opted-in'})),
+        ],
+      }
     case 'lambda:ListFunctions': {
       const {items, next} = page(data.functions ?? [], p.Marker, sizeOf(options, action, p.MaxItems, 50))
       return {Functions: items, NextMarker: next}
