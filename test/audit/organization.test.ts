@@ -163,7 +163,8 @@ describe('sls-eda audit --org', () => {
       [['--accounts', '12345', '--role-name', ROLE_NAME], /^--accounts: "12345" is not a 12-digit AWS account id$/],
       [['--org', '--role-name', ROLE_NAME, '--shard', '3/2'], /^--shard must be i\/N with 1 ≤ i ≤ N/],
       [['--org', '--role-name', ROLE_NAME, '--baseline', 'b.json'], /^--baseline: not available when auditing several accounts$/],
-      [['--org', '--role-name', ROLE_NAME, '-f', 'junit'], /^--format junit is not available when auditing several accounts/],
+      // With --json any other --format is refused first, as for one account.
+      [['--org', '--role-name', ROLE_NAME, '-f', 'junit'], /^--json and --format junit cannot be used together/],
       [['--org', '--role-name', ROLE_NAME, '--regions', 'eu-west-1,moon-1'], /^--regions: "moon-1" is not a region name/],
       [['--org', '--role-name', ROLE_NAME, '--state-dir', state('full')], /already holds a run: pass --resume to continue it/],
       [['--org', '--role-name', ROLE_NAME, '--state-dir', state('empty'), '--resume'], /holds no run to resume/],
@@ -173,6 +174,9 @@ describe('sls-eda audit --org', () => {
       expect(result.code, args.join(' ')).toBe(2)
       expect((JSON.parse(result.stdout) as {error: {message: string}}).error.message).toMatch(message)
     }
+    const junit = await cli(['audit', '--org', '--role-name', ROLE_NAME, '-f', 'junit'], env)
+    expect(junit.code).toBe(2)
+    expect(junit.stderr).toMatch(/--format junit is not available when auditing several accounts/)
   }, 120_000)
 
   it('resumes after Ctrl-C without reading again anything that was finished', async () => {
