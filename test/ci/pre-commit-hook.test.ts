@@ -1,6 +1,6 @@
 // The pre-commit hook (.pre-commit-hooks.yaml): the files it selects, and its entry run as pre-commit runs it (the installed `sls-eda` on PATH, the selected files appended) on failing and passing templates.
 import {spawnSync} from 'node:child_process'
-import {copyFileSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, symlinkSync, writeFileSync} from 'node:fs'
+import {copyFileSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 
@@ -119,6 +119,8 @@ describe('.pre-commit-hooks.yaml', () => {
       const passing = preCommit(['template.yaml', 'package.json'])
       expect(passing.status, passing.stdout + passing.stderr).toBe(0)
       expect(passing.stdout).toMatch(/sls-eda lint\.+Passed/)
+      // The hook's environment holds a whole npm install: do not leave it behind.
+      rmSync(work, {recursive: true, force: true})
     },
     1_200_000,
   )
