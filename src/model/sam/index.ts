@@ -4,6 +4,7 @@ import type {ParsedFile} from '../parse.js'
 import type {ResourceDecl} from '../template.js'
 import {expandRestApi} from './api.js'
 import {expandApplication} from './application.js'
+import {expandCapacityProvider} from './capacity-provider.js'
 import {embeddedConnectors, expandConnector} from './connectors.js'
 import type {Expansion, Props} from './expansion.js'
 import {expandFunction} from './function.js'
@@ -55,6 +56,9 @@ export function expandSam(declared: ResourceDecl[], template: Props, parsed: Par
         break
       case 'AWS::Serverless::Application':
         expandApplication(expansion, decl)
+        break
+      case 'AWS::Serverless::CapacityProvider':
+        expandCapacityProvider(expansion, decl, mergeGlobals(globalsFor(template, 'CapacityProvider'), decl.props))
         break
       case 'AWS::Serverless::Connector':
         connectors.push(decl)

@@ -20,6 +20,8 @@ export interface RestSwagger {
   deploymentId: string
   /** SAM's Deployment description: the whole hash. */
   description: string
+  /** What SAM hashes (`str(swagger)`, the OpenApiVersion, the domain, function names, joined by `||`). */
+  hashInput: string
 }
 
 interface ApiState {
@@ -421,11 +423,13 @@ export function restSwaggers(template: Props): Map<string, RestSwagger> {
     if (inputs.length > 0 && domain) inputs.push(domain.hashInput)
     const names = functionNames.get(id)
     if (inputs.length > 0 && names) inputs.push(names.join(''))
-    const digest = inputs.length > 0 ? sha1(inputs.join('||')) : ''
+    const hashInput = inputs.join('||')
+    const digest = inputs.length > 0 ? sha1(hashInput) : ''
     result.set(id, {
       body: api.managed && api.swagger !== undefined ? withoutNoneRequirements(toJson(api.swagger)) : undefined,
       deploymentId: `${id}Deployment${digest.slice(0, 10)}`,
       description: `RestApi deployment id: ${digest}`,
+      hashInput,
     })
   }
   return result
