@@ -9,6 +9,7 @@ import {embeddedConnectors, expandConnector} from './connectors.js'
 import type {Expansion, Props} from './expansion.js'
 import {expandFunction} from './function.js'
 import {globalsFor, mergeGlobals} from './globals.js'
+import {expandGraphQlApi} from './graphql.js'
 import {expandHttpApi} from './httpapi.js'
 import {addImplicitApis, finishApiDefinitions} from './implicit-apis.js'
 import {expandLayerVersion} from './layer.js'
@@ -59,6 +60,9 @@ export function expandSam(declared: ResourceDecl[], template: Props, parsed: Par
         break
       case 'AWS::Serverless::CapacityProvider':
         expandCapacityProvider(expansion, decl, mergeGlobals(globalsFor(template, 'CapacityProvider'), decl.props))
+        break
+      case 'AWS::Serverless::GraphQLApi':
+        expandGraphQlApi(expansion, decl, decl.props)
         break
       case 'AWS::Serverless::Connector':
         connectors.push(decl)
