@@ -30,7 +30,7 @@ export function isSamTemplate(template: Record<string, unknown>): boolean {
 /** Returns the declarations with every AWS::Serverless::* resource replaced by what SAM generates. */
 export function expandSam(declared: ResourceDecl[], template: Props, parsed: ParsedFile): ResourceDecl[] {
   const resources = isRecord(template.Resources) ? template.Resources : {}
-  const expansion: Expansion = {parsed, template, resources, out: [], roles: new Map(), apiPaths: new Map(), patches: [], restSwaggers: hasRestApis(template) ? restSwaggers(template) : new Map()}
+  const expansion: Expansion = {parsed, template, resources, out: [], roles: new Map(), apiPaths: new Map(), patches: [], restSwaggers: hasRestApis(template) ? restSwaggers(template, parsed.positions) : new Map()}
   const connectors: ResourceDecl[] = []
   for (const decl of declared) {
     switch (decl.type) {

@@ -1,0 +1,110 @@
+// REST API Deployment ids hash what SAM 1.110's translator hashes (expected ids produced by the translator on these templates).
+import {describe, expect, it} from 'vitest'
+
+import {graphOf} from '../../helpers/lint.js'
+
+const deployments = (text: string): string[] =>
+  graphOf(text)
+    .nodes.filter((node) => node.type === 'AWS::ApiGateway::Deployment')
+    .map((node) => node.id)
+    .sort()
+
+/** Binary media types, gateway responses, models, an API and an event resource policy, request models and parameters, a conditional path. */
+const EXTENSIONS = `Transform: AWS::Serverless-2016-10-31
+Conditions:
+  InProd: !Equals [!Ref AWS::AccountId, '123456789012']
+Resources:
+  Shop:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: live
+      BinaryMediaTypes: [image~1png]
+      GatewayResponses:
+        DEFAULT_4XX:
+          StatusCode: '400'
+          ResponseParameters:
+            Headers:
+              Access-Control-Allow-Origin: "'*'"
+      Models:
+        Order:
+          type: object
+          properties:
+            id: {type: string}
+      Auth:
+        ResourcePolicy:
+          IpRangeBlacklist: [10.0.0.0/8]
+          CustomStatements:
+            - Effect: Allow
+              Principal: '*'
+              Action: execute-api:Invoke
+              Resource: execute-api:/*
+  Orders:
+    Type: AWS::Serverless::Function
+    Condition: InProd
+    Properties:
+      Runtime: nodejs20.x
+      Handler: index.handler
+      InlineCode: exports.handler = async () => ({})
+      Events:
+        Create:
+          Type: Api
+          Properties:
+            RestApiId: !Ref Shop
+            Path: /orders
+            Method: post
+            RequestModel:
+              Model: Order
+              Required: true
+              ValidateBody: true
+            RequestParameters:
+              - method.request.header.Authorization
+              - method.request.querystring.dryRun:
+                  Required: false
+                  Caching: true
+            Auth:
+              ResourcePolicy:
+                AwsAccountWhitelist: ['111122223333']
+`
+
+/** `swagger: 2.0` is a float to SAM's YAML reader and hashes as `2.0`; `swagger: 2` hashes as `2`. DisableExecuteApiEndpoint writes an extension. */
+const VERSIONS = `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Legacy:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: v1
+      DisableExecuteApiEndpoint: true
+      DefinitionBody:
+        swagger: 2.0
+        info: {title: legacy}
+        paths: {}
+  Modern:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: v1
+      DefinitionBody:
+        swagger: 2
+        info: {title: modern}
+        paths: {}
+`
+
+describe('REST API Deployment ids', () => {
+  it('hash the definition SAM writes from the API and its events', () => {
+    expect(deployments(EXTENSIONS)).toEqual(['ShopDeployment30511104b8'])
+  })
+
+  it('hash a written definition as SAM reads it', () => {
+    expect(deployments(VERSIONS)).toEqual(['LegacyDeploymentf026986b34', 'ModernDeployment74983ce8e1'])
+  })
+
+  it('write the resource policy, gateway responses and media types SAM writes into the managed definition', () => {
+    const body = graphOf(EXTENSIONS).nodes.find((node) => node.id === 'Shop')?.props.Body as Record<string, unknown>
+    expect(body['x-amazon-apigateway-binary-media-types']).toEqual(['image/png'])
+    expect(body['x-amazon-apigateway-gateway-responses']).toEqual({
+      DEFAULT_4XX: {responseParameters: {'gatewayresponse.header.Access-Control-Allow-Origin': "'*'"}, responseTemplates: {}, statusCode: '400'},
+    })
+    expect(JSON.stringify(body['x-amazon-apigateway-policy'])).toContain('"aws:SourceIp":["10.0.0.0/8"]')
+    expect(JSON.stringify(body['x-amazon-apigateway-policy'])).toContain('"AWS":["111122223333"]')
+    expect(body.paths).toEqual({'/orders': {'Fn::If': ['InProd', expect.objectContaining({post: expect.anything()}), {Ref: 'AWS::NoValue'}]}})
+  })
+})
