@@ -1,10 +1,17 @@
 // AWS::Serverless::HttpApi: the HTTP API and its stage.
 import {isRecord} from '../intrinsics.js'
 import type {ResourceDecl} from '../template.js'
-import {addDomainResources} from './api.js'
+import {addDomainResources, restStageLogicalId} from './api.js'
 import {apiV2Domain} from './domain.js'
 import {type Expansion, generated, type Props, s3Location, samLocator} from './expansion.js'
 import {withParameterDefaults} from './rest-swagger.js'
+
+/** SAM's HTTP API stage id: `{Api}{StageName}Stage` for an alphanumeric name, `{Api}ApiGatewayDefaultStage` for `$default`, else the name's hash (none for an intrinsic). */
+export function httpStageLogicalId(apiId: string, stageName: unknown): string {
+  const name = typeof stageName === 'string' ? stageName : ''
+  if (name === '$default') return `${apiId}ApiGatewayDefaultStage`
+  return restStageLogicalId(apiId, name)
+}
 
 export function expandHttpApi(expansion: Expansion, decl: ResourceDecl, props: Props): void {
   const {out} = expansion
@@ -28,12 +35,13 @@ export function expandHttpApi(expansion: Expansion, decl: ResourceDecl, props: P
       locate,
     ),
   )
+  addAuthorizerPermissions(expansion, decl, withParameterDefaults(expansion.template, props.Auth))
   addDomainResources(expansion, decl, 'HttpApi', apiV2Domain(id, withParameterDefaults(expansion.template, props.Domain), 'httpapi:createdBy'))
   const stageName = props.StageName
   out.push(
     generated(
       decl,
-      typeof stageName === 'string' && stageName !== '$default' ? `${id}${stageName.replace(/[^A-Za-z0-9]/g, '')}Stage` : `${id}ApiGatewayDefaultStage`,
+      httpStageLogicalId(id, stageName ?? '$default'),
       'AWS::ApiGatewayV2::Stage',
       {
         ApiId: {Ref: id},
@@ -48,4 +56,27 @@ export function expandHttpApi(expansion: Expansion, decl: ResourceDecl, props: P
       samLocator(expansion, decl, 'HttpApi', (path) => (path[0] === 'ApiId' ? [] : path)),
     ),
   )
+}
+
+/** HTTP API Lambda authorizers get an invoke permission only when `EnableFunctionDefaultPermissions` is true. */
+function addAuthorizerPermissions(expansion: Expansion, decl: ResourceDecl, auth: unknown): void {
+  const authorizers = isRecord(auth) && isRecord(auth.Authorizers) ? auth.Authorizers : {}
+  for (const [name, authorizer] of Object.entries(authorizers)) {
+    if (!isRecord(authorizer) || !authorizer.FunctionArn || authorizer.EnableFunctionDefaultPermissions !== true) continue
+    expansion.out.push(
+      generated(
+        decl,
+        `${decl.id}${name}AuthorizerPermission`,
+        'AWS::Lambda::Permission',
+        {
+          Action: 'lambda:InvokeFunction',
+          FunctionName: authorizer.FunctionArn,
+          Principal: 'apigateway.amazonaws.com',
+          SourceArn: {'Fn::Sub': ['arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${__ApiId__}/authorizers/*', {__ApiId__: {Ref: decl.id}}]},
+        },
+        samLocator(expansion, decl, 'HttpApi', () => ['Auth', 'Authorizers', name, 'FunctionArn']),
+        true,
+      ),
+    )
+  }
 }
