@@ -30,6 +30,8 @@ interface ApiState {
   managed: boolean
   swagger: PyValue | undefined
   props: Props
+  /** MergeDefinitions: SAM merged the methods its events generate into the written definition. */
+  merged?: boolean
   /** OpenApiVersion as SAM holds it: written as a string, or `str()` of the float YAML reads from `3.0`. */
   openApiVersion: PyString | undefined
 }
@@ -430,11 +432,12 @@ export function restSwaggers(template: Props, positions?: PositionIndex): Map<st
         functionNames.set(apiId, [...(functionNames.get(apiId) ?? []), functionName])
       }
       const api = apiId === undefined ? undefined : apis.get(apiId)
-      if (!api?.managed || !isValidSwagger(api.swagger)) continue
+      const merging = api !== undefined && !api.managed && isTruthy(fromTemplate(api.props.MergeDefinitions ?? null)) && api.swagger instanceof PyDict
+      if (!api || (!merging && (!api.managed || !isValidSwagger(api.swagger)))) continue
       const properties = fromTemplate(event.Properties) as PyDict
       const apiAuth = authOf(template, api.props)
       const stage = apiId === IMPLICIT_API ? 'Prod' : stageSuffix(get(resources, apiId!, 'Properties', 'StageName'))
-      api.swagger = edit(api.swagger, (doc) => {
+      const generatedSwagger = edit(merging ? skeleton() : (api.swagger as PyDict), (doc) => {
         addLambdaIntegration(doc, properties, id, alias, condition, apiAuth)
         const auth = properties.get('Auth')
         if (auth instanceof PyDict && auth.keys().length > 0) addEventAuth(doc, properties, auth, apiAuth, stage)
@@ -442,6 +445,12 @@ export function restSwaggers(template: Props, positions?: PositionIndex): Map<st
         addRequestModel(doc, properties, api.props.Models)
         addRequestParameters(doc, properties)
       })
+      if (merging) {
+        api.swagger = mergeDefinitions(api.swagger as PyDict, generatedSwagger, properties)
+        api.merged = true
+      } else {
+        api.swagger = generatedSwagger
+      }
     }
   }
   for (const id of translateOrder.filter((candidate) => typeOf(candidate) === 'AWS::Serverless::StateMachine')) {
@@ -506,7 +515,7 @@ export function restSwaggers(template: Props, positions?: PositionIndex): Map<st
     const hashInput = inputs.join('||')
     const digest = inputs.length > 0 ? sha1(hashInput) : ''
     result.set(id, {
-      body: api.managed && api.swagger !== undefined ? withoutNoneRequirements(toJson(api.swagger)) : undefined,
+      body: (api.managed || api.merged) && api.swagger !== undefined ? withoutNoneRequirements(toJson(api.swagger)) : undefined,
       deploymentId: `${id}Deployment${digest.slice(0, 10)}`,
       description: `RestApi deployment id: ${digest}`,
       hashInput,
@@ -851,6 +860,28 @@ function addCors(doc: PyDict, cors: PyValue): void {
       item.set('options', corsOptions(origin, settings?.get('AllowHeaders'), methods, settings?.get('MaxAge'), settings?.get('AllowCredentials') === true))
     }
   }
+}
+
+/**
+ * `_get_merged_definitions`: the method an event generated (on a skeleton) merged over the written method, generated
+ * keys winning; the written definition is copied at the top only, so its paths are changed in place.
+ */
+function mergeDefinitions(source: PyDict, generatedDoc: PyDict, event: PyDict): PyDict {
+  const merged = PyDict.of(source.items())
+  const writtenPaths = merged.get('paths')
+  const paths = writtenPaths instanceof PyDict && isTruthy(writtenPaths) ? writtenPaths : new PyDict(false)
+  const path = event.get('Path') as PyString
+  const method = lower(event.get('Method') as PyString)
+  const item = paths.get(text(path)!)
+  const written = item instanceof PyDict ? item.get(text(method)!) : undefined
+  const generatedItem = (generatedDoc.get('paths') as PyDict).get(text(path)!)
+  const generatedMethod = generatedItem instanceof PyDict ? generatedItem.get(text(normalizeMethod(method) as PyString)!) : undefined
+  const combined = new PyDict(false)
+  if (written instanceof PyDict) for (const [key, value] of written.items()) combined.set(key, value)
+  if (generatedMethod instanceof PyDict) for (const [key, value] of generatedMethod.items()) combined.set(key, value)
+  if (!(item instanceof PyDict)) paths.set(path, PyDict.of([[method, combined]], false))
+  ;(paths.get(text(path)!) as PyDict).set(method, combined)
+  return merged
 }
 
 /** The stage an event's permission and resource policy name: the API's StageName, or `Stage` when it is not a string. */

@@ -88,6 +88,38 @@ Resources:
         paths: {}
 `
 
+/** MergeDefinitions: the integration the event generates is merged over the written method. */
+const MERGED = `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Orders:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: nodejs20.x
+      Handler: index.handler
+      InlineCode: exports.handler = async () => ({})
+      Events:
+        List:
+          Type: Api
+          Properties:
+            RestApiId: !Ref Shop
+            Path: /orders
+            Method: GET
+  Shop:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: live
+      MergeDefinitions: true
+      DefinitionBody:
+        swagger: '2.0'
+        info: {title: shop}
+        paths:
+          /orders:
+            get:
+              summary: List orders
+              x-amazon-apigateway-integration:
+                type: mock
+`
+
 describe('REST API Deployment ids', () => {
   it('hash the definition SAM writes from the API and its events', () => {
     expect(deployments(EXTENSIONS)).toEqual(['ShopDeployment30511104b8'])
@@ -106,5 +138,23 @@ describe('REST API Deployment ids', () => {
     expect(JSON.stringify(body['x-amazon-apigateway-policy'])).toContain('"aws:SourceIp":["10.0.0.0/8"]')
     expect(JSON.stringify(body['x-amazon-apigateway-policy'])).toContain('"AWS":["111122223333"]')
     expect(body.paths).toEqual({'/orders': {'Fn::If': ['InProd', expect.objectContaining({post: expect.anything()}), {Ref: 'AWS::NoValue'}]}})
+  })
+
+  it('hash a written definition with the methods events merge into it', () => {
+    expect(deployments(MERGED)).toEqual(['ShopDeploymenta8173eab0c'])
+    const body = graphOf(MERGED).nodes.find((node) => node.id === 'Shop')?.props.Body
+    expect(body).toEqual({
+      swagger: '2.0',
+      info: {title: 'shop'},
+      paths: {
+        '/orders': {
+          get: {
+            summary: 'List orders',
+            'x-amazon-apigateway-integration': {type: 'aws_proxy', httpMethod: 'POST', uri: {'Fn::Sub': 'arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${Orders.Arn}/invocations'}},
+            responses: {},
+          },
+        },
+      },
+    })
   })
 })
