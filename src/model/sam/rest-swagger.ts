@@ -105,8 +105,14 @@ function addPath(doc: PyDict, path: PyValue, method: PyValue): PyDict[] {
 function edit(doc: PyDict, change: (copy: PyDict) => void): PyDict {
   const copy = pyDeepCopy(doc) as PyDict
   change(copy)
+  // The editor holds new security definitions apart and writes them into the document when it hands it back.
+  const security = pendingSecurity.get(copy)
+  if (security && isTruthy(security)) copy.set('securityDefinitions', security)
   return pyDeepCopy(copy) as PyDict
 }
+
+/** Security definitions an editor pass created, not yet in its document. */
+const pendingSecurity = new WeakMap<PyDict, PyDict>()
 
 /** `Py27Dict` iteration order of a template mapping's keys, after inserting `added` and removing `removed`. */
 function py27Order(keys: readonly string[], added: readonly string[] = []): string[] {
@@ -128,6 +134,13 @@ function eventsOf(resource: unknown): Array<[string, Props]> {
 
 function apiEvents(resource: unknown): Array<[string, Props]> {
   return eventsOf(resource).filter(([, event]) => event.Type === 'Api')
+}
+
+/** The implicit API plugin's `_get_api_events`: the Api events copied into a new Py27Dict, iterated in that dict's order. */
+function pluginApiEvents(resource: unknown): Array<[string, Props]> {
+  const events = apiEvents(resource)
+  const byName = new Map(events)
+  return py27Order(events.map(([name]) => name)).map((name) => [name, byName.get(name)!])
 }
 
 /** The REST API an Api event belongs to: its RestApiId's Ref, or the implicit API. */
@@ -370,7 +383,7 @@ export function restSwaggers(template: Props, positions?: PositionIndex): Map<st
   for (const id of pluginOrder) {
     if (!withEvents(id)) continue
     const condition = get(resources, id, 'Condition')
-    for (const [, event] of apiEvents(resources[id])) {
+    for (const [, event] of pluginApiEvents(resources[id])) {
       if (!isRecord(event.Properties) || Object.keys(event.Properties).length === 0) continue
       const apiId = eventApiId(event.Properties)
       if (apiId !== undefined && typeof event.Properties.Path === 'string' && typeof event.Properties.Method === 'string') {
@@ -546,8 +559,10 @@ function pyEquals(a: PyValue, b: PyValue): boolean {
 function securityDefinitions(doc: PyDict): PyDict {
   const existing = doc.get('securityDefinitions')
   if (existing instanceof PyDict && existing.keys().length > 0) return existing
+  const pending = pendingSecurity.get(doc)
+  if (pending) return pending
   const created = new PyDict()
-  doc.set('securityDefinitions', created)
+  pendingSecurity.set(doc, created)
   return created
 }
 

@@ -120,6 +120,39 @@ Resources:
                 type: mock
 `
 
+/** Five methods on one path (Python 2.7 dict order of the events SAM copies), an IAM authorizer and an event resource policy. */
+const ORDERED = `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Users:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: nodejs20.x
+      Handler: index.handler
+      InlineCode: exports.handler = async () => ({})
+      Events:
+        Create:
+          Type: Api
+          Properties: {Path: /users, Method: post}
+        Read:
+          Type: Api
+          Properties: {Path: /users, Method: get}
+        Patch:
+          Type: Api
+          Properties: {Path: /users, Method: patch}
+        Remove:
+          Type: Api
+          Properties: {Path: /users, Method: delete}
+        Replace:
+          Type: Api
+          Properties:
+            Path: /users
+            Method: put
+            Auth:
+              Authorizer: AWS_IAM
+              ResourcePolicy:
+                AwsAccountWhitelist: ['111122223333']
+`
+
 describe('REST API Deployment ids', () => {
   it('hash the definition SAM writes from the API and its events', () => {
     expect(deployments(EXTENSIONS)).toEqual(['ShopDeployment30511104b8'])
@@ -156,5 +189,9 @@ describe('REST API Deployment ids', () => {
         },
       },
     })
+  })
+
+  it('hash methods and security definitions in the order SAM inserts them', () => {
+    expect(deployments(ORDERED)).toEqual(['ServerlessRestApiDeployment2bcebe2b0d'])
   })
 })
