@@ -282,12 +282,34 @@ export function withParameterDefaults(template: Props, value: unknown): unknown 
   return Object.fromEntries(Object.keys(value).map((key) => [key, withParameterDefaults(template, value[key])]))
 }
 
-/** A function's name as SAM resolves it for the Deployment hash: a string, or a parameter's default. */
+/**
+ * A function's name as SAM adds it to the Deployment hash: `str()` of the name with parameter references resolved
+ * to their defaults (`Ref` and `${Param}` inside `Fn::Sub`); an intrinsic left over prints as a dict.
+ */
 function resolvedName(template: Props, name: unknown): string | undefined {
-  if (typeof name === 'string') return name === '' ? undefined : name
-  const ref = get(name, 'Ref')
-  const fallback = typeof ref === 'string' ? get(template, 'Parameters', ref, 'Default') : undefined
-  return typeof fallback === 'string' || typeof fallback === 'number' ? String(fallback) : undefined
+  const resolved = resolveParameterRefs(template, name)
+  if (typeof resolved === 'string') return resolved === '' ? undefined : resolved
+  if (typeof resolved === 'number') return String(resolved)
+  if (isRecord(resolved) && Object.keys(resolved).length > 0) return pyStr(fromTemplate(resolved))
+  return undefined
+}
+
+/** `IntrinsicsResolver.resolve_parameter_refs` for parameters with a default: `Ref` and the `${Name}` of `Fn::Sub`. */
+function resolveParameterRefs(template: Props, value: unknown): unknown {
+  const fallback = (name: string): unknown => get(template, 'Parameters', name, 'Default')
+  if (Array.isArray(value)) return value.map((item) => resolveParameterRefs(template, item))
+  if (!isRecord(value)) return value
+  const keys = Object.keys(value)
+  if (keys.length === 1 && typeof value.Ref === 'string') return fallback(value.Ref) ?? value
+  const substitute = (text: string): string =>
+    text.replace(/\$\{([^}!.]+)\}/g, (whole, name: string) => {
+      const replacement = fallback(name)
+      return typeof replacement === 'string' || typeof replacement === 'number' ? String(replacement) : whole
+    })
+  if (keys.length === 1 && typeof value['Fn::Sub'] === 'string') return {'Fn::Sub': substitute(value['Fn::Sub'])}
+  const sub = value['Fn::Sub']
+  if (keys.length === 1 && Array.isArray(sub) && typeof sub[0] === 'string') return {'Fn::Sub': [substitute(sub[0]), ...sub.slice(1).map((item) => resolveParameterRefs(template, item))]}
+  return Object.fromEntries(keys.map((key) => [key, resolveParameterRefs(template, value[key])]))
 }
 
 /** `_openapi_postprocess`: an OpenAPI 3 definition gets components instead of securityDefinitions and definitions. */

@@ -153,6 +153,33 @@ Resources:
                 AwsAccountWhitelist: ['111122223333']
 `
 
+/** The names of functions wired to an explicit API join its hash, with parameter references resolved to their defaults. */
+const NAMED = `Transform: AWS::Serverless-2016-10-31
+Parameters:
+  Prefix:
+    Type: String
+    Default: shop
+Resources:
+  Orders:
+    Type: AWS::Serverless::Function
+    Properties:
+      FunctionName: !Sub \${Prefix}-orders
+      Runtime: nodejs20.x
+      Handler: index.handler
+      InlineCode: exports.handler = async () => ({})
+      Events:
+        List:
+          Type: Api
+          Properties:
+            RestApiId: !Ref Shop
+            Path: /orders
+            Method: get
+  Shop:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: live
+`
+
 describe('REST API Deployment ids', () => {
   it('hash the definition SAM writes from the API and its events', () => {
     expect(deployments(EXTENSIONS)).toEqual(['ShopDeployment30511104b8'])
@@ -193,5 +220,9 @@ describe('REST API Deployment ids', () => {
 
   it('hash methods and security definitions in the order SAM inserts them', () => {
     expect(deployments(ORDERED)).toEqual(['ServerlessRestApiDeployment2bcebe2b0d'])
+  })
+
+  it('hash the names of the functions an explicit API serves', () => {
+    expect(deployments(NAMED)).toEqual(['ShopDeployment58053108d4'])
   })
 })
