@@ -30,8 +30,8 @@ interface ApiState {
   managed: boolean
   swagger: PyValue | undefined
   props: Props
-  /** MergeDefinitions: SAM merged the methods its events generate into the written definition. */
-  merged?: boolean
+  /** SAM rewrote the written definition (MergeDefinitions, an event's OverrideApiAuth): the Body is SAM's. */
+  rewritten?: boolean
   /** OpenApiVersion as SAM holds it: written as a string, or `str()` of the float YAML reads from `3.0`. */
   openApiVersion: PyString | undefined
 }
@@ -467,11 +467,23 @@ export function restSwaggers(template: Props, positions?: PositionIndex): Map<st
         functionNames.set(apiId, [...(functionNames.get(apiId) ?? []), functionName])
       }
       const api = apiId === undefined ? undefined : apis.get(apiId)
-      const merging = api !== undefined && !api.managed && isTruthy(fromTemplate(api.props.MergeDefinitions ?? null)) && api.swagger instanceof PyDict
-      if (!api || (!merging && (!api.managed || !isValidSwagger(api.swagger)))) continue
+      if (!api) continue
       const properties = fromTemplate(event.Properties) as PyDict
       const apiAuth = authOf(template, api.props)
       const stage = apiId === IMPLICIT_API ? 'Prod' : stageSuffix(get(resources, apiId!, 'Properties', 'StageName'))
+      const merging = !api.managed && isTruthy(fromTemplate(api.props.MergeDefinitions ?? null)) && api.swagger instanceof PyDict
+      const eventAuth = properties.get('Auth')
+      // OverrideApiAuth: the event's auth is written into the API's definition, even one SAM does not manage.
+      const override = () => {
+        if (api.swagger instanceof PyDict && isTruthy(api.swagger) && eventAuth instanceof PyDict && isTruthy(eventAuth.get('OverrideApiAuth')) && isValidSwagger(api.swagger)) {
+          api.swagger = edit(api.swagger, (doc) => addEventAuth(doc, properties, eventAuth, apiAuth, stage))
+          api.rewritten = true
+        }
+      }
+      if (!merging && (!api.managed || !isValidSwagger(api.swagger))) {
+        override()
+        continue
+      }
       const generatedSwagger = edit(merging ? skeleton() : (api.swagger as PyDict), (doc) => {
         addLambdaIntegration(doc, properties, id, alias, condition, apiAuth)
         const auth = properties.get('Auth')
@@ -482,10 +494,11 @@ export function restSwaggers(template: Props, positions?: PositionIndex): Map<st
       })
       if (merging) {
         api.swagger = mergeDefinitions(api.swagger as PyDict, generatedSwagger, properties)
-        api.merged = true
+        api.rewritten = true
       } else {
         api.swagger = generatedSwagger
       }
+      override()
     }
   }
   for (const id of translateOrder.filter((candidate) => typeOf(candidate) === 'AWS::Serverless::StateMachine')) {
@@ -550,7 +563,7 @@ export function restSwaggers(template: Props, positions?: PositionIndex): Map<st
     const hashInput = inputs.join('||')
     const digest = inputs.length > 0 ? sha1(hashInput) : ''
     result.set(id, {
-      body: (api.managed || api.merged) && api.swagger !== undefined ? withoutNoneRequirements(toJson(api.swagger)) : undefined,
+      body: (api.managed || api.rewritten) && api.swagger !== undefined ? withoutNoneRequirements(toJson(api.swagger)) : undefined,
       deploymentId: `${id}Deployment${digest.slice(0, 10)}`,
       description: `RestApi deployment id: ${digest}`,
       hashInput,

@@ -180,6 +180,41 @@ Resources:
       StageName: live
 `
 
+/** OverrideApiAuth: an event's auth is written into a definition SAM does not otherwise manage. */
+const OVERRIDDEN = `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Orders:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: nodejs20.x
+      Handler: index.handler
+      InlineCode: exports.handler = async () => ({})
+      Events:
+        List:
+          Type: Api
+          Properties:
+            RestApiId: !Ref Shop
+            Path: /orders
+            Method: get
+            Auth:
+              Authorizer: AWS_IAM
+              OverrideApiAuth: true
+  Shop:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: live
+      DefinitionBody:
+        swagger: '2.0'
+        info: {title: shop}
+        paths:
+          /orders:
+            get:
+              x-amazon-apigateway-integration:
+                type: aws_proxy
+                httpMethod: POST
+                uri: !Sub arn:aws:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${Orders.Arn}/invocations
+`
+
 describe('REST API Deployment ids', () => {
   it('hash the definition SAM writes from the API and its events', () => {
     expect(deployments(EXTENSIONS)).toEqual(['ShopDeployment30511104b8'])
@@ -224,5 +259,11 @@ describe('REST API Deployment ids', () => {
 
   it('hash the names of the functions an explicit API serves', () => {
     expect(deployments(NAMED)).toEqual(['ShopDeployment58053108d4'])
+  })
+
+  it("hash a written definition with an event's OverrideApiAuth applied, and read the method as SAM deploys it", () => {
+    expect(deployments(OVERRIDDEN)).toEqual(['ShopDeployment6959b942e4'])
+    const body = graphOf(OVERRIDDEN).nodes.find((node) => node.id === 'Shop')?.props.Body as {paths: Record<string, Record<string, Record<string, unknown>>>}
+    expect(body.paths['/orders']?.get?.security).toEqual([{AWS_IAM: []}])
   })
 })
