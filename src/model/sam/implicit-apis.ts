@@ -11,7 +11,12 @@ import {expandHttpApi} from './httpapi.js'
 export function addImplicitApis(expansion: Expansion): void {
   for (const [apiId, api] of expansion.apiPaths) {
     if (apiId !== 'ServerlessRestApi' && apiId !== 'ServerlessHttpApi') continue
-    if (expansion.out.some((decl) => decl.id === apiId) || !api.first) continue
+    if (!api.first) continue
+    // SAM puts its implicit API in place of a resource of another type the template gave that name.
+    const apiType = api.kind === 'rest' ? 'AWS::ApiGateway::RestApi' : 'AWS::ApiGatewayV2::Api'
+    const existing = expansion.out.find((decl) => decl.id === apiId)
+    if (existing?.type === apiType) continue
+    if (existing) expansion.out = expansion.out.filter((decl) => (decl.origin.logicalId ?? decl.id) !== apiId)
     const first = api.first
     const parent: ResourceDecl = {...first, id: apiId, type: apiId === 'ServerlessRestApi' ? 'AWS::Serverless::Api' : 'AWS::Serverless::HttpApi', props: {}, origin: {...first.origin}}
     const section = api.kind === 'rest' ? 'Api' : 'HttpApi'
