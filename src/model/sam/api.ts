@@ -78,9 +78,22 @@ export function expandRestApi(expansion: Expansion, decl: ResourceDecl, props: P
 
 /** The permission SAM gives API Gateway to invoke each Lambda authorizer's function (unless DisableFunctionDefaultPermissions). */
 function addAuthorizerPermissions(expansion: Expansion, decl: ResourceDecl, auth: Props): void {
-  const authorizers = isRecord(auth.Authorizers) ? auth.Authorizers : {}
+  addLambdaAuthorizerPermissions(expansion, decl, auth, {section: 'Api', partition: 'aws', wanted: (authorizer) => authorizer.DisableFunctionDefaultPermissions !== true})
+}
+
+/**
+ * A Lambda permission for API Gateway on each Lambda authorizer `wanted` selects: `{Api}{Authorizer}AuthorizerPermission`.
+ * A REST API writes the region's partition (aws here), an HTTP API `${AWS::Partition}`.
+ */
+export function addLambdaAuthorizerPermissions(
+  expansion: Expansion,
+  decl: ResourceDecl,
+  auth: unknown,
+  {section, partition, wanted}: {section: string; partition: string; wanted: (authorizer: Props) => boolean},
+): void {
+  const authorizers = isRecord(auth) && isRecord(auth.Authorizers) ? auth.Authorizers : {}
   for (const [name, authorizer] of Object.entries(authorizers)) {
-    if (!isRecord(authorizer) || !authorizer.FunctionArn || authorizer.DisableFunctionDefaultPermissions === true) continue
+    if (!isRecord(authorizer) || !authorizer.FunctionArn || !wanted(authorizer)) continue
     expansion.out.push(
       generated(
         decl,
@@ -90,9 +103,9 @@ function addAuthorizerPermissions(expansion: Expansion, decl: ResourceDecl, auth
           Action: 'lambda:InvokeFunction',
           FunctionName: authorizer.FunctionArn,
           Principal: 'apigateway.amazonaws.com',
-          SourceArn: {'Fn::Sub': ['arn:aws:execute-api:${AWS::Region}:${AWS::AccountId}:${__ApiId__}/authorizers/*', {__ApiId__: {Ref: decl.id}}]},
+          SourceArn: {'Fn::Sub': [`arn:${partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${__ApiId__}/authorizers/*`, {__ApiId__: {Ref: decl.id}}]},
         },
-        samLocator(expansion, decl, 'Api', () => ['Auth', 'Authorizers', name, 'FunctionArn']),
+        samLocator(expansion, decl, section, () => ['Auth', 'Authorizers', name, 'FunctionArn']),
         true,
       ),
     )

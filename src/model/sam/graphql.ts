@@ -211,7 +211,7 @@ export function expandGraphQlApi(expansion: Expansion, decl: ResourceDecl, props
           FieldName: resolver.FieldName || name,
           TypeName: typeName,
           Kind: 'PIPELINE',
-          PipelineConfig: {Functions: (Array.isArray(resolver.Pipeline) ? resolver.Pipeline : []).map((fn) => (typeof fn === 'string' ? functionIds.get(fn) : fn))},
+          PipelineConfig: {Functions: (Array.isArray(resolver.Pipeline) ? resolver.Pipeline : []).map((fn: unknown) => (typeof fn === 'string' ? functionIds.get(fn) : fn))},
           CachingConfig: isRecord(resolver.Caching) ? withoutNulls(resolver.Caching) : undefined,
           MaxBatchSize: present(resolver.MaxBatchSize) ? resolver.MaxBatchSize : undefined,
         },

@@ -1,7 +1,7 @@
 // AWS::Serverless::HttpApi: the HTTP API and its stage.
 import {isRecord} from '../intrinsics.js'
 import type {ResourceDecl} from '../template.js'
-import {addDomainResources, restStageLogicalId} from './api.js'
+import {addDomainResources, addLambdaAuthorizerPermissions, restStageLogicalId} from './api.js'
 import {apiV2Domain} from './domain.js'
 import {type Expansion, generated, type Props, s3Location, samLocator} from './expansion.js'
 import {withParameterDefaults} from './rest-swagger.js'
@@ -35,7 +35,12 @@ export function expandHttpApi(expansion: Expansion, decl: ResourceDecl, props: P
       locate,
     ),
   )
-  addAuthorizerPermissions(expansion, decl, withParameterDefaults(expansion.template, props.Auth))
+  // An HTTP API's Lambda authorizer gets API Gateway's permission only when EnableFunctionDefaultPermissions is true.
+  addLambdaAuthorizerPermissions(expansion, decl, withParameterDefaults(expansion.template, props.Auth), {
+    section: 'HttpApi',
+    partition: '${AWS::Partition}',
+    wanted: (authorizer) => authorizer.EnableFunctionDefaultPermissions === true,
+  })
   addDomainResources(expansion, decl, 'HttpApi', apiV2Domain(id, withParameterDefaults(expansion.template, props.Domain), 'httpapi:createdBy'))
   const stageName = props.StageName
   out.push(
@@ -56,27 +61,4 @@ export function expandHttpApi(expansion: Expansion, decl: ResourceDecl, props: P
       samLocator(expansion, decl, 'HttpApi', (path) => (path[0] === 'ApiId' ? [] : path)),
     ),
   )
-}
-
-/** HTTP API Lambda authorizers get an invoke permission only when `EnableFunctionDefaultPermissions` is true. */
-function addAuthorizerPermissions(expansion: Expansion, decl: ResourceDecl, auth: unknown): void {
-  const authorizers = isRecord(auth) && isRecord(auth.Authorizers) ? auth.Authorizers : {}
-  for (const [name, authorizer] of Object.entries(authorizers)) {
-    if (!isRecord(authorizer) || !authorizer.FunctionArn || authorizer.EnableFunctionDefaultPermissions !== true) continue
-    expansion.out.push(
-      generated(
-        decl,
-        `${decl.id}${name}AuthorizerPermission`,
-        'AWS::Lambda::Permission',
-        {
-          Action: 'lambda:InvokeFunction',
-          FunctionName: authorizer.FunctionArn,
-          Principal: 'apigateway.amazonaws.com',
-          SourceArn: {'Fn::Sub': ['arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${__ApiId__}/authorizers/*', {__ApiId__: {Ref: decl.id}}]},
-        },
-        samLocator(expansion, decl, 'HttpApi', () => ['Auth', 'Authorizers', name, 'FunctionArn']),
-        true,
-      ),
-    )
-  }
 }
