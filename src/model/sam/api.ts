@@ -3,6 +3,7 @@ import {isRecord} from '../intrinsics.js'
 import type {ResourceDecl} from '../template.js'
 import {logicalIdHash, type RestDomain, restDomain} from './domain.js'
 import {type Expansion, generated, type Props, s3Location, samLocator} from './expansion.js'
+import {isIntrinsicLike} from './globals.js'
 import {withParameterDefaults} from './rest-swagger.js'
 
 /** SAM's stage id: `{Api}{StageName}Stage` for an alphanumeric name, else the name's hash (none for an intrinsic). */
@@ -12,8 +13,18 @@ export function restStageLogicalId(apiId: string, stageName: unknown): string {
   return `${apiId}Stage${logicalIdHash(name)}`
 }
 
+/** Types of what a REST API generates that take Tags: PropagateTags gives each the API's tags. */
+const TAGGABLE = new Set(['AWS::ApiGateway::RestApi', 'AWS::ApiGateway::Stage', 'AWS::ApiGateway::DomainName', 'AWS::ApiGateway::ApiKey', 'AWS::ApiGateway::UsagePlan'])
+
+/** SAM's `get_tag_list`: the tags in the order written, a missing value as "". */
+function restTags(tags: unknown): Props[] | undefined {
+  if (!isRecord(tags) || isIntrinsicLike(tags)) return undefined
+  return Object.entries(tags).map(([Key, Value]) => ({Key, Value: Value ?? ''}))
+}
+
 export function expandRestApi(expansion: Expansion, decl: ResourceDecl, props: Props): void {
   const {out} = expansion
+  const start = out.length
   const id = decl.id
   const swagger = expansion.restSwaggers.get(id)
   const locate = samLocator(expansion, decl, 'Api', (path) => (path[0] === 'Body' ? ['DefinitionBody', ...path.slice(1)] : path[0] === 'BodyS3Location' ? ['DefinitionUri'] : path))
@@ -65,6 +76,7 @@ export function expandRestApi(expansion: Expansion, decl: ResourceDecl, props: P
         CacheClusterEnabled: props.CacheClusterEnabled,
         CacheClusterSize: props.CacheClusterSize,
         CanarySetting: props.CanarySetting,
+        Tags: restTags(props.Tags),
       },
       samLocator(expansion, decl, 'Api', (path) => (path[0] === 'RestApiId' ? [] : path)),
     ),
@@ -74,6 +86,8 @@ export function expandRestApi(expansion: Expansion, decl: ResourceDecl, props: P
     addAuthorizerPermissions(expansion, decl, auth)
     addUsagePlan(expansion, decl, auth, stageId)
   }
+  const tags = restTags(props.Tags)
+  if (props.PropagateTags === true && tags) for (const generatedDecl of out.slice(start)) if (TAGGABLE.has(generatedDecl.type)) generatedDecl.props = {...generatedDecl.props, Tags: tags}
 }
 
 /** The permission SAM gives API Gateway to invoke each Lambda authorizer's function (unless DisableFunctionDefaultPermissions). */
