@@ -58,6 +58,11 @@ export class PositionIndex {
     return best ? {file: this.file, ...best} : undefined
   }
 
+  /** Where the value of `key` in `container` was written, when it was. */
+  valueRange(container: object, key: string | number): SourceRange | undefined {
+    return this.byContainer.get(container)?.values.get(key)
+  }
+
   /**
    * Gives `copy` the positions of `original`, for values built from what the user wrote (a loop body
    * repeated per item): each member of `copy` points where its source member was written.

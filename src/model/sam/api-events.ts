@@ -19,7 +19,10 @@ export function executeApiArn(apiId: unknown, method: unknown, path: unknown, ki
   // Path parameters ({id}, {proxy+}) become wildcards: the permission covers every value.
   const parameter = kind === 'rest' ? /\{([a-zA-Z0-9._-]+|[a-zA-Z0-9._-]+\+|proxy\+)\}/g : /\{([a-zA-Z0-9._-]+|proxy\+)\}/g
   const trimmed = typeof path === 'string' ? path.replace(/^(.+)\/$/, '$1').replace(parameter, '*') : path
-  const route = method === undefined && path === undefined ? '*' : `${textOf(method ?? 'ANY').toUpperCase() === 'ANY' ? '*' : textOf(method).toUpperCase()}${textOf(trimmed)}`
+  const any = ['ANY', 'X-AMAZON-APIGATEWAY-ANY-METHOD'].includes(textOf(method ?? 'ANY').toUpperCase())
+  // An HTTP API's ANY `/$default` route is allowed as `{stage}/$default`, without a method.
+  const route =
+    method === undefined && path === undefined ? '*' : kind === 'http' && any && trimmed === '/$default' ? '$default' : `${any ? '*' : textOf(method).toUpperCase()}${textOf(trimmed ?? '')}`
   const partition = kind === 'rest' ? 'aws' : '${AWS::Partition}'
   return {'Fn::Sub': [`arn:${partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${__ApiId__}/\${__Stage__}/${route}`, {__ApiId__: apiId, __Stage__: '*'}]}
 }

@@ -3,6 +3,7 @@ import {isRecord} from '../intrinsics.js'
 import type {ResourceDecl} from '../template.js'
 import {logicalIdHash, type RestDomain, restDomain} from './domain.js'
 import {type Expansion, generated, type Props, s3Location, samLocator} from './expansion.js'
+import {isIntrinsicLike} from './globals.js'
 import {withParameterDefaults} from './rest-swagger.js'
 
 /** SAM's stage id: `{Api}{StageName}Stage` for an alphanumeric name, else the name's hash (none for an intrinsic). */
@@ -12,8 +13,18 @@ export function restStageLogicalId(apiId: string, stageName: unknown): string {
   return `${apiId}Stage${logicalIdHash(name)}`
 }
 
+/** Types of what a REST API generates that take Tags: PropagateTags gives each the API's tags. */
+const TAGGABLE = new Set(['AWS::ApiGateway::RestApi', 'AWS::ApiGateway::Stage', 'AWS::ApiGateway::DomainName', 'AWS::ApiGateway::ApiKey', 'AWS::ApiGateway::UsagePlan'])
+
+/** SAM's `get_tag_list`: the tags in the order written, a missing value as "". */
+function restTags(tags: unknown): Props[] | undefined {
+  if (!isRecord(tags) || isIntrinsicLike(tags)) return undefined
+  return Object.entries(tags).map(([Key, Value]) => ({Key, Value: Value ?? ''}))
+}
+
 export function expandRestApi(expansion: Expansion, decl: ResourceDecl, props: Props): void {
   const {out} = expansion
+  const start = out.length
   const id = decl.id
   const swagger = expansion.restSwaggers.get(id)
   const locate = samLocator(expansion, decl, 'Api', (path) => (path[0] === 'Body' ? ['DefinitionBody', ...path.slice(1)] : path[0] === 'BodyS3Location' ? ['DefinitionUri'] : path))
@@ -65,6 +76,7 @@ export function expandRestApi(expansion: Expansion, decl: ResourceDecl, props: P
         CacheClusterEnabled: props.CacheClusterEnabled,
         CacheClusterSize: props.CacheClusterSize,
         CanarySetting: props.CanarySetting,
+        Tags: restTags(props.Tags),
       },
       samLocator(expansion, decl, 'Api', (path) => (path[0] === 'RestApiId' ? [] : path)),
     ),
@@ -74,13 +86,28 @@ export function expandRestApi(expansion: Expansion, decl: ResourceDecl, props: P
     addAuthorizerPermissions(expansion, decl, auth)
     addUsagePlan(expansion, decl, auth, stageId)
   }
+  const tags = restTags(props.Tags)
+  if (props.PropagateTags === true && tags) for (const generatedDecl of out.slice(start)) if (TAGGABLE.has(generatedDecl.type)) generatedDecl.props = {...generatedDecl.props, Tags: tags}
 }
 
 /** The permission SAM gives API Gateway to invoke each Lambda authorizer's function (unless DisableFunctionDefaultPermissions). */
 function addAuthorizerPermissions(expansion: Expansion, decl: ResourceDecl, auth: Props): void {
-  const authorizers = isRecord(auth.Authorizers) ? auth.Authorizers : {}
+  addLambdaAuthorizerPermissions(expansion, decl, auth, {section: 'Api', partition: 'aws', wanted: (authorizer) => authorizer.DisableFunctionDefaultPermissions !== true})
+}
+
+/**
+ * A Lambda permission for API Gateway on each Lambda authorizer `wanted` selects: `{Api}{Authorizer}AuthorizerPermission`.
+ * A REST API writes the region's partition (aws here), an HTTP API `${AWS::Partition}`.
+ */
+export function addLambdaAuthorizerPermissions(
+  expansion: Expansion,
+  decl: ResourceDecl,
+  auth: unknown,
+  {section, partition, wanted}: {section: string; partition: string; wanted: (authorizer: Props) => boolean},
+): void {
+  const authorizers = isRecord(auth) && isRecord(auth.Authorizers) ? auth.Authorizers : {}
   for (const [name, authorizer] of Object.entries(authorizers)) {
-    if (!isRecord(authorizer) || !authorizer.FunctionArn || authorizer.DisableFunctionDefaultPermissions === true) continue
+    if (!isRecord(authorizer) || !authorizer.FunctionArn || !wanted(authorizer)) continue
     expansion.out.push(
       generated(
         decl,
@@ -90,9 +117,9 @@ function addAuthorizerPermissions(expansion: Expansion, decl: ResourceDecl, auth
           Action: 'lambda:InvokeFunction',
           FunctionName: authorizer.FunctionArn,
           Principal: 'apigateway.amazonaws.com',
-          SourceArn: {'Fn::Sub': ['arn:aws:execute-api:${AWS::Region}:${AWS::AccountId}:${__ApiId__}/authorizers/*', {__ApiId__: {Ref: decl.id}}]},
+          SourceArn: {'Fn::Sub': [`arn:${partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${__ApiId__}/authorizers/*`, {__ApiId__: {Ref: decl.id}}]},
         },
-        samLocator(expansion, decl, 'Api', () => ['Auth', 'Authorizers', name, 'FunctionArn']),
+        samLocator(expansion, decl, section, () => ['Auth', 'Authorizers', name, 'FunctionArn']),
         true,
       ),
     )

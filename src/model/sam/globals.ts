@@ -25,6 +25,8 @@ export const GLOBALS_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
   SimpleTable: ['SSESpecification'],
   StateMachine: ['PropagateTags'],
   LayerVersion: ['PublishLambdaVersion'],
+  CapacityProvider: ['VpcConfig', 'OperatorRole', 'Tags', 'InstanceRequirements', 'ScalingConfig', 'KmsKeyArn', 'PropagateTags'],
+  WebSocketApi: ['AccessLogSettings', 'ApiKeySelectionExpression', 'DefaultRouteSettings', 'DisableExecuteApiEndpoint', 'DisableSchemaValidation', 'Domain', 'FailOnWarnings', 'IpAddressType', 'PropagateTags', 'RouteSelectionExpression', 'RouteSettings', 'StageVariables', 'Tags'],
 }
 
 /** An intrinsic function, which SAM's Globals merge treats as a single value rather than a mapping. */

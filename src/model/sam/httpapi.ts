@@ -1,10 +1,17 @@
 // AWS::Serverless::HttpApi: the HTTP API and its stage.
 import {isRecord} from '../intrinsics.js'
 import type {ResourceDecl} from '../template.js'
-import {addDomainResources} from './api.js'
+import {addDomainResources, addLambdaAuthorizerPermissions, restStageLogicalId} from './api.js'
 import {apiV2Domain} from './domain.js'
 import {type Expansion, generated, type Props, s3Location, samLocator} from './expansion.js'
 import {withParameterDefaults} from './rest-swagger.js'
+
+/** SAM's HTTP API stage id: `{Api}{StageName}Stage` for an alphanumeric name, `{Api}ApiGatewayDefaultStage` for `$default`, else the name's hash (none for an intrinsic). */
+export function httpStageLogicalId(apiId: string, stageName: unknown): string {
+  const name = typeof stageName === 'string' ? stageName : ''
+  if (name === '$default') return `${apiId}ApiGatewayDefaultStage`
+  return restStageLogicalId(apiId, name)
+}
 
 export function expandHttpApi(expansion: Expansion, decl: ResourceDecl, props: Props): void {
   const {out} = expansion
@@ -28,12 +35,18 @@ export function expandHttpApi(expansion: Expansion, decl: ResourceDecl, props: P
       locate,
     ),
   )
+  // An HTTP API's Lambda authorizer gets API Gateway's permission only when EnableFunctionDefaultPermissions is true.
+  addLambdaAuthorizerPermissions(expansion, decl, withParameterDefaults(expansion.template, props.Auth), {
+    section: 'HttpApi',
+    partition: '${AWS::Partition}',
+    wanted: (authorizer) => authorizer.EnableFunctionDefaultPermissions === true,
+  })
   addDomainResources(expansion, decl, 'HttpApi', apiV2Domain(id, withParameterDefaults(expansion.template, props.Domain), 'httpapi:createdBy'))
   const stageName = props.StageName
   out.push(
     generated(
       decl,
-      typeof stageName === 'string' && stageName !== '$default' ? `${id}${stageName.replace(/[^A-Za-z0-9]/g, '')}Stage` : `${id}ApiGatewayDefaultStage`,
+      httpStageLogicalId(id, stageName ?? '$default'),
       'AWS::ApiGatewayV2::Stage',
       {
         ApiId: {Ref: id},

@@ -1,5 +1,5 @@
 // After every resource is expanded: the implicit ServerlessRestApi / ServerlessHttpApi, and the definitions events wrote into APIs.
-import {isRecord} from '../intrinsics.js'
+import {get, isRecord} from '../intrinsics.js'
 import type {ResourceDecl} from '../template.js'
 import type {Locator} from '../types.js'
 import {expandRestApi} from './api.js'
@@ -11,14 +11,19 @@ import {expandHttpApi} from './httpapi.js'
 export function addImplicitApis(expansion: Expansion): void {
   for (const [apiId, api] of expansion.apiPaths) {
     if (apiId !== 'ServerlessRestApi' && apiId !== 'ServerlessHttpApi') continue
-    if (expansion.out.some((decl) => decl.id === apiId) || !api.first) continue
+    if (!api.first) continue
+    // SAM puts its implicit API in place of a resource of another type the template gave that name.
+    const apiType = api.kind === 'rest' ? 'AWS::ApiGateway::RestApi' : 'AWS::ApiGatewayV2::Api'
+    const existing = expansion.out.find((decl) => decl.id === apiId)
+    if (existing?.type === apiType) continue
+    if (existing) expansion.out = expansion.out.filter((decl) => (decl.origin.logicalId ?? decl.id) !== apiId)
     const first = api.first
     const parent: ResourceDecl = {...first, id: apiId, type: apiId === 'ServerlessRestApi' ? 'AWS::Serverless::Api' : 'AWS::Serverless::HttpApi', props: {}, origin: {...first.origin}}
     const section = api.kind === 'rest' ? 'Api' : 'HttpApi'
     // The implicit API has no text of its own: its properties come from Globals, anything else points at the first event that created it.
     const firstPath = api.locate.values().next().value as Locator | undefined
     parent.locate = (path, scope) => (path.length === 0 || scope === 'resource' ? (firstPath?.([]) ?? first.locate([])) : (firstPath?.([]) ?? first.locate([])))
-    if (api.kind === 'rest') expandRestApi(expansion, parent, globalsFor(expansion.template, section))
+    if (api.kind === 'rest') expandRestApi(expansion, parent, {...globalsFor(expansion.template, section), ...propagatedTags(expansion)})
     else expandHttpApi(expansion, parent, globalsFor(expansion.template, section))
   }
 }
@@ -54,3 +59,27 @@ export function finishApiDefinitions(expansion: Expansion): void {
   }
 }
 
+
+/**
+ * `_add_tags_to_implicit_api_if_necessary`: a function or state machine with PropagateTags (its own or its Globals')
+ * gives its Tags (its own, else its Globals') to the implicit REST API its Api events create.
+ */
+function propagatedTags(expansion: Expansion): Props {
+  const tags: Props = {}
+  let propagate = false
+  for (const resource of Object.values(expansion.resources)) {
+    const type = get(resource, 'Type')
+    const section = type === 'AWS::Serverless::Function' ? 'Function' : type === 'AWS::Serverless::StateMachine' ? 'StateMachine' : undefined
+    if (!section) continue
+    const events = get(resource, 'Properties', 'Events')
+    const implicit = isRecord(events) && Object.values(events).some((event) => get(event, 'Type') === 'Api' && isRecord(get(event, 'Properties')) && get(event, 'Properties', 'RestApiId') === undefined)
+    if (!implicit) continue
+    const globals = get(expansion.template, 'Globals', section)
+    const own = (name: string): unknown => get(resource, 'Properties', name) || get(globals, name)
+    const written = own('Tags')
+    if (!own('PropagateTags') || !isRecord(written)) continue
+    Object.assign(tags, written)
+    propagate = true
+  }
+  return propagate ? {Tags: tags, PropagateTags: true} : {}
+}

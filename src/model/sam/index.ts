@@ -4,10 +4,12 @@ import type {ParsedFile} from '../parse.js'
 import type {ResourceDecl} from '../template.js'
 import {expandRestApi} from './api.js'
 import {expandApplication} from './application.js'
+import {expandCapacityProvider} from './capacity-provider.js'
 import {embeddedConnectors, expandConnector} from './connectors.js'
 import type {Expansion, Props} from './expansion.js'
 import {expandFunction} from './function.js'
 import {globalsFor, mergeGlobals} from './globals.js'
+import {expandGraphQlApi} from './graphql.js'
 import {expandHttpApi} from './httpapi.js'
 import {addImplicitApis, finishApiDefinitions} from './implicit-apis.js'
 import {expandLayerVersion} from './layer.js'
@@ -28,7 +30,7 @@ export function isSamTemplate(template: Record<string, unknown>): boolean {
 /** Returns the declarations with every AWS::Serverless::* resource replaced by what SAM generates. */
 export function expandSam(declared: ResourceDecl[], template: Props, parsed: ParsedFile): ResourceDecl[] {
   const resources = isRecord(template.Resources) ? template.Resources : {}
-  const expansion: Expansion = {parsed, template, resources, out: [], roles: new Map(), apiPaths: new Map(), patches: [], restSwaggers: hasRestApis(template) ? restSwaggers(template) : new Map<string, RestSwagger>()}
+  const expansion: Expansion = {parsed, template, resources, out: [], roles: new Map(), apiPaths: new Map(), patches: [], restSwaggers: hasRestApis(template) ? restSwaggers(template, parsed.positions) : new Map<string, RestSwagger>()}
   const connectors: ResourceDecl[] = []
   for (const decl of declared) {
     switch (decl.type) {
@@ -55,6 +57,12 @@ export function expandSam(declared: ResourceDecl[], template: Props, parsed: Par
         break
       case 'AWS::Serverless::Application':
         expandApplication(expansion, decl)
+        break
+      case 'AWS::Serverless::CapacityProvider':
+        expandCapacityProvider(expansion, decl, mergeGlobals(globalsFor(template, 'CapacityProvider'), decl.props))
+        break
+      case 'AWS::Serverless::GraphQLApi':
+        expandGraphQlApi(expansion, decl, decl.props)
         break
       case 'AWS::Serverless::Connector':
         connectors.push(decl)

@@ -12,7 +12,15 @@ export class PyUnicode {
 /** A key or string value as SAM holds it. */
 export type PyString = string | PyUnicode
 
-export type PyValue = PyString | number | boolean | null | PyValue[] | PyDict
+/**
+ * A float the template wrote with a fractional part that JSON drops (`swagger: 2.0`): Python prints it `2.0`.
+ * The parsed template keeps only the number, so this is used where a float is what YAML gives for what is written.
+ */
+export class PyFloat {
+  constructor(readonly value: number) {}
+}
+
+export type PyValue = PyString | number | PyFloat | boolean | null | PyValue[] | PyDict
 
 const textOf = (key: PyString): string => (typeof key === 'string' ? key : key.value)
 
@@ -210,6 +218,7 @@ export function plainDict(value: Record<string, PyValue>): PyDict {
 /** Back to the JSON value the template carries. */
 export function toJson(value: PyValue): unknown {
   if (value instanceof PyUnicode) return value.value
+  if (value instanceof PyFloat) return value.value
   if (value instanceof PyDict) {
     const result: Record<string, unknown> = {}
     for (const [key, child] of value.items()) result[textOf(key)] = toJson(child)
@@ -266,6 +275,7 @@ export function pyRepr(value: PyValue): string {
   if (value === null) return 'None'
   if (typeof value === 'boolean') return value ? 'True' : 'False'
   if (typeof value === 'number') return numberRepr(value)
+  if (value instanceof PyFloat) return Number.isInteger(value.value) ? `${value.value}.0` : numberRepr(value.value)
   if (Array.isArray(value)) return `[${value.map(pyRepr).join(', ')}]`
   return pyStr(value)
 }

@@ -2,10 +2,11 @@
 import {createHash} from 'node:crypto'
 
 import {get, isRecord, textOf} from '../intrinsics.js'
+import type {PositionIndex} from '../parse.js'
 import {restDomain} from './domain.js'
 import {type Props, s3Location} from './expansion.js'
 import {globalsFor, mergeGlobals} from './globals.js'
-import {fromTemplate, plainDict, pyDeepCopy, PyDict, type PyString, pyStr, PyUnicode, type PyValue, toJson} from './py27.js'
+import {fromTemplate, plainDict, pyDeepCopy, PyDict, PyFloat, type PyString, pyStr, PyUnicode, type PyValue, toJson} from './py27.js'
 
 const IMPLICIT_API = 'ServerlessRestApi'
 const ANY_METHOD = 'x-amazon-apigateway-any-method'
@@ -20,6 +21,8 @@ export interface RestSwagger {
   deploymentId: string
   /** SAM's Deployment description: the whole hash. */
   description: string
+  /** What SAM hashes (`str(swagger)`, the OpenApiVersion, the domain, function names, joined by `||`). */
+  hashInput: string
 }
 
 interface ApiState {
@@ -27,6 +30,31 @@ interface ApiState {
   managed: boolean
   swagger: PyValue | undefined
   props: Props
+  /** SAM rewrote the written definition (MergeDefinitions, an event's OverrideApiAuth): the Body is SAM's. */
+  rewritten?: boolean
+  /** OpenApiVersion as SAM holds it: written as a string, or `str()` of the float YAML reads from `3.0`. */
+  openApiVersion: PyString | undefined
+}
+
+function openApiVersionOf(value: unknown): PyString | undefined {
+  if (typeof value === 'number') return Number.isInteger(value) ? `${value}.0` : String(value)
+  return typeof value === 'string' ? new PyUnicode(value) : undefined
+}
+
+/**
+ * A DefinitionBody as SAM holds it: `swagger: 2.0` is a float for YAML, which Python prints `2.0`, where the
+ * parsed number is 2; it is told from `swagger: 2` by the width of what was written.
+ */
+function definitionOf(body: unknown, positions: PositionIndex | undefined): PyValue {
+  const doc = fromTemplate(body)
+  if (!(doc instanceof PyDict) || !isRecord(body)) return doc
+  for (const key of ['swagger', 'openapi']) {
+    const value = body[key]
+    const range = positions?.valueRange(body, key)
+    if (typeof value !== 'number' || !Number.isInteger(value) || !range || range.line !== range.endLine) continue
+    if (range.endColumn - range.column > String(value).length) doc.set(key, new PyFloat(value))
+  }
+  return doc
 }
 
 const text = (value: PyValue | undefined): string | undefined => (typeof value === 'string' ? value : value instanceof PyUnicode ? value.value : undefined)
@@ -60,24 +88,31 @@ function isValidSwagger(doc: PyValue | undefined): doc is PyDict {
   return openapi !== undefined && OPENAPI_3.test(openapi)
 }
 
-/** `SwaggerEditor.add_path`: the path and method exist afterwards. */
-function addPath(doc: PyDict, path: PyValue, method: PyValue): PyDict | undefined {
+/** `SwaggerEditor.add_path`: the path and method exist afterwards, in each branch of a conditional path; returns the path items. */
+function addPath(doc: PyDict, path: PyValue, method: PyValue): PyDict[] {
   const paths = doc.get('paths') as PyDict
   const key = typeof path === 'string' || path instanceof PyUnicode ? path : undefined
   const methodKey = typeof method === 'string' || method instanceof PyUnicode ? method : undefined
-  if (key === undefined || methodKey === undefined) return undefined
+  if (key === undefined || methodKey === undefined) return []
   const item = paths.setDefault(key, new PyDict())
-  if (!(item instanceof PyDict)) return undefined
-  const operation = item.setDefault(methodKey, new PyDict())
-  return operation instanceof PyDict ? operation : undefined
+  if (!(item instanceof PyDict)) return []
+  const items = conditionalContents(item).filter((branch): branch is PyDict => branch instanceof PyDict)
+  for (const branch of items) branch.setDefault(methodKey, new PyDict())
+  return items
 }
 
 /** One editor pass: SAM's SwaggerEditor works on a deep copy and hands back another, and each copy can reorder a Py27Dict. */
 function edit(doc: PyDict, change: (copy: PyDict) => void): PyDict {
   const copy = pyDeepCopy(doc) as PyDict
   change(copy)
+  // The editor holds new security definitions apart and writes them into the document when it hands it back.
+  const security = pendingSecurity.get(copy)
+  if (security && isTruthy(security)) copy.set('securityDefinitions', security)
   return pyDeepCopy(copy) as PyDict
 }
+
+/** Security definitions an editor pass created, not yet in its document. */
+const pendingSecurity = new WeakMap<PyDict, PyDict>()
 
 /** `Py27Dict` iteration order of a template mapping's keys, after inserting `added` and removing `removed`. */
 function py27Order(keys: readonly string[], added: readonly string[] = []): string[] {
@@ -99,6 +134,13 @@ function eventsOf(resource: unknown): Array<[string, Props]> {
 
 function apiEvents(resource: unknown): Array<[string, Props]> {
   return eventsOf(resource).filter(([, event]) => event.Type === 'Api')
+}
+
+/** The implicit API plugin's `_get_api_events`: the Api events copied into a new Py27Dict, iterated in that dict's order. */
+function pluginApiEvents(resource: unknown): Array<[string, Props]> {
+  const events = apiEvents(resource)
+  const byName = new Map(events)
+  return py27Order(events.map(([name]) => name)).map((name) => [name, byName.get(name)!])
 }
 
 /** The REST API an Api event belongs to: its RestApiId's Ref, or the implicit API. */
@@ -152,57 +194,60 @@ function iamCredentials(methodAuth: PyDict | undefined, apiAuth: PyDict | undefi
 }
 
 function addLambdaIntegration(doc: PyDict, event: PyDict, functionId: string, alias: string | undefined, condition: PyValue | undefined, apiAuth: PyDict | undefined): void {
-  const method = normalizeMethod(lower((event.get('Method') as PyString | undefined) ?? 'any'))
-  const path = event.get('Path') ?? null
-  const operation = addPath(doc, path, method)
-  if (!operation) return
-  const integration = new PyDict()
-  operation.set(INTEGRATION, integration)
-  integration.set('type', 'aws_proxy')
-  integration.set('httpMethod', 'POST')
+  const method = normalizeMethod(lower((event.get('Method') as PyString | undefined) ?? 'any')) as PyString
   const streaming = text(event.get('ResponseTransferMode') ?? null) === 'RESPONSE_STREAM'
-  integration.set('uri', conditional(condition, lambdaUri(functionId, alias, streaming)))
-  if (streaming) integration.set('responseTransferMode', 'STREAM')
+  const uri = conditional(condition, lambdaUri(functionId, alias, streaming))
   const methodAuth = event.get('Auth')
   const credentials = iamCredentials(methodAuth instanceof PyDict ? methodAuth : undefined, apiAuth)
-  if (credentials !== undefined) integration.set('credentials', credentials)
-  operation.setDefault('responses', new PyDict())
+  for (const item of addPath(doc, event.get('Path') ?? null, method)) {
+    const operation = item.get(text(method)!) as PyDict
+    const integration = new PyDict()
+    operation.set(INTEGRATION, integration)
+    integration.set('type', 'aws_proxy')
+    integration.set('httpMethod', 'POST')
+    integration.set('uri', uri)
+    if (streaming) integration.set('responseTransferMode', 'STREAM')
+    if (credentials !== undefined) integration.set('credentials', credentials)
+    operation.setDefault('responses', new PyDict())
+    if (condition !== undefined) item.set(method, conditional(condition, operation))
+  }
+}
+
+/** `add_timeout_to_method`: the integration's timeout, on each definition of the method. */
+function addTimeout(doc: PyDict, event: PyDict): void {
   const timeout = event.get('TimeoutInMillis')
-  if (timeout !== undefined && timeout !== null && timeout !== 0) integration.set('timeoutInMillis', timeout)
-  if (condition !== undefined) {
-    const paths = (doc.get('paths') as PyDict).get(text(path as PyString)!) as PyDict
-    paths.set(method as PyString, conditional(condition, operation))
+  if (!isTruthy(timeout)) return
+  for (const [, definition] of eventMethods(doc, event)) {
+    const integration = definition.get(INTEGRATION)
+    if (integration instanceof PyDict) integration.set('timeoutInMillis', timeout!)
   }
 }
 
 function addStateMachineIntegration(doc: PyDict, event: PyDict, stateMachineId: string, roleId: string, condition: PyValue | undefined): void {
-  const method = normalizeMethod((event.get('Method') as PyString | undefined) ?? 'any')
-  const path = event.get('Path') ?? null
-  const operation = addPath(doc, path, method)
-  if (!operation) return
-  const integrationResponses = new PyDict()
-  integrationResponses.set('200', PyDict.of([['statusCode', '200']]))
-  integrationResponses.set('400', PyDict.of([['statusCode', '400']]))
-  const methodResponses = new PyDict()
-  methodResponses.set('200', PyDict.of([['description', 'OK']]))
-  methodResponses.set('400', PyDict.of([['description', 'Bad Request']]))
-  const integration = new PyDict()
-  operation.set(INTEGRATION, integration)
-  integration.set('type', 'aws')
-  integration.set('httpMethod', 'POST')
-  integration.set('uri', conditional(condition, plainDict({'Fn::Sub': 'arn:${AWS::Partition}:apigateway:${AWS::Region}:states:action/StartExecution'})))
-  integration.set('responses', integrationResponses)
-  integration.set('credentials', plainDict({'Fn::GetAtt': [roleId, 'Arn']}))
-  operation.setDefault('responses', methodResponses)
+  const method = normalizeMethod((event.get('Method') as PyString | undefined) ?? 'any') as PyString
   const unescape = event.get('UnescapeMappingTemplate') === true
   const template = unescape
     ? `{"input": "$util.escapeJavaScript($input.json('$')).replaceAll("\\\\'","'")", "stateMachineArn": "\${${stateMachineId}}"}`
     : `{"input": "$util.escapeJavaScript($input.json('$'))", "stateMachineArn": "\${${stateMachineId}}"}`
-  const requestTemplates = plainDict({'application/json': plainDict({'Fn::Sub': template})})
-  integration.update([['requestTemplates', requestTemplates]])
-  if (condition !== undefined) {
-    const paths = (doc.get('paths') as PyDict).get(text(path as PyString)!) as PyDict
-    paths.set(method as PyString, conditional(condition, operation))
+  for (const item of addPath(doc, event.get('Path') ?? null, method)) {
+    const operation = item.get(text(method)!) as PyDict
+    const integrationResponses = new PyDict()
+    integrationResponses.set('200', PyDict.of([['statusCode', '200']]))
+    integrationResponses.set('400', PyDict.of([['statusCode', '400']]))
+    const methodResponses = new PyDict()
+    methodResponses.set('200', PyDict.of([['description', 'OK']]))
+    methodResponses.set('400', PyDict.of([['description', 'Bad Request']]))
+    const integration = new PyDict()
+    operation.set(INTEGRATION, integration)
+    integration.set('type', 'aws')
+    integration.set('httpMethod', 'POST')
+    integration.set('uri', conditional(condition, plainDict({'Fn::Sub': 'arn:${AWS::Partition}:apigateway:${AWS::Region}:states:action/StartExecution'})))
+    integration.set('responses', integrationResponses)
+    integration.set('credentials', plainDict({'Fn::GetAtt': [roleId, 'Arn']}))
+    operation.setDefault('responses', methodResponses)
+    const requestTemplates = plainDict({'application/json': plainDict({'Fn::Sub': template})})
+    integration.update([['requestTemplates', requestTemplates]])
+    if (condition !== undefined) item.set(method, conditional(condition, operation))
   }
 }
 
@@ -237,12 +282,34 @@ export function withParameterDefaults(template: Props, value: unknown): unknown 
   return Object.fromEntries(Object.keys(value).map((key) => [key, withParameterDefaults(template, value[key])]))
 }
 
-/** A function's name as SAM resolves it for the Deployment hash: a string, or a parameter's default. */
+/**
+ * A function's name as SAM adds it to the Deployment hash: `str()` of the name with parameter references resolved
+ * to their defaults (`Ref` and `${Param}` inside `Fn::Sub`); an intrinsic left over prints as a dict.
+ */
 function resolvedName(template: Props, name: unknown): string | undefined {
-  if (typeof name === 'string') return name === '' ? undefined : name
-  const ref = get(name, 'Ref')
-  const fallback = typeof ref === 'string' ? get(template, 'Parameters', ref, 'Default') : undefined
-  return typeof fallback === 'string' || typeof fallback === 'number' ? String(fallback) : undefined
+  const resolved = resolveParameterRefs(template, name)
+  if (typeof resolved === 'string') return resolved === '' ? undefined : resolved
+  if (typeof resolved === 'number') return String(resolved)
+  if (isRecord(resolved) && Object.keys(resolved).length > 0) return pyStr(fromTemplate(resolved))
+  return undefined
+}
+
+/** `IntrinsicsResolver.resolve_parameter_refs` for parameters with a default: `Ref` and the `${Name}` of `Fn::Sub`. */
+function resolveParameterRefs(template: Props, value: unknown): unknown {
+  const fallback = (name: string): unknown => get(template, 'Parameters', name, 'Default')
+  if (Array.isArray(value)) return value.map((item) => resolveParameterRefs(template, item))
+  if (!isRecord(value)) return value
+  const keys = Object.keys(value)
+  if (keys.length === 1 && typeof value.Ref === 'string') return fallback(value.Ref) ?? value
+  const substitute = (text: string): string =>
+    text.replace(/\$\{([^}!.]+)\}/g, (whole, name: string) => {
+      const replacement = fallback(name)
+      return typeof replacement === 'string' || typeof replacement === 'number' ? String(replacement) : whole
+    })
+  if (keys.length === 1 && typeof value['Fn::Sub'] === 'string') return {'Fn::Sub': substitute(value['Fn::Sub'])}
+  const sub = value['Fn::Sub']
+  if (keys.length === 1 && Array.isArray(sub) && typeof sub[0] === 'string') return {'Fn::Sub': [substitute(sub[0]), ...sub.slice(1).map((item) => resolveParameterRefs(template, item))]}
+  return Object.fromEntries(keys.map((key) => [key, resolveParameterRefs(template, value[key])]))
 }
 
 /** `_openapi_postprocess`: an OpenAPI 3 definition gets components instead of securityDefinitions and definitions. */
@@ -309,7 +376,7 @@ function bodyS3Location(uri: unknown): PyValue | undefined {
  * Globals set OpenApiVersion, functions then state machines add their integrations (each in SAM's
  * Python 2.7 iteration order), and the API generator post-processes the definition and hashes it.
  */
-export function restSwaggers(template: Props): Map<string, RestSwagger> {
+export function restSwaggers(template: Props, positions?: PositionIndex): Map<string, RestSwagger> {
   const result = new Map<string, RestSwagger>()
   const resources = templateResources(template)
   const ids = Object.keys(resources)
@@ -320,20 +387,34 @@ export function restSwaggers(template: Props): Map<string, RestSwagger> {
     const own = get(resources, id, 'Properties')
     const props = isRecord(own) ? own : {}
     const managed = !props.DefinitionBody && !props.DefinitionUri
-    apis.set(id, {managed, swagger: managed ? skeleton() : props.DefinitionBody !== undefined ? fromTemplate(props.DefinitionBody) : undefined, props: mergeGlobals(globalsFor(template, 'Api'), props)})
+    const merged = mergeGlobals(globalsFor(template, 'Api'), props)
+    apis.set(id, {managed, swagger: managed ? skeleton() : props.DefinitionBody !== undefined ? definitionOf(props.DefinitionBody, positions) : undefined, props: merged, openApiVersion: openApiVersionOf(merged.OpenApiVersion)})
   }
   const implicitExists = ids.includes(IMPLICIT_API)
   const withEvents = (id: string): boolean => typeOf(id) === 'AWS::Serverless::Function' || typeOf(id) === 'AWS::Serverless::StateMachine'
   const implicitUsed = ids.some((id) => withEvents(id) && apiEvents(resources[id]).some(([, event]) => isRecord(event.Properties) && event.Properties.RestApiId === undefined))
-  if (implicitUsed) apis.set(IMPLICIT_API, {managed: true, swagger: skeleton(), props: mergeGlobals(globalsFor(template, 'Api'), {StageName: 'Prod'})})
+  if (implicitUsed) {
+    const props = mergeGlobals(globalsFor(template, 'Api'), {StageName: 'Prod'})
+    apis.set(IMPLICIT_API, {managed: true, swagger: skeleton(), props, openApiVersion: openApiVersionOf(props.OpenApiVersion)})
+  }
 
   // The implicit API plugin: every Api event reserves its path and method in a definition SAM manages.
   const pluginOrder = py27Order(ids, implicitExists ? [] : [IMPLICIT_API])
+  /** The Condition of the resource behind each method, by API and path (null: a method without one). */
+  const methodConditions = new Map<string, Map<string, Map<string, PyValue>>>()
   for (const id of pluginOrder) {
     if (!withEvents(id)) continue
-    for (const [, event] of apiEvents(resources[id])) {
+    const condition = get(resources, id, 'Condition')
+    for (const [, event] of pluginApiEvents(resources[id])) {
       if (!isRecord(event.Properties) || Object.keys(event.Properties).length === 0) continue
       const apiId = eventApiId(event.Properties)
+      if (apiId !== undefined && typeof event.Properties.Path === 'string' && typeof event.Properties.Method === 'string') {
+        const byPath = methodConditions.get(apiId) ?? new Map<string, Map<string, PyValue>>()
+        methodConditions.set(apiId, byPath)
+        const byMethod = byPath.get(event.Properties.Path) ?? new Map<string, PyValue>()
+        byPath.set(event.Properties.Path, byMethod)
+        byMethod.set(event.Properties.Method, typeof condition === 'string' ? condition : null)
+      }
       const api = apiId === undefined ? undefined : apis.get(apiId)
       if (!api?.managed || !isValidSwagger(api.swagger)) continue
       const properties = fromTemplate(event.Properties) as PyDict
@@ -341,11 +422,26 @@ export function restSwaggers(template: Props): Map<string, RestSwagger> {
     }
   }
 
+  // A path whose every method belongs to a conditional resource is itself conditional (SAM combines several conditions).
+  for (const [apiId, api] of apis) {
+    if (!api.managed || !isValidSwagger(api.swagger)) continue
+    api.swagger = edit(api.swagger, (doc) => {
+      const paths = doc.get('paths') as PyDict
+      for (const path of paths.keys()) {
+        const conditions = [...(methodConditions.get(apiId)?.get(path)?.values() ?? [])]
+        if (conditions.length === 0 || conditions.includes(null)) continue
+        const distinct = [...new Set(conditions)]
+        const name = distinct.length === 1 ? new PyUnicode(distinct[0] as string) : `${apiId}${path.replace(/\//g, 'SLASH').replace(/{/g, 'OB').replace(/}/g, 'CB')}PathCondition`
+        paths.set(path, plainDict({'Fn::If': [name, paths.get(path)!, plainDict({Ref: 'AWS::NoValue'})]}))
+      }
+    })
+  }
+
   // Globals: an OpenApiVersion 3 turns a managed definition into OpenAPI.
   for (const api of apis.values()) {
-    const version = api.props.OpenApiVersion
-    if (!api.managed || !(api.swagger instanceof PyDict) || typeof version !== 'string' || !OPENAPI_3.test(version)) continue
-    api.swagger.set('openapi', new PyUnicode(version))
+    const version = api.openApiVersion
+    if (!api.managed || !(api.swagger instanceof PyDict) || version === undefined || !OPENAPI_3.test(text(version)!)) continue
+    api.swagger.set('openapi', version)
     if (api.swagger.get('swagger')) api.swagger.delete('swagger')
   }
 
@@ -371,14 +467,38 @@ export function restSwaggers(template: Props): Map<string, RestSwagger> {
         functionNames.set(apiId, [...(functionNames.get(apiId) ?? []), functionName])
       }
       const api = apiId === undefined ? undefined : apis.get(apiId)
-      if (!api?.managed || !isValidSwagger(api.swagger)) continue
+      if (!api) continue
       const properties = fromTemplate(event.Properties) as PyDict
       const apiAuth = authOf(template, api.props)
-      api.swagger = edit(api.swagger, (doc) => {
+      const stage = apiId === IMPLICIT_API ? 'Prod' : stageSuffix(get(resources, apiId!, 'Properties', 'StageName'))
+      const merging = !api.managed && isTruthy(fromTemplate(api.props.MergeDefinitions ?? null)) && api.swagger instanceof PyDict
+      const eventAuth = properties.get('Auth')
+      // OverrideApiAuth: the event's auth is written into the API's definition, even one SAM does not manage.
+      const override = () => {
+        if (api.swagger instanceof PyDict && isTruthy(api.swagger) && eventAuth instanceof PyDict && isTruthy(eventAuth.get('OverrideApiAuth')) && isValidSwagger(api.swagger)) {
+          api.swagger = edit(api.swagger, (doc) => addEventAuth(doc, properties, eventAuth, apiAuth, stage))
+          api.rewritten = true
+        }
+      }
+      if (!merging && (!api.managed || !isValidSwagger(api.swagger))) {
+        override()
+        continue
+      }
+      const generatedSwagger = edit(merging ? skeleton() : (api.swagger as PyDict), (doc) => {
         addLambdaIntegration(doc, properties, id, alias, condition, apiAuth)
         const auth = properties.get('Auth')
-        if (auth instanceof PyDict && auth.keys().length > 0) addMethodAuth(doc, properties, auth, apiAuth)
+        if (auth instanceof PyDict && auth.keys().length > 0) addEventAuth(doc, properties, auth, apiAuth, stage)
+        addTimeout(doc, properties)
+        addRequestModel(doc, properties, api.props.Models)
+        addRequestParameters(doc, properties)
       })
+      if (merging) {
+        api.swagger = mergeDefinitions(api.swagger as PyDict, generatedSwagger, properties)
+        api.rewritten = true
+      } else {
+        api.swagger = generatedSwagger
+      }
+      override()
     }
   }
   for (const id of translateOrder.filter((candidate) => typeOf(candidate) === 'AWS::Serverless::StateMachine')) {
@@ -395,7 +515,7 @@ export function restSwaggers(template: Props): Map<string, RestSwagger> {
       api.swagger = edit(api.swagger, (doc) => {
         addStateMachineIntegration(doc, properties, target, `${id}${name}Role`, condition)
         const auth = properties.get('Auth')
-        if (auth instanceof PyDict && auth.keys().length > 0) addMethodAuth(doc, properties, auth, apiAuth)
+        if (auth instanceof PyDict && auth.keys().length > 0) addEventAuth(doc, properties, auth, apiAuth, properties.get('Stage') ?? null)
       })
     }
   }
@@ -409,23 +529,44 @@ export function restSwaggers(template: Props): Map<string, RestSwagger> {
       if (isTruthy(cors) && isValidSwagger(api.swagger)) api.swagger = edit(api.swagger, (doc) => addCors(doc, cors!))
       const auth = authOf(template, api.props)
       if (auth && auth.keys().length > 0 && isValidSwagger(api.swagger)) {
-        api.swagger = edit(api.swagger, (doc) => addApiAuth(doc, auth))
-        openApiPostprocess(api.swagger, api.props.OpenApiVersion)
+        const stage = id === IMPLICIT_API ? 'Prod' : api.props.StageName === undefined ? null : fromTemplate(api.props.StageName)
+        api.swagger = edit(api.swagger, (doc) => {
+          addApiAuth(doc, auth)
+          const policy = auth.get('ResourcePolicy')
+          if (policy instanceof PyDict && isTruthy(policy)) {
+            for (const path of (doc.get('paths') as PyDict).items().map(([key]) => key)) addResourcePolicy(doc, policy, path, stage)
+            if (isTruthy(policy.get('CustomStatements'))) addCustomStatements(doc, policy.get('CustomStatements'))
+          }
+        })
+        openApiPostprocess(api.swagger, text(api.openApiVersion ?? null))
       }
-      openApiPostprocess(api.swagger, api.props.OpenApiVersion)
+      const responses = api.props.GatewayResponses === undefined ? undefined : fromTemplate(api.props.GatewayResponses)
+      if (responses instanceof PyDict && isTruthy(responses) && isValidSwagger(api.swagger)) api.swagger = edit(api.swagger, (doc) => addGatewayResponses(doc, responses))
+      const binary = api.props.BinaryMediaTypes === undefined ? undefined : fromTemplate(withParameterDefaults(template, api.props.BinaryMediaTypes))
+      if (isTruthy(binary)) api.swagger = edit(api.swagger, (doc) => addBinaryMediaTypes(doc, binary!))
+      const models = api.props.Models === undefined ? undefined : fromTemplate(api.props.Models)
+      if (models instanceof PyDict && isTruthy(models) && isValidSwagger(api.swagger)) {
+        api.swagger = edit(api.swagger, (doc) => addModels(doc, models))
+        openApiPostprocess(api.swagger, text(api.openApiVersion ?? null))
+      }
+      const disabled = api.props.DisableExecuteApiEndpoint
+      if (disabled !== undefined && disabled !== null) api.swagger = edit(api.swagger, (doc) => addEndpointExtension(doc, fromTemplate(disabled)))
+      openApiPostprocess(api.swagger, text(api.openApiVersion ?? null))
       hashed = api.swagger
     }
     const inputs = hashed === undefined ? [] : [pyStr(hashed)]
-    if (inputs.length > 0 && api.props.OpenApiVersion) inputs.push(textOf(api.props.OpenApiVersion))
+    if (inputs.length > 0 && api.openApiVersion !== undefined && text(api.openApiVersion) !== '') inputs.push(text(api.openApiVersion)!)
     const domain = restDomain(id, withParameterDefaults(template, api.props.Domain))
     if (inputs.length > 0 && domain) inputs.push(domain.hashInput)
     const names = functionNames.get(id)
     if (inputs.length > 0 && names) inputs.push(names.join(''))
-    const digest = inputs.length > 0 ? sha1(inputs.join('||')) : ''
+    const hashInput = inputs.join('||')
+    const digest = inputs.length > 0 ? sha1(hashInput) : ''
     result.set(id, {
-      body: api.managed && api.swagger !== undefined ? withoutNoneRequirements(toJson(api.swagger)) : undefined,
+      body: (api.managed || api.rewritten) && api.swagger !== undefined ? withoutNoneRequirements(toJson(api.swagger)) : undefined,
       deploymentId: `${id}Deployment${digest.slice(0, 10)}`,
       description: `RestApi deployment id: ${digest}`,
+      hashInput,
     })
   }
   return result
@@ -453,8 +594,10 @@ function pyEquals(a: PyValue, b: PyValue): boolean {
 function securityDefinitions(doc: PyDict): PyDict {
   const existing = doc.get('securityDefinitions')
   if (existing instanceof PyDict && existing.keys().length > 0) return existing
+  const pending = pendingSecurity.get(doc)
+  if (pending) return pending
   const created = new PyDict()
-  doc.set('securityDefinitions', created)
+  pendingSecurity.set(doc, created)
   return created
 }
 
@@ -502,6 +645,7 @@ function methodsOf(doc: PyDict, path: string): Array<[string, PyDict]> {
 function isTruthy(value: PyValue | undefined): boolean {
   if (value === undefined || value === null || value === false || value === 0 || value === '') return false
   if (value instanceof PyUnicode) return value.value !== ''
+  if (value instanceof PyFloat) return value.value !== 0
   if (value instanceof PyDict) return value.keys().length > 0
   if (Array.isArray(value)) return value.length > 0
   return true
@@ -766,4 +910,334 @@ function addCors(doc: PyDict, cors: PyValue): void {
       item.set('options', corsOptions(origin, settings?.get('AllowHeaders'), methods, settings?.get('MaxAge'), settings?.get('AllowCredentials') === true))
     }
   }
+}
+
+/**
+ * `_get_merged_definitions`: the method an event generated (on a skeleton) merged over the written method, generated
+ * keys winning; the written definition is copied at the top only, so its paths are changed in place.
+ */
+function mergeDefinitions(source: PyDict, generatedDoc: PyDict, event: PyDict): PyDict {
+  const merged = PyDict.of(source.items())
+  const writtenPaths = merged.get('paths')
+  const paths = writtenPaths instanceof PyDict && isTruthy(writtenPaths) ? writtenPaths : new PyDict(false)
+  const path = event.get('Path') as PyString
+  const method = lower(event.get('Method') as PyString)
+  const item = paths.get(text(path)!)
+  const written = item instanceof PyDict ? item.get(text(method)!) : undefined
+  const generatedItem = (generatedDoc.get('paths') as PyDict).get(text(path)!)
+  const generatedMethod = generatedItem instanceof PyDict ? generatedItem.get(text(normalizeMethod(method) as PyString)!) : undefined
+  const combined = new PyDict(false)
+  if (written instanceof PyDict) for (const [key, value] of written.items()) combined.set(key, value)
+  if (generatedMethod instanceof PyDict) for (const [key, value] of generatedMethod.items()) combined.set(key, value)
+  if (!(item instanceof PyDict)) paths.set(path, PyDict.of([[method, combined]], false))
+  ;(paths.get(text(path)!) as PyDict).set(method, combined)
+  return merged
+}
+
+/** The stage an event's permission and resource policy name: the API's StageName, or `Stage` when it is not a string. */
+function stageSuffix(stageName: unknown): PyValue {
+  return typeof stageName === 'string' ? new PyUnicode(stageName) : 'Stage'
+}
+
+/** `add_auth_to_swagger`: the event's authorizer and API key on its method, then its resource policy. */
+function addEventAuth(doc: PyDict, event: PyDict, auth: PyDict, apiAuth: PyDict | undefined, stage: PyValue): void {
+  addMethodAuth(doc, event, auth, apiAuth)
+  const policy = auth.get('ResourcePolicy')
+  const path = event.get('Path')
+  if (!(policy instanceof PyDict) || !isTruthy(policy) || text(path ?? null) === undefined) return
+  addResourcePolicy(doc, policy, path as PyString, stage)
+  if (isTruthy(policy.get('CustomStatements'))) addCustomStatements(doc, policy.get('CustomStatements'))
+}
+
+// ---- Events: request models, validators and parameters SAM writes on the event's method ------------------------------
+
+/** `iter_on_method_definitions_for_path_at_method`: the event's method definitions that have an integration. */
+function eventMethods(doc: PyDict, event: PyDict): Array<[string, PyDict]> {
+  const path = text(event.get('Path') ?? null)
+  const method = event.get('Method')
+  if (path === undefined || method === undefined || method === null) return []
+  const name = text(normalizeMethod(lower(method as PyString)) as PyString)
+  return methodsOf(doc, path).filter(([candidate]) => candidate === name)
+}
+
+/** `add_request_model_to_method` and `add_request_validator_to_method` for an event's RequestModel. */
+function addRequestModel(doc: PyDict, event: PyDict, apiModels: unknown): void {
+  const model = event.get('RequestModel')
+  if (!(model instanceof PyDict)) return
+  const name = model.get('Model')
+  if (text(name ?? null) === undefined || !isTruthy(name) || !isRecord(apiModels) || !apiModels[text(name!)!]) return
+  const modelName = lower(name as PyString)
+  const required = model.get('Required')
+  for (const [, definition] of eventMethods(doc, event)) {
+    if (doc.get('swagger') !== undefined && doc.get('swagger') !== null) {
+      const existing = definition.get('parameters')
+      const parameters = Array.isArray(existing) ? existing : []
+      const parameter = new PyDict()
+      parameter.set('in', 'body')
+      parameter.set('name', modelName)
+      parameter.set('schema', plainDict({$ref: `#/definitions/${text(modelName)}`}))
+      if (required !== undefined && required !== null) parameter.set('required', required)
+      parameters.push(parameter)
+      definition.set('parameters', parameters)
+    } else if (isTruthy(doc.get('openapi')) && OPENAPI_3.test(text(doc.get('openapi')!) ?? '')) {
+      const body = plainDict({content: plainDict({'application/json': plainDict({schema: plainDict({$ref: `#/components/schemas/${text(modelName)}`})})})})
+      definition.set('requestBody', body)
+      if (required !== undefined && required !== null) body.set('required', required)
+    }
+  }
+  const validateBody = model.get('ValidateBody')
+  const validateParameters = model.get('ValidateParameters')
+  if ((validateBody === undefined || validateBody === null) && (validateParameters === undefined || validateParameters === null)) return
+  const body = validateBody === true
+  const parameters = validateParameters === true
+  const validator = body && parameters ? 'body-and-params' : body ? 'body-only' : parameters ? 'params-only' : 'no-validation'
+  const definition = new PyDict()
+  const settings = new PyDict()
+  definition.set(validator, settings)
+  settings.set('validateRequestBody', body)
+  settings.set('validateRequestParameters', parameters)
+  if (!isTruthy(doc.get('x-amazon-apigateway-request-validators'))) doc.set('x-amazon-apigateway-request-validators', new PyDict())
+  const validators = doc.get('x-amazon-apigateway-request-validators') as PyDict
+  if (!isTruthy(validators.get(validator))) validators.update(definition.items())
+  for (const [, method] of eventMethods(doc, event)) method.update([['x-amazon-apigateway-request-validator', validator]])
+}
+
+/** `add_request_parameters_to_method` for an event's RequestParameters (strings or `{name: {Required, Caching}}`). */
+function addRequestParameters(doc: PyDict, event: PyDict): void {
+  const written = event.get('RequestParameters')
+  if (!Array.isArray(written) || written.length === 0) return
+  const parameters: Array<{name: PyString; required: PyValue; caching: PyValue}> = []
+  for (const parameter of written) {
+    if (parameter instanceof PyDict) {
+      const [name] = parameter.keys()
+      const settings = name === undefined ? undefined : parameter.get(name)
+      if (name === undefined || !(settings instanceof PyDict)) continue
+      const key = parameter.items()[0]![0]
+      parameters.push({name: key, required: settings.has('Required') ? settings.get('Required')! : false, caching: settings.has('Caching') ? settings.get('Caching')! : false})
+    } else if (text(parameter) !== undefined) {
+      parameters.push({name: parameter as PyString, required: false, caching: false})
+    }
+  }
+  for (const [, definition] of eventMethods(doc, event)) {
+    const existing = definition.get('parameters')
+    const list = Array.isArray(existing) ? existing : []
+    for (const {name, required, caching} of parameters) {
+      const location = text(name)!.replace('method.request.', '')
+      const dot = location.indexOf('.')
+      const where = location.slice(0, dot)
+      const parameter = new PyDict()
+      const unicode = (value: string): PyString => (name instanceof PyUnicode ? new PyUnicode(value) : value)
+      parameter.set('in', where === 'querystring' ? 'query' : unicode(where))
+      parameter.set('name', unicode(location.slice(dot + 1)))
+      parameter.set('required', required)
+      parameter.set('type', 'string')
+      list.push(parameter)
+      if (isTruthy(caching)) {
+        const integration = definition.get(INTEGRATION) as PyDict
+        const cache = integration.get('cacheKeyParameters')
+        const keys = Array.isArray(cache) ? cache : []
+        keys.push(name)
+        integration.set('cacheKeyParameters', keys)
+      }
+    }
+    definition.set('parameters', list)
+  }
+}
+
+// ---- Resource policies: `Auth.ResourcePolicy` of an API (each path) or of an event (its path) -----------------------
+
+/** `_get_method_path_uri_list`: `execute-api:/${__Stage__}/METHOD/path` for each method of the path. */
+function methodPathUris(doc: PyDict, path: PyString, stage: PyValue): PyValue[] {
+  const methods: PyString[] = []
+  for (const item of conditionalContents((doc.get('paths') as PyDict).get(text(path)!))) if (item instanceof PyDict) methods.push(...item.items().map(([key]) => key))
+  const pathText = text(path)!.replace(/{([a-zA-Z0-9._-]+|[a-zA-Z0-9._-]+\+|proxy\+)}/g, '*')
+  return methods.map((method) => {
+    const lowered = text(method)!.toLowerCase()
+    const name = lowered === ANY_METHOD || lowered === 'any' ? '*' : text(method)!.toUpperCase()
+    const resource = `execute-api:/\${__Stage__}/${name}${pathText}`
+    const unicode = method instanceof PyUnicode || path instanceof PyUnicode
+    return plainDict({'Fn::Sub': [unicode ? new PyUnicode(resource) : resource, plainDict({__Stage__: stage})]})
+  })
+}
+
+class ResourcePolicy {
+  readonly policy: PyDict
+  constructor(private readonly doc: PyDict) {
+    const existing = doc.get('x-amazon-apigateway-policy')
+    this.policy = existing instanceof PyDict && isTruthy(existing) ? existing : new PyDict()
+  }
+
+  private append(statements: PyDict[], unique: boolean): void {
+    this.policy.set('Version', '2012-10-17')
+    const current = this.policy.get('Statement')
+    if (current === undefined || current === null) {
+      this.policy.set('Statement', statements.length === 1 && !unique ? statements[0]! : statements)
+      return
+    }
+    const list = Array.isArray(current) ? current : [current]
+    for (const statement of statements) if (!unique || !list.some((existing) => pyEquals(existing, statement))) list.push(statement)
+    this.policy.set('Statement', list)
+  }
+
+  private statement(effect: string, resources: PyValue[], principal: PyValue, condition?: PyDict): PyDict {
+    const statement = new PyDict()
+    statement.set('Effect', effect)
+    statement.set('Action', 'execute-api:Invoke')
+    statement.set('Resource', resources)
+    statement.set('Principal', principal)
+    if (condition) statement.set('Condition', condition)
+    return statement
+  }
+
+  iam(accounts: PyValue | undefined, effect: string, resources: PyValue[]): void {
+    if (!isTruthy(accounts) || !(accounts instanceof PyDict || Array.isArray(accounts))) return
+    this.append([this.statement(effect, resources, PyDict.of([['AWS', Array.isArray(accounts) ? accounts : [accounts]]]))], false)
+  }
+
+  ip(ranges: PyValue | undefined, conditional: string, resources: PyValue[]): void {
+    if (!isTruthy(ranges)) return
+    const list = Array.isArray(ranges) ? ranges : [ranges!]
+    this.pair(resources, plainDict({[conditional]: plainDict({'aws:SourceIp': list})}))
+  }
+
+  vpc(endpoints: {strings: PyValue | undefined; vpcs: PyValue | undefined; vpces: PyValue | undefined}, conditional: string, resources: PyValue[]): void {
+    const condition = new PyDict()
+    const extend = (key: string, values: PyValue[]): void => {
+      const existing = condition.setDefault(key, []) as PyValue[]
+      existing.push(...values)
+    }
+    if (Array.isArray(endpoints.strings)) {
+      const vpcs = endpoints.strings.filter((endpoint) => /^vpc-/.test(text(endpoint) ?? ''))
+      const vpces = endpoints.strings.filter((endpoint) => /^vpce-/.test(text(endpoint) ?? ''))
+      if (vpcs.length > 0) extend('aws:SourceVpc', vpcs)
+      if (vpces.length > 0) extend('aws:SourceVpce', vpces)
+    }
+    if (endpoints.vpcs !== undefined && endpoints.vpcs !== null) extend('aws:SourceVpc', Array.isArray(endpoints.vpcs) ? endpoints.vpcs : [endpoints.vpcs])
+    if (endpoints.vpces !== undefined && endpoints.vpces !== null) extend('aws:SourceVpce', Array.isArray(endpoints.vpces) ? endpoints.vpces : [endpoints.vpces])
+    if (!isTruthy(condition.get('aws:SourceVpc')) && !isTruthy(condition.get('aws:SourceVpce'))) return
+    this.pair(resources, plainDict({[conditional]: condition}))
+  }
+
+  private pair(resources: PyValue[], condition: PyDict): void {
+    this.append([this.statement('Allow', resources, '*'), this.statement('Deny', resources, '*', condition)], true)
+  }
+
+  custom(statements: PyValue | undefined): void {
+    if (statements === undefined || statements === null) return
+    this.policy.set('Version', '2012-10-17')
+    const current = this.policy.get('Statement')
+    if (current === undefined || current === null) {
+      this.policy.set('Statement', statements)
+      return
+    }
+    const list = Array.isArray(current) ? current : [current]
+    for (const statement of Array.isArray(statements) ? statements : [statements]) if (!list.some((existing) => pyEquals(existing, statement))) list.push(statement)
+    this.policy.set('Statement', list)
+  }
+
+  save(): void {
+    this.doc.set('x-amazon-apigateway-policy', this.policy)
+  }
+}
+
+/** `add_resource_policy`: the statements one ResourcePolicy writes for one path. */
+function addResourcePolicy(doc: PyDict, policy: PyDict, path: PyString, stage: PyValue): void {
+  const editor = new ResourcePolicy(doc)
+  const uris = (): PyValue[] => methodPathUris(doc, path, stage)
+  const get = (key: string): PyValue | undefined => policy.get(key)
+  if (get('AwsAccountWhitelist') !== undefined && get('AwsAccountWhitelist') !== null) editor.iam(get('AwsAccountWhitelist'), 'Allow', uris())
+  if (get('AwsAccountBlacklist') !== undefined && get('AwsAccountBlacklist') !== null) editor.iam(get('AwsAccountBlacklist'), 'Deny', uris())
+  if (get('IpRangeWhitelist') !== undefined && get('IpRangeWhitelist') !== null) editor.ip(get('IpRangeWhitelist'), 'NotIpAddress', uris())
+  if (get('IpRangeBlacklist') !== undefined && get('IpRangeBlacklist') !== null) editor.ip(get('IpRangeBlacklist'), 'IpAddress', uris())
+  const resources = uris()
+  editor.vpc({strings: get('SourceVpcBlacklist'), vpcs: get('IntrinsicVpcBlacklist'), vpces: get('IntrinsicVpceBlacklist')}, 'StringEquals', resources)
+  editor.vpc({strings: get('SourceVpcWhitelist'), vpcs: get('IntrinsicVpcWhitelist'), vpces: get('IntrinsicVpceWhitelist')}, 'StringNotEquals', resources)
+  editor.save()
+}
+
+function addCustomStatements(doc: PyDict, statements: PyValue | undefined): void {
+  const editor = new ResourcePolicy(doc)
+  editor.custom(statements)
+  editor.save()
+}
+
+// ---- API-level additions after Auth: gateway responses, binary media types, models, the execute-api endpoint ------------
+
+/** `_add_gateway_responses`: `x-amazon-apigateway-gateway-responses`, one entry per response type. */
+function addGatewayResponses(doc: PyDict, responses: PyDict): void {
+  const existing = doc.get('x-amazon-apigateway-gateway-responses')
+  const target = existing instanceof PyDict && isTruthy(existing) ? existing : new PyDict()
+  for (const [type, response] of responses.items()) {
+    if (!(response instanceof PyDict)) continue
+    const parameters = response.get('ResponseParameters')
+    const prefixed = new PyDict()
+    for (const [property, prefix] of [
+      ['Headers', 'header.'],
+      ['Paths', 'path.'],
+      ['QueryStrings', 'querystring.'],
+    ] as const) {
+      const values = parameters instanceof PyDict ? parameters.get(property) : undefined
+      if (!(values instanceof PyDict)) continue
+      for (const [key, value] of values.items()) {
+        const name = `gatewayresponse.${prefix}${text(key)!}`
+        prefixed.set(key instanceof PyUnicode ? new PyUnicode(name) : name, value)
+      }
+    }
+    const swagger = new PyDict()
+    swagger.set('responseParameters', prefixed)
+    const templates = response.get('ResponseTemplates')
+    swagger.set('responseTemplates', isTruthy(templates) ? templates! : new PyDict())
+    const status = response.get('StatusCode')
+    if (status !== undefined && status !== null) {
+      // `str(status_code)`: a plain string, whether the template wrote a number or a string.
+      const code = typeof status === 'number' ? String(status) : text(status)
+      if (code) swagger.set('statusCode', code)
+    }
+    target.set(type, swagger)
+  }
+  if (isTruthy(target)) doc.set('x-amazon-apigateway-gateway-responses', target)
+}
+
+/** `add_binary_media_types`: the types, with `~1` written back as `/`, as the document's binary media types. */
+function addBinaryMediaTypes(doc: PyDict, types: PyValue): void {
+  const replace = (value: PyValue): PyValue => {
+    if (value instanceof PyDict) {
+      const result = new PyDict()
+      for (const [key, child] of value.items()) result.set(new PyUnicode(text(key)!.split('~1').join('/')), replace(child))
+      return result
+    }
+    if (Array.isArray(value)) return value.map(replace)
+    if (typeof value === 'string' || value instanceof PyUnicode) return new PyUnicode(text(value)!.split('~1').join('/'))
+    return value
+  }
+  doc.set('x-amazon-apigateway-binary-media-types', replace(types))
+}
+
+/** `add_models`: each model's schema under `definitions`, by its lower-cased name. */
+function addModels(doc: PyDict, models: PyDict): void {
+  const existing = doc.get('definitions')
+  const definitions = existing instanceof PyDict && isTruthy(existing) ? existing : new PyDict()
+  for (const [name, schema] of models.items()) if (schema instanceof PyDict) definitions.set(lower(name), schema)
+  if (isTruthy(definitions)) doc.set('definitions', definitions)
+}
+
+/** `add_disable_execute_api_endpoint_extension`: on each server of an OpenAPI 3 document, else at the top. */
+function addEndpointExtension(doc: PyDict, disabled: PyValue): void {
+  const openapi = doc.get('openapi')
+  if (isTruthy(openapi) && OPENAPI_3.test(text(openapi!) ?? '')) {
+    const existing = doc.get('servers')
+    const servers = Array.isArray(existing) ? existing : [new PyDict()]
+    for (const server of servers) if (server instanceof PyDict) deepSet(server, 'x-amazon-apigateway-endpoint-configuration', disabled)
+    doc.set('servers', servers)
+  } else {
+    deepSet(doc, 'x-amazon-apigateway-endpoint-configuration', disabled)
+  }
+}
+
+/** `dict_deep_set(doc, "x-amazon-apigateway-endpoint-configuration.disableExecuteApiEndpoint", value)`. */
+function deepSet(doc: PyDict, key: string, disabled: PyValue): void {
+  const existing = doc.get(key)
+  const config = existing instanceof PyDict ? existing : new PyDict()
+  if (!(existing instanceof PyDict)) doc.set(key, config)
+  config.set('disableExecuteApiEndpoint', disabled)
 }

@@ -32,20 +32,21 @@ export default defineRule({
   },
   check({graph, report}) {
     for (const api of graphqlApis(graph)) {
-      const sam = api.type === 'AWS::Serverless::GraphQLApi'
+      // SAM writes LogConfig from `Logging`: level ALL and a role unless `Logging: false`.
+      const sam = api.type === 'AWS::Serverless::GraphQLApi' || api.origin.declaredType === 'AWS::Serverless::GraphQLApi'
       const property = sam ? 'Logging' : 'LogConfig'
-      const config = api.props[property]
+      const key = api.type === 'AWS::Serverless::GraphQLApi' ? 'Logging' : 'LogConfig'
+      const config = api.props[key]
       if (isIntrinsic(config)) continue
-      // SAM accepts `Logging: true` and fills in a role and level ALL.
       if (sam && config === true) continue
       if (config === undefined || config === false) {
-        report({node: api, path: config === undefined ? [] : [property], messageId: 'noLogConfig', data: {api: displayName(api), property}, fix: `Add ${property} with FieldLogLevel ERROR (and a CloudWatchLogsRoleArn).`})
+        report({node: api, path: config === undefined ? [] : [key], messageId: 'noLogConfig', data: {api: displayName(api), property}, fix: `Add ${property} with FieldLogLevel ERROR (and a CloudWatchLogsRoleArn).`})
         continue
       }
       const level = get(config, 'FieldLogLevel')
       if (level !== undefined && literal(level) === undefined) continue
       if (level === undefined || level === 'NONE') {
-        report({node: api, path: level === undefined ? [property] : [property, 'FieldLogLevel'], messageId: 'levelNone', data: {api: displayName(api)}, fix: `Set ${property}.FieldLogLevel to ERROR or ALL.`})
+        report({node: api, path: level === undefined ? [key] : [key, 'FieldLogLevel'], messageId: 'levelNone', data: {api: displayName(api)}, fix: `Set ${property}.FieldLogLevel to ERROR or ALL.`})
       }
     }
   },

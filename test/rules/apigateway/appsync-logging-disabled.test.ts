@@ -17,6 +17,9 @@ describe('APS002 appsync-logging-disabled', () => {
     const sam = (logging: string) => `Transform: AWS::Serverless-2016-10-31\nResources:\n  Api:\n    Type: AWS::Serverless::GraphQLApi\n    Properties:\n      SchemaUri: schema.graphql\n      Auth: {Type: AWS_IAM}\n${logging}`
     expect(run('APS002', sam('      Logging: true\n'))).toEqual([])
     expect(run('APS002', sam('      Logging: {FieldLogLevel: ALL}\n'))).toEqual([])
-    expect(run('APS002', sam(''))).toEqual([{messageId: 'noLogConfig', data: {api: 'Api', property: 'Logging'}}])
+    // SAM logs at level ALL, with a role it creates, unless Logging is false.
+    expect(run('APS002', sam(''))).toEqual([])
+    expect(run('APS002', sam('      Logging: false\n'))).toEqual([{messageId: 'noLogConfig', data: {api: 'Api', property: 'Logging'}}])
+    expect(run('APS002', sam('      Logging: {FieldLogLevel: NONE}\n'))).toEqual([{messageId: 'levelNone', data: {api: 'Api'}}])
   })
 })
