@@ -201,6 +201,8 @@ describe('sls-eda audit --org', () => {
           .filter((name) => /^region-.*\.json$/.test(name))
           .map((name) => `${id} ${name.slice('region-'.length, -'.json'.length)}`),
       )
+      // A request the stopped process sent just before it exited is recorded when the fake answers it, after its latency.
+      await new Promise((resolve) => setTimeout(resolve, 500))
       const before = slow.calls.length
 
       const resumed = await cli([...args, '--resume'], slowEnv)
