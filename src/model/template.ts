@@ -27,6 +27,8 @@ export interface ResourceDecl {
   metadata?: Record<string, unknown>
   deletionPolicy?: unknown
   updateReplacePolicy?: unknown
+  /** An UpdatePolicy SAM writes on a resource it generates (a function alias deployed through CodeDeploy). */
+  updatePolicy?: unknown
   condition?: string
   dependsOn?: string[]
   origin: NodeOrigin
@@ -111,6 +113,7 @@ function toNode(decl: ResourceDecl): GraphNode {
     metadata: decl.metadata,
     deletionPolicy: decl.deletionPolicy,
     updateReplacePolicy: decl.updateReplacePolicy,
+    updatePolicy: decl.updatePolicy,
     condition: decl.condition,
     dependsOn: decl.dependsOn,
     managed: decl.managed,

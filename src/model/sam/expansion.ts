@@ -4,6 +4,7 @@ import type {ParsedFile} from '../parse.js'
 import type {ResourceDecl} from '../template.js'
 import type {Locator, PropPath} from '../types.js'
 import {globalsFor, isIntrinsicLike, mergedSource} from './globals.js'
+import type {DeploymentPreference} from './deployment-preference.js'
 import type {RestSwagger} from './rest-swagger.js'
 
 export type Props = Record<string, unknown>
@@ -21,6 +22,10 @@ export interface Expansion {
   patches: Array<{target: string; apply: (decl: ResourceDecl) => void}>
   /** SAM's definition and Deployment id for each REST API, computed once per template. */
   restSwaggers: Map<string, RestSwagger>
+  /** Every function's DeploymentPreference, for the CodeDeploy resources SAM adds once all functions are translated. */
+  deploymentPreferences: Map<string, DeploymentPreference>
+  /** Logical ids SAM changes (a layer version gets a hash suffix), old to new: references follow them. */
+  renamedIds: Map<string, string>
 }
 
 /**

@@ -5,6 +5,7 @@ import type {ResourceDecl} from '../template.js'
 import {expandRestApi} from './api.js'
 import {expandApplication} from './application.js'
 import {embeddedConnectors, expandConnector} from './connectors.js'
+import {finishDeploymentPreferences} from './deployment-preference.js'
 import type {Expansion, Props} from './expansion.js'
 import {expandFunction} from './function.js'
 import {globalsFor, mergeGlobals} from './globals.js'
@@ -12,6 +13,7 @@ import {expandHttpApi} from './httpapi.js'
 import {addImplicitApis, finishApiDefinitions} from './implicit-apis.js'
 import {expandLayerVersion} from './layer.js'
 import {hasRestApis, restSwaggers} from './rest-swagger.js'
+import {resolveSamReferences} from './references.js'
 import {expandSimpleTable} from './simple-table.js'
 import {expandStateMachine} from './statemachine.js'
 import {expandWebSocketApi} from './websocket.js'
@@ -28,7 +30,7 @@ export function isSamTemplate(template: Record<string, unknown>): boolean {
 /** Returns the declarations with every AWS::Serverless::* resource replaced by what SAM generates. */
 export function expandSam(declared: ResourceDecl[], template: Props, parsed: ParsedFile): ResourceDecl[] {
   const resources = isRecord(template.Resources) ? template.Resources : {}
-  const expansion: Expansion = {parsed, template, resources, out: [], roles: new Map(), apiPaths: new Map(), patches: [], restSwaggers: hasRestApis(template) ? restSwaggers(template) : new Map()}
+  const expansion: Expansion = {parsed, template, resources, out: [], roles: new Map(), apiPaths: new Map(), patches: [], restSwaggers: hasRestApis(template) ? restSwaggers(template) : new Map(), deploymentPreferences: new Map(), renamedIds: new Map()}
   const connectors: ResourceDecl[] = []
   for (const decl of declared) {
     switch (decl.type) {
@@ -51,7 +53,7 @@ export function expandSam(declared: ResourceDecl[], template: Props, parsed: Par
         expandSimpleTable(expansion, decl, mergeGlobals(globalsFor(template, 'SimpleTable'), decl.props))
         break
       case 'AWS::Serverless::LayerVersion':
-        expandLayerVersion(expansion, decl)
+        expandLayerVersion(expansion, decl, mergeGlobals(globalsFor(template, 'LayerVersion'), decl.props))
         break
       case 'AWS::Serverless::Application':
         expandApplication(expansion, decl)
@@ -66,10 +68,12 @@ export function expandSam(declared: ResourceDecl[], template: Props, parsed: Par
   }
   addImplicitApis(expansion)
   finishApiDefinitions(expansion)
+  finishDeploymentPreferences(expansion)
   for (const connector of connectors) expandConnector(expansion, connector)
   for (const patch of expansion.patches) {
     const target = expansion.out.find((decl) => decl.id === patch.target)
     if (target) patch.apply(target)
   }
+  resolveSamReferences(expansion)
   return expansion.out
 }
