@@ -114,7 +114,7 @@ function alarmConfiguration(alarms: unknown): unknown {
   const build = (list: unknown): unknown => {
     if (!Array.isArray(list)) return list
     if (list.length === 0 || isNoValue(list[0])) return {}
-    return {Enabled: true, Alarms: list.map((alarm) => ({Name: alarm}))}
+    return {Enabled: true, Alarms: (list as unknown[]).map((alarm) => ({Name: alarm}))}
   }
   const branches = isRecord(alarms) ? alarms['Fn::If'] : undefined
   if (Array.isArray(branches) && branches.length === 3) return {'Fn::If': [branches[0], build(branches[1]), build(branches[2])]}
@@ -163,7 +163,7 @@ export function finishDeploymentPreferences(expansion: Expansion): void {
         AlarmConfiguration: alarmConfiguration(preference.alarms),
         ApplicationName: {Ref: APPLICATION_ID},
         AutoRollbackConfiguration: {Enabled: true, Events: ['DEPLOYMENT_FAILURE', 'DEPLOYMENT_STOP_ON_ALARM', 'DEPLOYMENT_STOP_ON_REQUEST']},
-        DeploymentConfigName: deploymentConfigName(structuredClone(preference.type)),
+        DeploymentConfigName: deploymentConfigName(structuredClone(preference.type) as unknown),
         DeploymentStyle: {DeploymentType: 'BLUE_GREEN', DeploymentOption: 'WITH_TRAFFIC_CONTROL'},
         ServiceRoleArn: preference.role ?? {'Fn::GetAtt': [SERVICE_ROLE_ID, 'Arn']},
         TriggerConfigurations: preference.triggerConfigurations,

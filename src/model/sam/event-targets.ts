@@ -4,6 +4,7 @@ import type {ResourceDecl} from '../template.js'
 import type {Locator, PropPath} from '../types.js'
 import {type Expansion, generated, type Props, samLocator, stripUndefined} from './expansion.js'
 import {type GeneratedPolicy, trustPolicy} from './roles.js'
+import {samStatement} from '../sam-policy-templates.js'
 
 /** An SQS queue SAM creates for a dead-letter config given as `{Type: SQS}`, and the policy letting the service send to it. */
 function generatedQueue(expansion: Expansion, decl: ResourceDecl, queueId: string, locate: Locator, policy?: {principal: string; sourceArn: unknown}): Props {
@@ -74,7 +75,7 @@ export function expandScheduleV2(expansion: Expansion, decl: ResourceDecl, event
       'AWS::IAM::Role',
       {
         AssumeRolePolicyDocument: trustPolicy('scheduler.amazonaws.com'),
-        Policies: statements.map(({name, statements: s}) => ({PolicyName: name, PolicyDocument: {Statement: s.map((x) => ({...x, SamPolicyTemplate: name}))}})),
+        Policies: statements.map(({name, statements: s}) => ({PolicyName: name, PolicyDocument: {Statement: s.map((x) => samStatement(x, name))}})),
         PermissionsBoundary: p.PermissionsBoundary,
       },
       samLocator(expansion, decl, undefined, () => [], eventPrefix),

@@ -24,10 +24,10 @@ function rewrite(value: unknown, renamed: ReadonlyMap<string, string>, derived: 
       return target === undefined ? value : {Ref: target}
     }
     if (key === 'Fn::GetAtt') {
-      const parts = typeof argument === 'string' ? [argument.slice(0, argument.indexOf('.')), argument.slice(argument.indexOf('.') + 1)] : argument
+      const parts: unknown = typeof argument === 'string' ? [argument.slice(0, argument.indexOf('.')), argument.slice(argument.indexOf('.') + 1)] : argument
       if (Array.isArray(parts) && typeof parts[0] === 'string') {
         const target = renamed.get(parts[0])
-        if (target !== undefined) return {'Fn::GetAtt': [target, ...parts.slice(1)]}
+        if (target !== undefined) return {'Fn::GetAtt': [target, ...(parts.slice(1) as unknown[])]}
         // `!GetAtt Fn.Alias.Arn`: a derived reference followed by the attribute.
         if (typeof parts[1] === 'string') {
           const [property, ...attribute] = parts[1].split('.')
@@ -56,7 +56,7 @@ function rewrite(value: unknown, renamed: ReadonlyMap<string, string>, derived: 
       if (Array.isArray(argument) && typeof argument[0] === 'string') {
         const text = substitute(argument[0])
         const variables = rewrite(argument[1], renamed, derived)
-        return text === argument[0] && variables === argument[1] ? value : {'Fn::Sub': [text, variables, ...argument.slice(2)]}
+        return text === argument[0] && variables === argument[1] ? value : {'Fn::Sub': [text, variables, ...(argument.slice(2) as unknown[])]}
       }
       return value
     }
@@ -68,7 +68,11 @@ function rewrite(value: unknown, renamed: ReadonlyMap<string, string>, derived: 
     if (child !== value[key]) changed = true
     result[key] = child
   }
-  return changed ? result : value
+  if (!changed) return value
+  // A statement SAM generated keeps its (non-enumerable) mark.
+  const mark = Object.getOwnPropertyDescriptor(value, 'SamPolicyTemplate')
+  if (mark && !mark.enumerable) Object.defineProperty(result, 'SamPolicyTemplate', mark)
+  return result
 }
 
 /** SAM's `referable_properties`: what `{Resource}.{Property}` names, by the type of the resource SAM generated for it. */

@@ -1,6 +1,6 @@
 // Execution roles SAM generates: trust policies, managed policies it attaches, and the user's Policies as inline policies.
 import {asArray, get, isRecord} from '../intrinsics.js'
-import {expandPolicyTemplate, managedPolicyArn} from '../sam-policy-templates.js'
+import {expandPolicyTemplate, managedPolicyArn, samStatement} from '../sam-policy-templates.js'
 import type {ResourceDecl} from '../template.js'
 import type {PropPath} from '../types.js'
 import {type Expansion, generated, identity, type Props, samLocator} from './expansion.js'
@@ -33,7 +33,7 @@ const ROLE_POLICY_SOURCES = new WeakMap<ResourceDecl, Array<PropPath | undefined
 
 export function addRolePolicy(role: ResourceDecl, name: string, statements: Props[], source?: PropPath): void {
   const policies = (role.props.Policies as Props[] | undefined) ?? []
-  policies.push({PolicyName: name, PolicyDocument: {Statement: statements.map((statement) => ({...statement, SamPolicyTemplate: statement.SamPolicyTemplate ?? name}))}})
+  policies.push({PolicyName: name, PolicyDocument: {Statement: statements.map((statement) => samStatement(statement, (statement as {SamPolicyTemplate?: string}).SamPolicyTemplate ?? name))}})
   role.props.Policies = policies
   ROLE_POLICY_SOURCES.get(role)?.push(source)
 }
@@ -56,7 +56,7 @@ export function samRole(
   // For each inline policy of the role, the path of what produced it in the SAM resource.
   const sources: Array<PropPath | undefined> = []
   for (const policy of generatedPolicies) {
-    inline.push({PolicyName: policy.name, PolicyDocument: {Version: '2012-10-17', Statement: policy.statements.map((s) => ({...s, SamPolicyTemplate: policy.name}))}})
+    inline.push({PolicyName: policy.name, PolicyDocument: {Version: '2012-10-17', Statement: policy.statements.map((s) => samStatement(s, policy.name))}})
     sources.push(policy.source)
   }
   const policies = props.Policies
