@@ -13,6 +13,8 @@ export class TemplateError extends Error {
     message: string,
     public readonly line = 1,
     public readonly column = 1,
+    /** `sam` when SAM's translator would reject the template, as `sam validate` and CloudFormation's transform do. */
+    public readonly kind: 'template' | 'sam' = 'template',
   ) {
     super(message)
     this.name = 'TemplateError'

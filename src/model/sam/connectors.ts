@@ -4,6 +4,7 @@ import connectorProfiles from '../sam-connector-profiles.json' with {type: 'json
 import type {ResourceDecl} from '../template.js'
 import type {PropPath, SourceLocation} from '../types.js'
 import {type Expansion, generated, type Props, samLocator, stripUndefined} from './expansion.js'
+import {reject, validateConnector} from './validation.js'
 
 interface ConnectorProfile {
   Type: string
@@ -138,6 +139,7 @@ function addDependsOn(decl: ResourceDecl | undefined, name: string): void {
 /** \`AWS::Serverless::Connector\`: the policies or resource permissions SAM's connector profiles give the source on the destination. */
 export function expandConnector(expansion: Expansion, decl: ResourceDecl): void {
   const props = decl.props
+  if (!validateConnector(expansion, decl)) return
   const destinations = asArray(props.Destination)
   const multiple = Array.isArray(props.Destination)
   const permissions = asArray(props.Permissions).filter((permission): permission is string => typeof permission === 'string')
@@ -152,11 +154,26 @@ export function expandConnector(expansion: Expansion, decl: ResourceDecl): void 
     const source = connectorEndpoint(expansion, props.Source, spec)
     if (!destination || !source) return
     const profile = PROFILES.Permissions[source.type]?.[destination.type]
-    if (!profile) return
+    if (!profile) {
+      // Only between types this expansion translates: an endpoint still of a SAM type is one it does not know.
+      if (!source.type.startsWith('AWS::Serverless::') && !destination.type.startsWith('AWS::Serverless::')) {
+        reject(expansion, decl, `Unable to create connector from ${source.type} to ${destination.type}; it's not supported or the template is invalid.`, multiple ? ['Destination', index] : ['Destination'])
+      }
+      return
+    }
     const values: Record<string, unknown> = {}
     for (const [key, value] of Object.entries(source.values)) values[`Source.${key}`] = value
     for (const [key, value] of Object.entries(destination.values)) values[`Destination.${key}`] = value
     const categories = profile.Properties.AccessCategories
+    const valid = Object.keys(categories).join(', ')
+    if (permissions.length === 0) {
+      reject(expansion, decl, `'Permissions' cannot be empty; valid values are: ${valid}.`, ['Permissions'])
+      return
+    }
+    if (permissions.some((permission) => !(permission in categories))) {
+      reject(expansion, decl, `Unsupported 'Permissions' provided for connector from ${source.type} to ${destination.type}; valid values are: ${valid}.`, ['Permissions'])
+      return
+    }
     // In the profile's order, whatever order the permissions are written in.
     const chosen = Object.keys(categories).filter((category) => permissions.includes(category) && isRecord(categories[category]))
     if (chosen.length === 0) return
@@ -166,7 +183,10 @@ export function expandConnector(expansion: Expansion, decl: ResourceDecl): void 
     const owner = profile.Properties.SourcePolicy ? source : destination
     switch (profile.Type) {
       case 'AWS_IAM_ROLE_MANAGED_POLICY': {
-        if (owner.role === undefined) return
+        if (owner.role === undefined) {
+          reject(expansion, decl, `Unable to get IAM role name from '${profile.Properties.SourcePolicy ? 'Source' : 'Destination'}' resource.`, profile.Properties.SourcePolicy ? ['Source'] : multiple ? ['Destination', index] : ['Destination'])
+          return
+        }
         const policyId = multiple ? `${decl.id}PolicyDestination${index}` : `${decl.id}Policy`
         push(
           generated(

@@ -6,6 +6,7 @@ import type {Locator, PropPath} from '../types.js'
 import {globalsFor, isIntrinsicLike, mergedSource} from './globals.js'
 import type {DeploymentPreference} from './deployment-preference.js'
 import type {RestSwagger} from './rest-swagger.js'
+import type {SamRejection} from './validation.js'
 
 export type Props = Record<string, unknown>
 
@@ -26,6 +27,8 @@ export interface Expansion {
   deploymentPreferences: Map<string, DeploymentPreference>
   /** Logical ids SAM changes (a layer version gets a hash suffix), old to new: references follow them. */
   renamedIds: Map<string, string>
+  /** Errors SAM's translator would report; any of them makes the template unusable, as SAM rejects it whole. */
+  rejections: SamRejection[]
 }
 
 /**

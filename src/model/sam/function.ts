@@ -5,6 +5,7 @@ import type {PropPath} from '../types.js'
 import {expandFunctionEvent} from './events.js'
 import {type Expansion, generated, identity, type Props, s3Location, samLocator, stripUndefined, tagList} from './expansion.js'
 import {globalsFor, mergeGlobals} from './globals.js'
+import {propertiesAreAMap, validateFunction} from './validation.js'
 import {addDeploymentPreference} from './deployment-preference.js'
 import {aliasLogicalId, resolveParameterRefs, versionLogicalId} from './ids.js'
 import {addRolePolicy, type GeneratedPolicy, SAM_MANAGED_POLICIES, samRole, trustPolicy} from './roles.js'
@@ -43,6 +44,8 @@ export interface FunctionContext {
 }
 
 export function expandFunction(expansion: Expansion, decl: ResourceDecl, props: Props): void {
+  if (!propertiesAreAMap(expansion, decl)) return
+  validateFunction(expansion, decl, props)
   const {out} = expansion
   const id = decl.id
   const fnLocate = samLocator(expansion, decl, 'Function', renameFunctionPath)

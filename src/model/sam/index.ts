@@ -16,6 +16,7 @@ import {hasRestApis, restSwaggers} from './rest-swagger.js'
 import {resolveSamReferences} from './references.js'
 import {expandSimpleTable} from './simple-table.js'
 import {expandStateMachine} from './statemachine.js'
+import {throwIfRejected} from './validation.js'
 import {expandWebSocketApi} from './websocket.js'
 
 export {GLOBALS_PROPERTIES, mergeGlobals} from './globals.js'
@@ -30,7 +31,7 @@ export function isSamTemplate(template: Record<string, unknown>): boolean {
 /** Returns the declarations with every AWS::Serverless::* resource replaced by what SAM generates. */
 export function expandSam(declared: ResourceDecl[], template: Props, parsed: ParsedFile): ResourceDecl[] {
   const resources = isRecord(template.Resources) ? template.Resources : {}
-  const expansion: Expansion = {parsed, template, resources, out: [], roles: new Map(), apiPaths: new Map(), patches: [], restSwaggers: hasRestApis(template) ? restSwaggers(template) : new Map(), deploymentPreferences: new Map(), renamedIds: new Map()}
+  const expansion: Expansion = {parsed, template, resources, out: [], roles: new Map(), apiPaths: new Map(), patches: [], restSwaggers: hasRestApis(template) ? restSwaggers(template) : new Map(), deploymentPreferences: new Map(), renamedIds: new Map(), rejections: []}
   const connectors: ResourceDecl[] = []
   for (const decl of declared) {
     switch (decl.type) {
@@ -75,5 +76,6 @@ export function expandSam(declared: ResourceDecl[], template: Props, parsed: Par
     if (target) patch.apply(target)
   }
   resolveSamReferences(expansion)
+  throwIfRejected(expansion)
   return expansion.out
 }

@@ -3,6 +3,7 @@ import {get, isRecord} from '../intrinsics.js'
 import type {ResourceDecl} from '../template.js'
 import {type Expansion, generated, type Props, s3Location, samLocator, stripUndefined} from './expansion.js'
 import {resolveParameterRefs, samHash} from './ids.js'
+import {propertiesAreAMap, validateLayerVersion} from './validation.js'
 
 /** The properties SAM's LayerVersion accepts: only these go into the hash of its logical id. */
 const LAYER_PROPERTIES = ['LayerName', 'Description', 'PublishLambdaVersion', 'ContentUri', 'CompatibleArchitectures', 'CompatibleRuntimes', 'LicenseInfo', 'RetentionPolicy']
@@ -10,6 +11,8 @@ const LAYER_PROPERTIES = ['LayerName', 'Description', 'PublishLambdaVersion', 'C
 const HASHED_ATTRIBUTES = ['Condition', 'UpdatePolicy']
 
 export function expandLayerVersion(expansion: Expansion, decl: ResourceDecl, props: Props): void {
+  if (!propertiesAreAMap(expansion, decl)) return
+  validateLayerVersion(expansion, decl, props)
   const resolved: Props = {...props}
   for (const key of ['LayerName', 'LicenseInfo', 'Description', 'RetentionPolicy']) {
     if (resolved[key]) resolved[key] = resolveParameterRefs(expansion.template, resolved[key])

@@ -7,8 +7,11 @@ import {deadLetterArn, expandScheduleV2, renameRulePath} from './event-targets.j
 import {type Expansion, generated, type Props, s3Location, samLocator, stripUndefined, tagList} from './expansion.js'
 import {samRole, trustPolicy} from './roles.js'
 import {samStatement} from '../sam-policy-templates.js'
+import {propertiesAreAMap, validateStateMachine} from './validation.js'
 
 export function expandStateMachine(expansion: Expansion, decl: ResourceDecl, props: Props): void {
+  if (!propertiesAreAMap(expansion, decl)) return
+  validateStateMachine(expansion, decl, props)
   const {out} = expansion
   const id = decl.id
   const rename = (path: PropPath): PropPath => {
