@@ -7,6 +7,7 @@ import {type Expansion, generated, identity, type Props, s3Location, samLocator,
 import {globalsFor, mergeGlobals} from './globals.js'
 import {propertiesAreAMap, validateFunction} from './validation.js'
 import {addDeploymentPreference} from './deployment-preference.js'
+import {expandEventInvokeConfig} from './event-invoke.js'
 import {aliasLogicalId, resolveParameterRefs, versionLogicalId} from './ids.js'
 import {addRolePolicy, type GeneratedPolicy, SAM_MANAGED_POLICIES, samRole, trustPolicy} from './roles.js'
 
@@ -22,14 +23,6 @@ function renameFunctionPath(path: PropPath): PropPath {
   if (head === 'DeadLetterConfig') return ['DeadLetterQueue', ...(path[1] === 'TargetArn' ? ['TargetArn'] : [])]
   if (head === 'Code') return path[1] === 'ImageUri' ? ['ImageUri'] : path[1] === 'ZipFile' ? ['InlineCode'] : ['CodeUri']
   return path
-}
-
-const DESTINATION_POLICY: Record<string, {action: string}> = {
-  SQS: {action: 'sqs:SendMessage'},
-  SNS: {action: 'sns:publish'},
-  Lambda: {action: 'lambda:InvokeFunction'},
-  EventBridge: {action: 'events:PutEvents'},
-  S3: {action: 's3:PutObject'},
 }
 
 /** What the rest of a function's expansion needs to know about it. */
@@ -93,9 +86,11 @@ export function expandFunction(expansion: Expansion, decl: ResourceDecl, props: 
     addInlinePolicy: () => undefined,
   }
 
+  // The invoke config comes before the role: SAM writes its destination policies ahead of the user's.
+  const invokePolicies = isRecord(props.EventInvokeConfig) ? expandEventInvokeConfig(expansion, decl, props.EventInvokeConfig, alias, aliasId) : []
   if (userRole === undefined) {
-    const managed: unknown[] = [SAM_MANAGED_POLICIES.basic]
-    if (props.Tracing !== undefined && props.Tracing !== 'Disabled') managed.push(SAM_MANAGED_POLICIES.xray)
+    const managed: unknown[] = [props.DurableConfig ? SAM_MANAGED_POLICIES.durable : SAM_MANAGED_POLICIES.basic]
+    if (fnProps.TracingConfig !== undefined) managed.push(SAM_MANAGED_POLICIES.xray)
     if (props.VpcConfig !== undefined) managed.push(SAM_MANAGED_POLICIES.vpc)
     const generatedPolicies: GeneratedPolicy[] = []
     if (isRecord(dlq) && (dlq.Type === 'SQS' || dlq.Type === 'SNS')) {
@@ -105,6 +100,7 @@ export function expandFunction(expansion: Expansion, decl: ResourceDecl, props: 
         source: ['DeadLetterQueue'],
       })
     }
+    generatedPolicies.push(...invokePolicies)
     const role = samRole(expansion, decl, roleId, props, 'Function', get(props, 'AssumeRolePolicyDocument') ?? trustPolicy('lambda.amazonaws.com'), managed, generatedPolicies)
     if (conditionalRole?.condition !== undefined) role.condition = conditionalRole.condition
     if (props.RolePath !== undefined) role.props.Path = props.RolePath
@@ -140,7 +136,6 @@ export function expandFunction(expansion: Expansion, decl: ResourceDecl, props: 
   const events = isRecord(props.Events) ? props.Events : {}
   for (const [eventName, event] of Object.entries(events)) expandFunctionEvent(expansion, context, eventName, event)
 
-  if (isRecord(props.EventInvokeConfig)) expandEventInvokeConfig(expansion, context, props.EventInvokeConfig, alias)
 
   if (isRecord(props.FunctionUrlConfig)) {
     const urlLocate = samLocator(expansion, decl, 'Function', (path) => (path[0] === 'TargetFunctionArn' ? [] : path), ['FunctionUrlConfig'])
@@ -199,44 +194,4 @@ function allPropertiesHashed(expansion: Expansion, props: Props, fnProps: Props)
     if (isRecord(layerProps) && layerProps.PublishLambdaVersion) hashed[ref] = layerProps
   }
   return hashed
-}
-
-function expandEventInvokeConfig(expansion: Expansion, context: FunctionContext, config: Props, alias: unknown): void {
-  const {decl} = context
-  const id = decl.id
-  const configLocate = samLocator(expansion, decl, 'Function', identity, ['EventInvokeConfig'])
-  const destinationConfig: Props = {}
-  for (const outcome of ['OnSuccess', 'OnFailure'] as const) {
-    const entry = get(config, 'DestinationConfig', outcome)
-    if (!isRecord(entry)) continue
-    let destination = entry.Destination
-    const type = entry.Type
-    if (destination === undefined && (type === 'SQS' || type === 'SNS')) {
-      // SAM creates the queue or topic itself when only the type is given.
-      const generatedId = `${id}EventInvokeConfig${outcome}${type === 'SQS' ? 'Queue' : 'Topic'}`
-      const where = samLocator(expansion, decl, 'Function', () => ['Type'], ['EventInvokeConfig', 'DestinationConfig', outcome])
-      expansion.out.push(generated(decl, generatedId, type === 'SQS' ? 'AWS::SQS::Queue' : 'AWS::SNS::Topic', {}, where))
-      destination = type === 'SQS' ? {'Fn::GetAtt': [generatedId, 'Arn']} : {Ref: generatedId}
-    }
-    destinationConfig[outcome] = {Destination: destination}
-    const policy = typeof type === 'string' ? DESTINATION_POLICY[type] : undefined
-    if (policy && destination !== undefined) {
-      context.addInlinePolicy(`${id}EventInvokeConfig${outcome}${type as string}Policy`, [{Action: policy.action, Effect: 'Allow', Resource: destination}], ['EventInvokeConfig', 'DestinationConfig', outcome])
-    }
-  }
-  expansion.out.push(
-    generated(
-      decl,
-      `${id}EventInvokeConfig`,
-      'AWS::Lambda::EventInvokeConfig',
-      {
-        FunctionName: {Ref: id},
-        Qualifier: alias ?? '$LATEST',
-        MaximumEventAgeInSeconds: config.MaximumEventAgeInSeconds,
-        MaximumRetryAttempts: config.MaximumRetryAttempts,
-        DestinationConfig: Object.keys(destinationConfig).length > 0 ? destinationConfig : undefined,
-      },
-      (path, scope) => (path[0] === 'FunctionName' || path[0] === 'Qualifier' ? configLocate([], scope) : configLocate(path, scope)),
-    ),
-  )
 }

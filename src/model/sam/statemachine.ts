@@ -5,7 +5,7 @@ import type {PropPath} from '../types.js'
 import {addApiPath} from './api-events.js'
 import {deadLetterArn, expandScheduleV2, renameRulePath} from './event-targets.js'
 import {type Expansion, generated, type Props, s3Location, samLocator, stripUndefined, tagList} from './expansion.js'
-import {samRole, trustPolicy} from './roles.js'
+import {SAM_MANAGED_POLICIES, samRole, trustPolicy} from './roles.js'
 import {samStatement} from '../sam-policy-templates.js'
 import {propertiesAreAMap, validateStateMachine} from './validation.js'
 
@@ -60,6 +60,9 @@ export function expandStateMachine(expansion: Expansion, decl: ResourceDecl, pro
   }
   if (props.Role === undefined) {
     const role = samRole(expansion, decl, roleId, props, undefined, trustPolicy('states.amazonaws.com'), [], [])
+    // SAM adds X-Ray's managed policy after the user's when tracing is enabled.
+    const managedArns = role.props.ManagedPolicyArns as unknown[]
+    if (get(props, 'Tracing', 'Enabled') === true && !managedArns.includes(SAM_MANAGED_POLICIES.xray)) managedArns.push(SAM_MANAGED_POLICIES.xray)
     if (props.RolePath !== undefined) role.props.Path = props.RolePath
     role.props.Tags = tagList(props.Tags, 'stateMachine:createdBy')
     out.push(role)
