@@ -33,7 +33,7 @@ export interface FunctionContext {
   target: {ref: unknown; arn: unknown}
   role?: ResourceDecl
   addManagedPolicy: (arn: string) => void
-  addInlinePolicy: (name: string, statements: Props[], locate?: PropPath) => void
+  addInlinePolicy: (name: string, statements: Props[], locate?: PropPath, versioned?: boolean) => void
 }
 
 export function expandFunction(expansion: Expansion, decl: ResourceDecl, props: Props): void {
@@ -112,7 +112,7 @@ export function expandFunction(expansion: Expansion, decl: ResourceDecl, props: 
       const list = role.props.ManagedPolicyArns as unknown[]
       if (!list.includes(arn)) list.push(arn)
     }
-    context.addInlinePolicy = (name, statements, source) => addRolePolicy(role, name, statements, source)
+    context.addInlinePolicy = (name, statements, source, versioned) => addRolePolicy(role, name, statements, source, versioned)
   }
 
   if (alias !== undefined) {
@@ -134,7 +134,13 @@ export function expandFunction(expansion: Expansion, decl: ResourceDecl, props: 
   }
 
   const events = isRecord(props.Events) ? props.Events : {}
-  for (const [eventName, event] of Object.entries(events)) expandFunctionEvent(expansion, context, eventName, event)
+  // SAM translates events in the order of their Path (HttpApi's $default first), else of their name.
+  const eventOrder = ([name, event]: [string, unknown]): string => {
+    const path = get(event, 'Properties', 'Path')
+    return typeof path === 'string' ? path : name
+  }
+  const ordered = Object.entries(events).sort((a, b) => (eventOrder(a) < eventOrder(b) ? -1 : eventOrder(a) > eventOrder(b) ? 1 : 0))
+  for (const [eventName, event] of ordered) expandFunctionEvent(expansion, context, eventName, event)
 
 
   if (isRecord(props.FunctionUrlConfig)) {

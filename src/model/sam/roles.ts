@@ -34,9 +34,13 @@ export interface GeneratedPolicy {
 /** Where each inline policy of a generated role comes from, so the role can locate it. */
 const ROLE_POLICY_SOURCES = new WeakMap<ResourceDecl, Array<PropPath | undefined>>()
 
-export function addRolePolicy(role: ResourceDecl, name: string, statements: Props[], source?: PropPath): void {
+export function addRolePolicy(role: ResourceDecl, name: string, statements: Props[], source?: PropPath, versioned = false): void {
   const policies = (role.props.Policies as Props[] | undefined) ?? []
-  policies.push({PolicyName: name, PolicyDocument: {Statement: statements.map((statement) => samStatement(statement, (statement as {SamPolicyTemplate?: string}).SamPolicyTemplate ?? name))}})
+  const marked = statements.map((statement) => samStatement(statement, (statement as {SamPolicyTemplate?: string}).SamPolicyTemplate ?? name))
+  const document = versioned ? {Statement: marked, Version: '2012-10-17'} : {Statement: marked}
+  // SAM does not add a document the role already has (two events on the same source).
+  if (policies.some((policy) => JSON.stringify(policy.PolicyDocument) === JSON.stringify(document))) return
+  policies.push({PolicyName: name, PolicyDocument: document})
   role.props.Policies = policies
   ROLE_POLICY_SOURCES.get(role)?.push(source)
 }

@@ -62,3 +62,45 @@ describe('roles and invoke destinations', () => {
     expect(node('SettlementRole')?.props.ManagedPolicyArns).toEqual(['arn:aws:iam::aws:policy/AWSXrayWriteOnlyAccess'])
   })
 })
+
+describe('policies of polled event sources', () => {
+  const graph = graphOf(readFileSync(new URL('templates/pull-event-policies.yaml', import.meta.url), 'utf8'))
+
+  it('writes each source’s policy in the order SAM translates events (by name), the on-failure destination after its source', () => {
+    expect(graph.get('LedgerRole')?.props.Policies).toEqual([
+      {
+        PolicyDocument: {
+          Statement: [
+            {Action: ['secretsmanager:GetSecretValue'], Effect: 'Allow', Resource: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:mq'},
+            {Action: ['mq:DescribeBroker'], Effect: 'Allow', Resource: 'arn:aws:mq:eu-west-1:123456789012:broker:audit:b-1'},
+          ],
+        },
+        PolicyName: 'LedgerAuditAMQPolicy',
+      },
+      {
+        PolicyDocument: {
+          Statement: [
+            {Action: ['secretsmanager:GetSecretValue'], Effect: 'Allow', Resource: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:kafka'},
+            {
+              Action: ['ec2:CreateNetworkInterface', 'ec2:DescribeNetworkInterfaces', 'ec2:DeleteNetworkInterface', 'ec2:DescribeVpcs', 'ec2:DescribeSubnets', 'ec2:DescribeSecurityGroups'],
+              Effect: 'Allow',
+              Resource: '*',
+            },
+          ],
+          Version: '2012-10-17',
+        },
+        PolicyName: 'SelfManagedKafkaExecutionRolePolicy',
+      },
+      {
+        PolicyDocument: {
+          Statement: [
+            {Action: 's3:PutObject', Effect: 'Allow', Resource: {'Fn::Join': ['/', ['arn:aws:s3:::ledger-failures', '*']]}},
+            {Action: 's3:ListBucket', Effect: 'Allow', Resource: 'arn:aws:s3:::ledger-failures'},
+          ],
+        },
+        PolicyName: 'LedgerZKafkaS3Policy',
+      },
+    ])
+    expect(graph.get('LedgerRole')?.props.ManagedPolicyArns).toEqual(['arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'])
+  })
+})
