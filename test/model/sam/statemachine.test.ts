@@ -39,3 +39,27 @@ describe('state machine AutoPublishAlias', () => {
     ])
   })
 })
+
+describe('rule dead-letter queues', () => {
+  it("names the queue policy after the rule even when QueueLogicalId names the queue, as SAM does", () => {
+    const graph = graphOf(`Transform: AWS::Serverless-2016-10-31
+Resources:
+  Flow:
+    Type: AWS::Serverless::StateMachine
+    Properties:
+      Definition: {StartAt: A, States: {A: {Type: Succeed}}}
+      Policies: []
+      Events:
+        OnChange:
+          Type: EventBridgeRule
+          Properties:
+            Pattern: {source: [shop]}
+            DeadLetterConfig:
+              Type: SQS
+              QueueLogicalId: FlowFailures
+`)
+    const ids = graph.nodes.map((node) => `${node.id} ${node.type}`)
+    expect(ids).toContain('FlowFailures AWS::SQS::Queue')
+    expect(ids).toContain('FlowOnChangeQueuePolicy AWS::SQS::QueuePolicy')
+  })
+})
