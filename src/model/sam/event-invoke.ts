@@ -6,7 +6,7 @@ import {resolveParameterRefs, samHash} from './ids.js'
 import type {GeneratedPolicy} from './roles.js'
 
 /** The statements SAM's IAMRolePolicies give the function for each destination type, and the policy name's suffix. */
-const DESTINATION_ACCESS: Record<string, {suffix: string; statements: (arn: unknown) => Props[]}> = {
+export const DESTINATION_ACCESS: Record<string, {suffix: string; statements: (arn: unknown) => Props[]}> = {
   SQS: {suffix: 'SQSPolicy', statements: (arn) => [{Action: 'sqs:SendMessage', Effect: 'Allow', Resource: arn}]},
   SNS: {suffix: 'SNSPolicy', statements: (arn) => [{Action: 'sns:publish', Effect: 'Allow', Resource: arn}]},
   EventBridge: {suffix: 'EventBridgePolicy', statements: (arn) => [{Action: 'events:PutEvents', Effect: 'Allow', Resource: arn}]},

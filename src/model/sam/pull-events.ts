@@ -2,6 +2,7 @@
 import {asArray, get, isRecord} from '../intrinsics.js'
 import type {PropPath} from '../types.js'
 import {type Expansion, generated, type Props, samLocator, stripUndefined} from './expansion.js'
+import {DESTINATION_ACCESS} from './event-invoke.js'
 import type {FunctionContext} from './function.js'
 import {SAM_MANAGED_POLICIES} from './roles.js'
 
@@ -33,18 +34,9 @@ export function expandPullEvent(expansion: Expansion, context: FunctionContext, 
   if (isRecord(p.DestinationConfig) && isRecord(p.DestinationConfig.OnFailure)) {
     const {Type: destinationType, ...onFailure} = p.DestinationConfig.OnFailure
     esm.DestinationConfig = {...p.DestinationConfig, OnFailure: onFailure}
-    const arn = onFailure.Destination
-    if (destinationType === 'SQS') destinationPolicy = {name: `${generatedId}SQSPolicy`, statements: [{Action: 'sqs:SendMessage', Effect: 'Allow', Resource: arn}]}
-    else if (destinationType === 'SNS') destinationPolicy = {name: `${generatedId}SNSPolicy`, statements: [{Action: 'sns:publish', Effect: 'Allow', Resource: arn}]}
-    else if (destinationType === 'S3') {
-      destinationPolicy = {
-        name: `${generatedId}S3Policy`,
-        statements: [
-          {Action: 's3:PutObject', Effect: 'Allow', Resource: {'Fn::Join': ['/', [arn, '*']]}},
-          {Action: 's3:ListBucket', Effect: 'Allow', Resource: arn},
-        ],
-      }
-    }
+    // The same access SAM gives an invoke destination; an S3 destination is written `S3` here.
+    const access = destinationType === 'SQS' || destinationType === 'SNS' ? DESTINATION_ACCESS[destinationType] : destinationType === 'S3' ? DESTINATION_ACCESS.S3Bucket : undefined
+    if (access) destinationPolicy = {name: `${generatedId}${access.suffix}`, statements: access.statements(onFailure.Destination)}
   }
   if (p.KafkaBootstrapServers !== undefined) {
     esm.SelfManagedEventSource = {Endpoints: {KafkaBootstrapServers: p.KafkaBootstrapServers}}
