@@ -100,3 +100,23 @@ describe('DeploymentPreference', () => {
     expect(node('CheckoutDeploymentGroup')?.locate(['DeploymentConfigName'])?.line).toBe(text.split('\n').findIndex((line) => line.includes('Type: Canary10Percent5Minutes')) + 1)
   })
 })
+
+describe('null properties and self references', () => {
+  const graph = graphOf(template('null-properties.yaml'))
+
+  it('treats Events: null and Tracing: null as absent, as SAM does', () => {
+    expect(idsOf(template('null-properties.yaml'))).toEqual([
+      'Flow AWS::StepFunctions::StateMachine',
+      'FlowRole AWS::IAM::Role',
+      'Fn AWS::Lambda::Function',
+      'FnAliaslive AWS::Lambda::Alias',
+      'FnRole AWS::IAM::Role',
+      'FnVersion7f519d7246 AWS::Lambda::Version',
+    ])
+    expect(graph.get('Fn')?.props.TracingConfig).toBeUndefined()
+  })
+
+  it('resolves ${Fn.Alias} and ${Fn.Version} inside Fn::Sub to the generated alias and version', () => {
+    expect(graph.get('Fn')?.props.Environment).toEqual({Variables: {SELF: {'Fn::Sub': '${FnAliaslive}'}, VERSION: {'Fn::Sub': '${FnVersion7f519d7246}'}}})
+  })
+})
