@@ -51,7 +51,7 @@ export function samLocator(
     const sourcePath = [...prefix, ...mapped]
     if (globalsSection && sourcePath.length > 0) {
       const own = get(resources, sam.id, 'Properties')
-      const inherited = globalsFor(template, globalsSection)
+      const inherited = globalsFor(template, globalsSection, sam.id)
       const source = mergedSource(own, inherited, sourcePath)
       if (source.where === 'globals') return parsed.positions.locate(template, ['Globals', globalsSection, ...source.path])
       return sam.locate(source.path)

@@ -36,10 +36,10 @@ export function expandSam(declared: ResourceDecl[], template: Props, parsed: Par
   for (const decl of declared) {
     switch (decl.type) {
       case 'AWS::Serverless::Function':
-        expandFunction(expansion, decl, mergeGlobals(globalsFor(template, 'Function'), decl.props))
+        expandFunction(expansion, decl, mergeGlobals(globalsFor(template, 'Function', decl.id), decl.props))
         break
       case 'AWS::Serverless::StateMachine':
-        expandStateMachine(expansion, decl, mergeGlobals(globalsFor(template, 'StateMachine'), decl.props))
+        expandStateMachine(expansion, decl, mergeGlobals(globalsFor(template, 'StateMachine', decl.id), decl.props))
         break
       case 'AWS::Serverless::Api':
         expandRestApi(expansion, decl, mergeGlobals(globalsFor(template, 'Api'), decl.props))
@@ -51,10 +51,10 @@ export function expandSam(declared: ResourceDecl[], template: Props, parsed: Par
         expandWebSocketApi(expansion, decl, mergeGlobals(globalsFor(template, 'WebSocketApi'), decl.props))
         break
       case 'AWS::Serverless::SimpleTable':
-        expandSimpleTable(expansion, decl, mergeGlobals(globalsFor(template, 'SimpleTable'), decl.props))
+        expandSimpleTable(expansion, decl, mergeGlobals(globalsFor(template, 'SimpleTable', decl.id), decl.props))
         break
       case 'AWS::Serverless::LayerVersion':
-        expandLayerVersion(expansion, decl, mergeGlobals(globalsFor(template, 'LayerVersion'), decl.props))
+        expandLayerVersion(expansion, decl, mergeGlobals(globalsFor(template, 'LayerVersion', decl.id), decl.props))
         break
       case 'AWS::Serverless::Application':
         expandApplication(expansion, decl)

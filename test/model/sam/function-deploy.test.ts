@@ -120,3 +120,17 @@ describe('null properties and self references', () => {
     expect(graph.get('Fn')?.props.Environment).toEqual({Variables: {SELF: {'Fn::Sub': '${FnAliaslive}'}, VERSION: {'Fn::Sub': '${FnVersion7f519d7246}'}}})
   })
 })
+
+describe('IgnoreGlobals', () => {
+  const graph = graphOf(template('ignore-globals.yaml'))
+  const pick = (id: string) => {
+    const props = graph.get(id)?.props ?? {}
+    return [props.Runtime, props.Handler, props.MemorySize]
+  }
+
+  it("leaves out all of Globals for '*', and the properties listed otherwise, as SAM does", () => {
+    expect(pick('Zipped')).toEqual(['python3.12', 'app.handler', 512])
+    expect(pick('Container')).toEqual([undefined, undefined, undefined])
+    expect(pick('Sized')).toEqual([undefined, undefined, 512])
+  })
+})
