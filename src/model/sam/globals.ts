@@ -45,7 +45,7 @@ function mergeValue(inherited: unknown, value: unknown): unknown {
     for (const [key, child] of Object.entries(value)) result[key] = key in result ? mergeValue(result[key], child) : child
     return result
   }
-  if (Array.isArray(inherited) && Array.isArray(value)) return [...inherited, ...value]
+  if (Array.isArray(inherited) && Array.isArray(value)) return [...(inherited as unknown[]), ...(value as unknown[])]
   return value
 }
 
