@@ -43,7 +43,8 @@ export function expandFunction(expansion: Expansion, decl: ResourceDecl, props: 
   const id = decl.id
   const fnLocate = samLocator(expansion, decl, 'Function', renameFunctionPath)
   const fnProps: Props = {}
-  for (const key of FUNCTION_PASSTHROUGH) fnProps[key] = props[key]
+  // A property written as null is absent to SAM.
+  for (const key of FUNCTION_PASSTHROUGH) fnProps[key] = props[key] ?? undefined
   if (props.InlineCode !== undefined) fnProps.Code = {ZipFile: props.InlineCode}
   else if (props.ImageUri !== undefined) fnProps.Code = {ImageUri: props.ImageUri}
   else if (props.CodeUri !== undefined) fnProps.Code = s3Location(props.CodeUri, {bucket: 'S3Bucket', key: 'S3Key', version: 'S3ObjectVersion'}) ?? props.CodeUri

@@ -28,7 +28,8 @@ export function expandPullEvent(expansion: Expansion, context: FunctionContext, 
   const esm: Props = {FunctionName: context.target.ref}
   const sourceKey = ESM_SOURCE_PROPERTY[type]
   if (sourceKey) esm.EventSourceArn = p[sourceKey]
-  for (const key of ESM_PASSTHROUGH) esm[key] = p[key]
+  // A property written as null is absent to SAM.
+  for (const key of ESM_PASSTHROUGH) esm[key] = p[key] ?? undefined
   const renames: Record<string, PropPath> = {EventSourceArn: [sourceKey ?? 'KafkaBootstrapServers'], FunctionName: []}
   let destinationPolicy: {name: string; statements: Props[]} | undefined
   if (isRecord(p.DestinationConfig) && isRecord(p.DestinationConfig.OnFailure)) {

@@ -104,3 +104,31 @@ describe('policies of polled event sources', () => {
     expect(graph.get('LedgerRole')?.props.ManagedPolicyArns).toEqual(['arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'])
   })
 })
+
+describe('properties written as null', () => {
+  it('are absent to SAM: an event source mapping gets no DestinationConfig from an empty one', () => {
+    const graph = graphOf(`Transform: AWS::Serverless-2016-10-31
+Resources:
+  Stream:
+    Type: AWS::Kinesis::Stream
+    Properties:
+      ShardCount: 1
+  Reader:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: app.handler
+      Runtime: python3.12
+      CodeUri: s3://artefacts/reader.zip
+      MemorySize:
+      Events:
+        Records:
+          Type: Kinesis
+          Properties:
+            Stream: !GetAtt Stream.Arn
+            StartingPosition: LATEST
+            DestinationConfig:
+`)
+    expect(graph.get('ReaderRecords')?.props).not.toHaveProperty('DestinationConfig')
+    expect(graph.get('Reader')?.props).not.toHaveProperty('MemorySize')
+  })
+})
