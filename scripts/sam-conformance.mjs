@@ -91,6 +91,12 @@ const EXCEPTIONS = [
   ['connector_hardcoded_props.yaml', 'TPL004', 'MyRule.EventPattern|ScheduleExpression'],
   ['connector_hardcoded_props.yaml', 'TPL004', 'MySfn.Definition|DefinitionString|DefinitionS3Location'],
   ['function_with_event_filtering.yaml', 'TPL004', 'DynamoDBTable.ProvisionedThroughput'],
+  // Values SAM copies as written that CloudFormation's schema (and the service's API) refuse: the enums are case-sensitive.
+  ['function_with_event_schedule_state.yaml', 'TPL010', 'State', "SAM's output gives the AWS::Events::Rule State \"Enabled\" too; the schema allows only DISABLED, ENABLED, ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS"],
+  ['state_machine_with_event_schedule_state.yaml', 'TPL010', 'State', "SAM's output gives the AWS::Events::Rule State \"Enabled\" too; the schema allows only DISABLED, ENABLED, ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS"],
+  ['function_with_recursive_loop.yaml', 'TPL010', 'RecursiveLoop', "SAM's output gives the AWS::Lambda::Function RecursiveLoop \"TERMINATE\" too; the schema and Lambda's API allow only Allow and Terminate"],
+  ['globals_for_function.yaml', 'TPL010', 'RecursiveLoop', "SAM's output gives the AWS::Lambda::Function RecursiveLoop \"ALLOW\" and \"TERMINATE\" too; the schema and Lambda's API allow only Allow and Terminate"],
+  ['layers_with_intrinsics.yaml', 'TPL010', 'CompatibleRuntimes', "SAM's output lists the runtime \"SomeRuntimeNameString\" too; Lambda's PublishLayerVersion accepts only its runtime identifiers"],
 ].map(([file, rule, subject, reason]) => ({file, rule, subject, reason: reason ?? EXCEPTION_REASONS[rule](subject)}))
 
 /** The subject a finding is about, as EXCEPTIONS names it. */
@@ -101,6 +107,13 @@ function subjectOf(finding) {
   // One of several properties (an EventBridge rule's EventPattern or ScheduleExpression) is named by all of them.
   if (finding.ruleId === 'TPL004') return `${data.resource}.${data.properties ? data.properties.split(', ').join('|') : data.property}`
   return data.property
+}
+
+/** True when some mapping under `node` sets `property` to `value`, or to a list holding it. */
+function carriesValue(node, property, value) {
+  if (Array.isArray(node)) return node.some((item) => carriesValue(item, property, value))
+  if (!node || typeof node !== 'object') return false
+  return Object.entries(node).some(([key, child]) => (key === property && (child === value || (Array.isArray(child) && child.includes(value)))) || carriesValue(child, property, value))
 }
 
 /** True when SAM's expected output has the defect the finding reports, so CloudFormation would reject it there too. */
@@ -123,6 +136,8 @@ function samCarries(finding, expected) {
   }
   // A property SAM copies as written (the exceptions checked by hand): it must still be there in SAM's output.
   if (finding.ruleId === 'TPL002' || finding.ruleId === 'TPL003') return JSON.stringify(resources).includes(`"${data.property}":`)
+  // A refused value: some resource of SAM's output must still set that property to it (or list it).
+  if (finding.ruleId === 'TPL010') return Object.values(resources).some((resource) => carriesValue(resource.Properties, String(data.property).split('.').pop(), data.value))
   return false
 }
 

@@ -22,7 +22,7 @@ export interface LoadedTemplate {
 
 export type LoadOutcome = {ok: true; templates: LoadedTemplate[]} | {ok: false; finding: Finding; skipped?: boolean}
 
-export function unusable(file: string, messageId: 'unreadable' | 'syntax' | 'notTemplate', error: string, at?: Partial<SourceLocation>): Finding {
+export function unusable(file: string, messageId: 'unreadable' | 'syntax' | 'notTemplate' | 'samRejected', error: string, at?: Partial<SourceLocation>): Finding {
   const meta = ENGINE_RULES.parseError.meta
   const line = at?.line ?? 1
   const column = at?.column ?? 1
@@ -89,7 +89,7 @@ export function loadTemplateFile(file: string, explicit: boolean, stack?: string
   try {
     return {ok: true, templates: [{file, parsed, stack, graph: buildTemplateGraph(parsed, {...build, stack})}]}
   } catch (error) {
-    if (error instanceof TemplateError) return {ok: false, finding: unusable(file, 'notTemplate', error.message, {line: error.line, column: error.column})}
+    if (error instanceof TemplateError) return {ok: false, finding: unusable(file, error.kind === 'sam' ? 'samRejected' : 'notTemplate', error.message, {line: error.line, column: error.column})}
     throw error
   }
 }

@@ -26,6 +26,18 @@ function substitute(node: unknown, values: Record<string, unknown>): unknown {
 }
 
 /**
+ * A copy of a statement SAM writes by itself, marked with `SamPolicyTemplate: <name>` so rules can tell it from the
+ * user's. The mark is not enumerable: it never reaches the expanded template (IAM rejects unknown statement keys) nor
+ * a comparison with SAM's output.
+ */
+export function samStatement<T extends object>(statement: T, name: string): T & {SamPolicyTemplate: string} {
+  const copy = {...statement} as T & {SamPolicyTemplate: string}
+  delete (copy as Record<string, unknown>).SamPolicyTemplate
+  Object.defineProperty(copy, 'SamPolicyTemplate', {value: name, enumerable: false, writable: true, configurable: true})
+  return copy
+}
+
+/**
  * The statements of a SAM policy template, each marked with `SamPolicyTemplate: <name>` so rules
  * can tell them from statements the user wrote. Undefined when the name is not a SAM template, or
  * when a parameter the template needs has no value (SAM rejects such a template).
@@ -37,7 +49,7 @@ export function expandPolicyTemplate(name: string, parameters: unknown): Stateme
   const needed = Object.keys(template.Parameters ?? {})
   if (needed.some((parameter) => !Object.hasOwn(values, parameter))) return undefined
   const known = Object.fromEntries(needed.map((parameter) => [parameter, values[parameter]]))
-  return template.Definition.Statement.map((statement) => ({...(substitute(statement, known) as Statement), SamPolicyTemplate: name}))
+  return template.Definition.Statement.map((statement) => samStatement(substitute(statement, known) as Statement, name))
 }
 
 /** Names of every SAM policy template. */

@@ -13,6 +13,8 @@ export class TemplateError extends Error {
     message: string,
     public readonly line = 1,
     public readonly column = 1,
+    /** `sam` when SAM's translator would reject the template, as `sam validate` and CloudFormation's transform do. */
+    public readonly kind: 'template' | 'sam' = 'template',
   ) {
     super(message)
     this.name = 'TemplateError'
@@ -27,6 +29,8 @@ export interface ResourceDecl {
   metadata?: Record<string, unknown>
   deletionPolicy?: unknown
   updateReplacePolicy?: unknown
+  /** An UpdatePolicy SAM writes on a resource it generates (a function alias deployed through CodeDeploy). */
+  updatePolicy?: unknown
   condition?: string
   dependsOn?: string[]
   origin: NodeOrigin
@@ -111,6 +115,7 @@ function toNode(decl: ResourceDecl): GraphNode {
     metadata: decl.metadata,
     deletionPolicy: decl.deletionPolicy,
     updateReplacePolicy: decl.updateReplacePolicy,
+    updatePolicy: decl.updatePolicy,
     condition: decl.condition,
     dependsOn: decl.dependsOn,
     managed: decl.managed,

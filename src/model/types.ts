@@ -125,6 +125,8 @@ export interface GraphNode {
   metadata?: Record<string, unknown>
   deletionPolicy?: unknown
   updateReplacePolicy?: unknown
+  /** UpdatePolicy of a resource SAM generates (resources as written keep theirs in the template). */
+  updatePolicy?: unknown
   condition?: string
   dependsOn?: string[]
   /** True for resources that SAM or a managed service creates on the user's behalf with fixed content. */

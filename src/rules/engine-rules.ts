@@ -21,10 +21,11 @@ export const ENGINE_RULES = {
         unreadable: '{{error}}',
         syntax: '{{error}}',
         notTemplate: '{{error}}',
+        samRejected: "AWS SAM's transform rejects this template, so CloudFormation would not create the stack: {{error}}",
       },
       equivalents: {'cfn-lint': ['E0000']},
       docs: {
-        what: 'Reports a file that was given or found but could not be used: unreadable, not valid YAML or JSON, too large, or not a CloudFormation template.',
+        what: "Reports a file that was given or found but could not be used: unreadable, not valid YAML or JSON, too large, not a CloudFormation template, or a SAM template that SAM's transform rejects (reported in SAM's own words).",
         why: 'A template that does not parse will not deploy, and nothing else in it can be checked. The run exits with code 2 so CI notices.',
         failing: 'Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n   Properties: {}   # bad indentation',
         fixed: 'Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n    Properties: {}',

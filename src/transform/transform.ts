@@ -126,6 +126,7 @@ export function expandedTemplate(graph: ResourceGraph): Record<string, unknown> 
     if (node.deletionPolicy !== undefined) entry.DeletionPolicy = node.deletionPolicy
     if (node.updateReplacePolicy !== undefined) entry.UpdateReplacePolicy = node.updateReplacePolicy
     for (const attribute of KEPT_ATTRIBUTES) if (own?.[attribute] !== undefined) entry[attribute] = own[attribute]
+    if (node.updatePolicy !== undefined) entry.UpdatePolicy = node.updatePolicy
     if (Object.keys(node.props).length > 0 || own?.Properties !== undefined) entry.Properties = node.props
     resources[node.id] = entry
   }

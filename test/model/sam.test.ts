@@ -105,8 +105,9 @@ describe('function events generate what SAM generates', () => {
       'arn:aws:iam::aws:policy/service-role/AWSLambdaKinesisExecutionRole',
     ])
     expect(role.props.Policies).toEqual([
-      {PolicyName: 'FnSSQSPolicy', PolicyDocument: {Statement: [{Action: 'sqs:SendMessage', Effect: 'Allow', Resource: {'Fn::GetAtt': ['Queue', 'Arn']}, SamPolicyTemplate: 'FnSSQSPolicy'}]}},
+      {PolicyName: 'FnSSQSPolicy', PolicyDocument: {Statement: [{Action: 'sqs:SendMessage', Effect: 'Allow', Resource: {'Fn::GetAtt': ['Queue', 'Arn']}}]}},
     ])
+    expect((role.props.Policies as Array<{PolicyDocument: {Statement: Array<Record<string, unknown>>}}>)[0]!.PolicyDocument.Statement[0]!.SamPolicyTemplate).toBe('FnSSQSPolicy')
   })
 
   it('puts a queue between topic and function for SqsSubscription, or uses the queue given', () => {
@@ -261,7 +262,7 @@ describe('function properties', () => {
     expect(graph.get('Fn')!.locate(['DeadLetterConfig', 'TargetArn'])?.line).toBe(lineOf(text, 'DeadLetterQueue:'))
     const role = graph.get('FnRole')!
     expect(role.props.Policies).toEqual([
-      {PolicyName: 'DeadLetterQueuePolicy', PolicyDocument: {Version: '2012-10-17', Statement: [{Action: 'sns:Publish', Resource: {Ref: 'Topic'}, Effect: 'Allow', SamPolicyTemplate: 'DeadLetterQueuePolicy'}]}},
+      {PolicyName: 'DeadLetterQueuePolicy', PolicyDocument: {Version: '2012-10-17', Statement: [{Action: 'sns:Publish', Resource: {Ref: 'Topic'}, Effect: 'Allow'}]}},
     ])
     expect(role.locate(['Policies', 0, 'PolicyDocument', 'Statement', 0])?.line).toBe(lineOf(text, 'DeadLetterQueue:'))
     expect(graph.out('Fn', 'dead-letters-to').map((edge) => edge.to)).toEqual(['Topic'])
@@ -340,9 +341,11 @@ describe('Policies', () => {
         Effect: 'Allow',
         Action: ['sqs:ChangeMessageVisibility', 'sqs:ChangeMessageVisibilityBatch', 'sqs:DeleteMessage', 'sqs:DeleteMessageBatch', 'sqs:GetQueueAttributes', 'sqs:ReceiveMessage'],
         Resource: {'Fn::Sub': ['arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:${queueName}', {queueName: {'Fn::GetAtt': ['Queue', 'QueueName']}}]},
-        SamPolicyTemplate: 'SQSPollerPolicy',
       },
     ])
+    expect(policies[0]!.PolicyDocument.Statement[0]!.SamPolicyTemplate).toBe('SQSPollerPolicy')
+    // The mark is for rules only: CloudFormation would reject it in a policy, so it never reaches the written template.
+    expect(JSON.stringify(policies[0])).not.toContain('SamPolicyTemplate')
     expect(policies[1]!.PolicyDocument.Statement[0]!.SamPolicyTemplate).toBeUndefined()
     expect(role.props.ManagedPolicyArns).toEqual(['arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole', 'arn:aws:iam::aws:policy/AmazonSQSFullAccess', {Ref: 'SharedPolicy'}])
   })

@@ -4,15 +4,16 @@ import type {ResourceDecl} from '../template.js'
 import type {Locator, PropPath} from '../types.js'
 import {type Expansion, generated, type Props, samLocator, stripUndefined} from './expansion.js'
 import {type GeneratedPolicy, trustPolicy} from './roles.js'
+import {samStatement} from '../sam-policy-templates.js'
 
 /** An SQS queue SAM creates for a dead-letter config given as `{Type: SQS}`, and the policy letting the service send to it. */
-function generatedQueue(expansion: Expansion, decl: ResourceDecl, queueId: string, locate: Locator, policy?: {principal: string; sourceArn: unknown}): Props {
+function generatedQueue(expansion: Expansion, decl: ResourceDecl, queueId: string, policyId: string, locate: Locator, policy?: {principal: string; sourceArn: unknown}): Props {
   expansion.out.push(generated(decl, queueId, 'AWS::SQS::Queue', {}, locate))
   if (policy) {
     expansion.out.push(
       generated(
         decl,
-        `${queueId}Policy`,
+        policyId,
         'AWS::SQS::QueuePolicy',
         {
           PolicyDocument: {
@@ -37,7 +38,8 @@ export function deadLetterArn(expansion: Expansion, decl: ResourceDecl, generate
   if (config.Arn !== undefined) return config.Arn
   if (config.Type !== 'SQS') return undefined
   const queueId = typeof config.QueueLogicalId === 'string' ? config.QueueLogicalId : `${generatedId}Queue`
-  return generatedQueue(expansion, decl, queueId, locate, policy)
+  // The queue may be named by QueueLogicalId; its policy is always named after the rule or schedule.
+  return generatedQueue(expansion, decl, queueId, `${generatedId}QueuePolicy`, locate, policy)
 }
 
 export function renameRulePath(path: PropPath): PropPath {
@@ -74,7 +76,7 @@ export function expandScheduleV2(expansion: Expansion, decl: ResourceDecl, event
       'AWS::IAM::Role',
       {
         AssumeRolePolicyDocument: trustPolicy('scheduler.amazonaws.com'),
-        Policies: statements.map(({name, statements: s}) => ({PolicyName: name, PolicyDocument: {Statement: s.map((x) => ({...x, SamPolicyTemplate: name}))}})),
+        Policies: statements.map(({name, statements: s}) => ({PolicyName: name, PolicyDocument: {Statement: s.map((x) => samStatement(x, name))}})),
         PermissionsBoundary: p.PermissionsBoundary,
       },
       samLocator(expansion, decl, undefined, () => [], eventPrefix),

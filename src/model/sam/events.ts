@@ -185,14 +185,15 @@ export function expandFunctionEvent(expansion: Expansion, context: FunctionConte
       out.push(
         generated(decl, generatedId, 'AWS::IoT::TopicRule', {TopicRulePayload: stripUndefined({Sql: p.Sql, AwsIotSqlVersion: p.AwsIotSqlVersion, RuleDisabled: false, Actions: [{Lambda: {FunctionArn: fn.arn}}]})}, eventLocate),
       )
-      permission(`${generatedId}Permission`, 'iot.amazonaws.com', {'Fn::Sub': ['arn:${AWS::Partition}:iot:${AWS::Region}:${AWS::AccountId}:rule/${RuleName}', {RuleName: {Ref: generatedId}}]}, {
+      // SAM writes the partition of the region it runs in, as a literal (the aws partition assumed here, as for managed policies).
+      permission(`${generatedId}Permission`, 'iot.amazonaws.com', {'Fn::Sub': ['arn:aws:iot:${AWS::Region}:${AWS::AccountId}:rule/${RuleName}', {RuleName: {Ref: generatedId}}]}, {
         SourceAccount: {'Fn::Sub': '${AWS::AccountId}'},
       })
       return
     case 'CloudWatchLogs':
       out.push(generated(decl, generatedId, 'AWS::Logs::SubscriptionFilter', {LogGroupName: p.LogGroupName, FilterPattern: p.FilterPattern, DestinationArn: fn.arn}, eventLocate))
       permission(`${generatedId}Permission`, 'logs.amazonaws.com', {
-        'Fn::Sub': ['arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:${__LogGroupName__}:*', {__LogGroupName__: p.LogGroupName}],
+        'Fn::Sub': ['arn:aws:logs:${AWS::Region}:${AWS::AccountId}:log-group:${__LogGroupName__}:*', {__LogGroupName__: p.LogGroupName}],
       })
       return
     case 'AlexaSkill':

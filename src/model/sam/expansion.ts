@@ -4,7 +4,9 @@ import type {ParsedFile} from '../parse.js'
 import type {ResourceDecl} from '../template.js'
 import type {Locator, PropPath} from '../types.js'
 import {globalsFor, isIntrinsicLike, mergedSource} from './globals.js'
+import type {DeploymentPreference} from './deployment-preference.js'
 import type {RestSwagger} from './rest-swagger.js'
+import type {SamRejection} from './validation.js'
 
 export type Props = Record<string, unknown>
 
@@ -21,6 +23,12 @@ export interface Expansion {
   patches: Array<{target: string; apply: (decl: ResourceDecl) => void}>
   /** SAM's definition and Deployment id for each REST API, computed once per template. */
   restSwaggers: Map<string, RestSwagger>
+  /** Every function's DeploymentPreference, for the CodeDeploy resources SAM adds once all functions are translated. */
+  deploymentPreferences: Map<string, DeploymentPreference>
+  /** Logical ids SAM changes (a layer version gets a hash suffix), old to new: references follow them. */
+  renamedIds: Map<string, string>
+  /** Errors SAM's translator would report; any of them makes the template unusable, as SAM rejects it whole. */
+  rejections: SamRejection[]
 }
 
 /**
@@ -43,7 +51,7 @@ export function samLocator(
     const sourcePath = [...prefix, ...mapped]
     if (globalsSection && sourcePath.length > 0) {
       const own = get(resources, sam.id, 'Properties')
-      const inherited = globalsFor(template, globalsSection)
+      const inherited = globalsFor(template, globalsSection, sam.id)
       const source = mergedSource(own, inherited, sourcePath)
       if (source.where === 'globals') return parsed.positions.locate(template, ['Globals', globalsSection, ...source.path])
       return sam.locate(source.path)

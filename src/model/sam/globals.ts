@@ -51,12 +51,17 @@ function mergeValue(inherited: unknown, value: unknown): unknown {
   return value
 }
 
-/** The Globals of one section, limited to what SAM lets that section set. */
-export function globalsFor(template: Props, section: string): Props {
+/**
+ * The Globals of one section, limited to what SAM lets that section set; for a resource, less what its
+ * `IgnoreGlobals` attribute leaves out (`'*'` for all of them, or a list of property names).
+ */
+export function globalsFor(template: Props, section: string, resourceId?: string): Props {
   const all = get(template, 'Globals', section)
   if (!isRecord(all)) return {}
+  const ignored = resourceId === undefined ? undefined : get(template, 'Resources', resourceId, 'IgnoreGlobals')
+  if (ignored === '*') return {}
   const allowed = GLOBALS_PROPERTIES[section] ?? []
-  return Object.fromEntries(Object.entries(all).filter(([key]) => allowed.includes(key)))
+  return Object.fromEntries(Object.entries(all).filter(([key]) => allowed.includes(key) && !(Array.isArray(ignored) && ignored.includes(key))))
 }
 
 /**

@@ -6,6 +6,7 @@ import {expandRestApi} from './api.js'
 import {expandApplication} from './application.js'
 import {expandCapacityProvider} from './capacity-provider.js'
 import {embeddedConnectors, expandConnector} from './connectors.js'
+import {finishDeploymentPreferences} from './deployment-preference.js'
 import type {Expansion, Props} from './expansion.js'
 import {expandFunction} from './function.js'
 import {globalsFor, mergeGlobals} from './globals.js'
@@ -14,8 +15,10 @@ import {expandHttpApi} from './httpapi.js'
 import {addImplicitApis, finishApiDefinitions} from './implicit-apis.js'
 import {expandLayerVersion} from './layer.js'
 import {hasRestApis, type RestSwagger, restSwaggers} from './rest-swagger.js'
+import {resolveSamReferences} from './references.js'
 import {expandSimpleTable} from './simple-table.js'
 import {expandStateMachine} from './statemachine.js'
+import {throwIfRejected} from './validation.js'
 import {expandWebSocketApi} from './websocket.js'
 
 export {GLOBALS_PROPERTIES, mergeGlobals} from './globals.js'
@@ -30,15 +33,27 @@ export function isSamTemplate(template: Record<string, unknown>): boolean {
 /** Returns the declarations with every AWS::Serverless::* resource replaced by what SAM generates. */
 export function expandSam(declared: ResourceDecl[], template: Props, parsed: ParsedFile): ResourceDecl[] {
   const resources = isRecord(template.Resources) ? template.Resources : {}
-  const expansion: Expansion = {parsed, template, resources, out: [], roles: new Map(), apiPaths: new Map(), patches: [], restSwaggers: hasRestApis(template) ? restSwaggers(template, parsed.positions) : new Map<string, RestSwagger>()}
+  const expansion: Expansion = {
+    parsed,
+    template,
+    resources,
+    out: [],
+    roles: new Map(),
+    apiPaths: new Map(),
+    patches: [],
+    restSwaggers: hasRestApis(template) ? restSwaggers(template, parsed.positions) : new Map<string, RestSwagger>(),
+    deploymentPreferences: new Map(),
+    renamedIds: new Map(),
+    rejections: [],
+  }
   const connectors: ResourceDecl[] = []
   for (const decl of declared) {
     switch (decl.type) {
       case 'AWS::Serverless::Function':
-        expandFunction(expansion, decl, mergeGlobals(globalsFor(template, 'Function'), decl.props))
+        expandFunction(expansion, decl, mergeGlobals(globalsFor(template, 'Function', decl.id), decl.props))
         break
       case 'AWS::Serverless::StateMachine':
-        expandStateMachine(expansion, decl, mergeGlobals(globalsFor(template, 'StateMachine'), decl.props))
+        expandStateMachine(expansion, decl, mergeGlobals(globalsFor(template, 'StateMachine', decl.id), decl.props))
         break
       case 'AWS::Serverless::Api':
         expandRestApi(expansion, decl, mergeGlobals(globalsFor(template, 'Api'), decl.props))
@@ -50,10 +65,10 @@ export function expandSam(declared: ResourceDecl[], template: Props, parsed: Par
         expandWebSocketApi(expansion, decl, mergeGlobals(globalsFor(template, 'WebSocketApi'), decl.props))
         break
       case 'AWS::Serverless::SimpleTable':
-        expandSimpleTable(expansion, decl, mergeGlobals(globalsFor(template, 'SimpleTable'), decl.props))
+        expandSimpleTable(expansion, decl, mergeGlobals(globalsFor(template, 'SimpleTable', decl.id), decl.props))
         break
       case 'AWS::Serverless::LayerVersion':
-        expandLayerVersion(expansion, decl)
+        expandLayerVersion(expansion, decl, mergeGlobals(globalsFor(template, 'LayerVersion', decl.id), decl.props))
         break
       case 'AWS::Serverless::Application':
         expandApplication(expansion, decl)
@@ -74,10 +89,13 @@ export function expandSam(declared: ResourceDecl[], template: Props, parsed: Par
   }
   addImplicitApis(expansion)
   finishApiDefinitions(expansion)
+  finishDeploymentPreferences(expansion)
   for (const connector of connectors) expandConnector(expansion, connector)
   for (const patch of expansion.patches) {
     const target = expansion.out.find((decl) => decl.id === patch.target)
     if (target) patch.apply(target)
   }
+  resolveSamReferences(expansion)
+  throwIfRejected(expansion)
   return expansion.out
 }
