@@ -25,7 +25,7 @@ describe('LMB012 lambda-fifo-batch-size', () => {
   })
 
   it('reports a standard queue read in batches above 10 without a batching window of at least 1, at the setting', () => {
-    const findings = runRule('LMB012', fixture('LMB012', 'fail-no-window.yaml'))
+    const findings = runRule('LMB012', fixture('LMB012', 'fail-no-window.yaml')).sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0))
     expect(findings).toMatchObject([
       {messageId: 'noBatchingWindow', severity: 'error', data: {mapping: 'WorkerOrders', queue: 'Orders', batchSize: 100, window: 'no MaximumBatchingWindowInSeconds'}, location: {line: 18}},
       {messageId: 'noBatchingWindow', data: {mapping: 'WorkerAudit', queue: 'Audit', batchSize: 11, window: 'MaximumBatchingWindowInSeconds 0'}, location: {line: 24}},
