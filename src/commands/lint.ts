@@ -18,6 +18,7 @@ Exit codes: 0 nothing failed the run, 1 findings at or above --fail-level (or mo
     {command: '<%= config.bin %> lint template.yaml cdk.out/', description: 'Lint a SAM template and a CDK cloud assembly.'},
     {command: '<%= config.bin %> lint --format sarif --output results.sarif', description: 'Write SARIF for GitHub code scanning.'},
     {command: '<%= config.bin %> lint --fail-level warning --max-warnings 0', description: 'Fail on any warning.'},
+    {command: "<%= config.bin %> lint stacks/ --stack-group 'orders=stacks/orders-*.yaml' --stack-group 'billing=stacks/billing-*.yaml'", description: 'Two applications in one folder, linked separately.'},
   ]
 
   static override strict = false
@@ -38,6 +39,12 @@ Exit codes: 0 nothing failed the run, 1 findings at or above --fail-level (or mo
     ignore: Flags.string({summary: 'Glob of files to skip, relative to the current folder; repeatable.', multiple: true, multipleNonGreedy: true}),
     preset: RUN_FLAGS.preset,
     rule: Flags.string({summary: 'Run only this rule (id or name); repeatable.', multiple: true, multipleNonGreedy: true}),
+    'stack-group': Flags.string({
+      summary: 'Templates that form one application, as comma-separated globs relative to the current folder (NAME=GLOB,GLOB names it); repeatable.',
+      description: 'By default the templates of each folder given (and the files given by name) may link into applications; a stack group splits a folder or joins templates from several.',
+      multiple: true,
+      multipleNonGreedy: true,
+    }),
   }
 
   public async run(): Promise<unknown> {
@@ -55,6 +62,7 @@ Exit codes: 0 nothing failed the run, 1 findings at or above --fail-level (or mo
           ignore: flags.ignore,
           preset: flags.preset as Preset | undefined,
           rule: flags.rule,
+          stackGroup: flags['stack-group'],
           json: this.jsonEnabled(),
         },
         {cwd: process.cwd(), version: this.config.version},

@@ -20,6 +20,7 @@ export const OPTIONS = {
   ignore: {type: 'string', multiple: true},
   preset: {type: 'string'},
   rule: {type: 'string', multiple: true},
+  'stack-group': {type: 'string', multiple: true},
 } as const
 
 /** Arguments only oclif handles: help, JSON output, and anything that looks like a request for the command's own help. */
@@ -62,6 +63,7 @@ export async function fastLint(args: string[]): Promise<boolean> {
         ignore: values.ignore,
         preset: values.preset as Preset | undefined,
         rule: values.rule,
+        stackGroup: values['stack-group'],
       },
       {cwd: process.cwd(), version: packageVersion()},
     )

@@ -18,6 +18,10 @@ export interface LoadedTemplate {
   graph: ResourceGraph
   parsed: ParsedFile
   stack?: string
+  /** What `AWS::StackName` is at deployment, when the assembly says. */
+  stackName?: string
+  /** A nested stack of an assembly: the parent's stack and the logical id of the resource that creates it. */
+  nestedIn?: {stack: string; resource: string}
 }
 
 export type LoadOutcome = {ok: true; templates: LoadedTemplate[]} | {ok: false; finding: Finding; skipped?: boolean}
@@ -122,6 +126,8 @@ export function loadCloudAssembly(dir: string): Array<{file: string; outcome: Lo
     const stackName = (get(artifact, 'properties', 'stackName') as string | undefined) ?? (get(artifact, 'displayName') as string | undefined) ?? name
     const file = path.join(dir, templateFile)
     const outcome = loadTemplateFile(file, true, stackName)
+    const deployedName = get(artifact, 'properties', 'stackName')
+    if (outcome.ok && typeof deployedName === 'string') outcome.templates[0]!.stackName = deployedName
     results.push({file, outcome})
     if (outcome.ok) results.push(...nestedStacks(dir, outcome.templates[0]!, stackName))
   }
@@ -139,6 +145,7 @@ function nestedStacks(dir: string, parent: LoadedTemplate, parentStack: string):
     const construct = node.origin.cdkPath?.split('/').slice(1, -1).join('/').replace(/\.NestedStack$/, '')
     const stack = `${parentStack}/${construct || node.id}`
     const outcome = loadTemplateFile(file, true, stack)
+    if (outcome.ok) outcome.templates[0]!.nestedIn = {stack: parentStack, resource: node.id}
     results.push({file, outcome})
     if (outcome.ok) results.push(...nestedStacks(dir, outcome.templates[0]!, stack))
   }

@@ -15,6 +15,8 @@ export interface LintFlags {
   ignore?: string[]
   preset?: Preset
   rule?: string[]
+  /** `--stack-group`: templates that form one application (`[NAME=]GLOB[,GLOB…]`); repeatable. */
+  stackGroup?: string[]
   /** `--json`: return the JSON document instead of rendering. */
   json?: boolean
 }
@@ -32,7 +34,7 @@ export async function runLint(paths: string[], flags: LintFlags, env: LintEnviro
   const {lintInParallel} = await import('./lint.js')
   // The configuration's registryTypes reach the unknown-resource-type rule (TPL001) as its option.
   // Many files are linted in worker threads, one per core; the results are the same as in one thread.
-  const result = await lintInParallel({paths, config: withRegistryTypes(config), catalogue, cwd, ignore: flags.ignore, now: env.now})
+  const result = await lintInParallel({paths, config: withRegistryTypes(config), catalogue, cwd, ignore: flags.ignore, stackGroups: flags.stackGroup, now: env.now})
   const warnings = unknownRuleWarnings(result.unknownRules, config, cwd)
   const exitCode = runExitCode(result.files, {failLevel: flags.failLevel, maxWarnings: flags.maxWarnings})
   const input = {command: 'lint' as const, files: result.files, rules: result.rules, version: env.version, cwd, failLevel: flags.failLevel}
