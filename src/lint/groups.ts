@@ -4,7 +4,7 @@ import path from 'node:path'
 import picomatch from 'picomatch'
 
 import {linkedGroups, type LinkKeys} from '../model/application.js'
-import type {TemplateLinks} from './application.js'
+import {mayLink, type TemplateLinks} from './application.js'
 import type {Target} from './discover.js'
 
 /** An application configured in `.sls-eda.yml`: templates (globs relative to the configuration file) that belong together. */
@@ -28,6 +28,8 @@ export interface GroupOptions {
 export interface GroupSpec {
   group: string
   member: string
+  /** Declared by the user (`--stack-group`, `applications`): literal physical names may join its templates too. */
+  declared?: boolean
 }
 
 /** Parses `--stack-group` values into named glob lists. */
@@ -54,7 +56,7 @@ export function targetGroups(targets: readonly Target[], options: GroupOptions):
     const member = path.basename(target.file)
     for (const group of explicitGroups) {
       const rel = path.relative(group.root, target.file).split(path.sep).join('/')
-      if (group.isMatch(rel)) return {group: group.key, member}
+      if (group.isMatch(rel)) return {group: group.key, member, declared: true}
     }
     if (target.explicit) return {group: 'files', member}
     const folder = folders.find((dir) => target.file.startsWith(`${dir}${path.sep}`))
@@ -68,12 +70,11 @@ export function targetGroups(targets: readonly Target[], options: GroupOptions):
  */
 export function stackNames(files: readonly string[]): string[] {
   const strip = (name: string): string => name.replace(/\.(ya?ml|json|template)$/i, '')
-  const short = files.map((file) => strip(path.basename(file)))
-  if (new Set(short).size === short.length) return short
   let common = path.dirname(files[0]!)
   while (!files.every((file) => file.startsWith(`${common}${path.sep}`)) && path.dirname(common) !== common) common = path.dirname(common)
-  const long = files.map((file) => strip(path.relative(common, file).split(path.sep).join('/')))
-  return new Set(long).size === long.length ? long : [...files]
+  const relative = files.map((file) => path.relative(common, file).split(path.sep).join('/'))
+  const candidates = [files.map((file) => strip(path.basename(file))), relative.map(strip), relative]
+  return candidates.find((names) => new Set(names).size === names.length) ?? [...files]
 }
 
 /** Templates linted together as one application: the targets it covers and the files to load (nested templates come with their parents). */
@@ -95,7 +96,10 @@ export function planApplications(targets: readonly Target[], groups: readonly Gr
     byGroup.set(group, [...(byGroup.get(group) ?? []), index])
   })
   const jobs: ApplicationJob[] = []
-  for (const indexes of byGroup.values()) {
+  for (const all of byGroup.values()) {
+    // Templates that offer and take nothing stay on their own, unless another nests them.
+    const nestedFiles = new Set(all.flatMap((index) => units[index]!.links!.nested))
+    const indexes = all.filter((index) => mayLink(units[index]!.links!) || nestedFiles.has((targets[index] as {file: string}).file))
     const links = indexes.map((index) => units[index]!.links!)
     const keys: LinkKeys[] = links.map(({keys}) => ({...keys, exports: [...keys.exports], imports: [...keys.imports]}))
     const position = new Map(indexes.map((index, at) => [(targets[index] as {file: string}).file, at]))
@@ -110,7 +114,9 @@ export function planApplications(targets: readonly Target[], groups: readonly Gr
         nestedChildren.add(childAt)
       }
     })
-    for (const component of linkedGroups(keys)) {
+    // A literal name (`FunctionName: worker`) is a weak sign that two templates of a folder are one application: it joins
+    // templates only in a group the user declared, and otherwise only links resources of templates already joined.
+    for (const component of linkedGroups(keys, {names: groups[indexes[0]!]!.declared === true})) {
       if (component.length === 1 && links[component[0]!]!.nested.length === 0) continue
       const tops = (component.filter((at) => !nestedChildren.has(at)).length > 0 ? component.filter((at) => !nestedChildren.has(at)) : component).map((at) => targets[indexes[at]!] as {file: string; explicit: boolean})
       const names = stackNames(tops.map((target) => target.file))

@@ -10,7 +10,7 @@ import type {Finding} from '../engine/finding.js'
 import {runRules} from '../engine/run.js'
 import {ENGINE_RULES} from '../rules/engine-rules.js'
 import type {Rule, RuleMeta} from '../rules/types.js'
-import {type FileResult, lintMembers, loadMembers, type Member, mayLink, sortFindings, type TemplateLinks, templateLinks} from './application.js'
+import {type FileResult, lintMembers, loadMembers, type Member, sortFindings, type TemplateLinks, templateLinks} from './application.js'
 import {discover, type Target} from './discover.js'
 import {type ApplicationJob, type GroupSpec, planApplications, targetGroups} from './groups.js'
 import {loadCloudAssembly, loadTemplateFile, type LoadedTemplate, type LoadOutcome, unusable} from './load.js'
@@ -81,8 +81,7 @@ export function lintTarget(target: Target, active: readonly ActiveRule[], now: D
     for (const template of outcome.templates) {
       const findings = runRules(template.graph, active, {now})
       files.push({file: template.file, stack: template.stack, findings: sortFindings(findings), unusable: false})
-      const found = templateLinks(template, name)
-      if (mayLink(found)) links = found
+      links = templateLinks(template, name)
     }
   }
   if (target.kind === 'missing') {

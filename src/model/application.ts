@@ -270,10 +270,10 @@ export function linkKeys(member: StackMember): LinkKeys {
 
 /**
  * Groups templates into applications: two templates belong together when one imports what the other exports, reads an SSM
- * parameter the other writes, or names a resource the other gives that physical name (only when exactly one template of
- * the group declares it). Returns groups of indexes into `keys`, in order; unlinked templates are groups of one.
+ * parameter the other writes, or (with `names`) names a resource the other gives that physical name. A name offered by
+ * more than one template links nothing. Returns groups of indexes into `keys`, in order; unlinked templates are groups of one.
  */
-export function linkedGroups(keys: readonly LinkKeys[]): number[][] {
+export function linkedGroups(keys: readonly LinkKeys[], options: {names: boolean} = {names: true}): number[][] {
   const parent = keys.map((_, index) => index)
   const find = (index: number): number => (parent[index] === index ? index : (parent[index] = find(parent[index]!)))
   const union = (a: number, b: number): void => {
@@ -295,7 +295,7 @@ export function linkedGroups(keys: readonly LinkKeys[]): number[][] {
   }
   link((k) => k.exports, (k) => k.imports)
   link((k) => k.ssmWrites, (k) => k.ssmReads)
-  link((k) => k.names, (k) => k.uses)
+  if (options.names) link((k) => k.names, (k) => k.uses)
   const groups = new Map<number, number[]>()
   keys.forEach((_, index) => {
     const root = find(index)
