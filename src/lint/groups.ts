@@ -100,6 +100,7 @@ export function planApplications(targets: readonly Target[], groups: readonly Gr
     // Templates that offer and take nothing stay on their own, unless another nests them.
     const nestedFiles = new Set(all.flatMap((index) => units[index]!.links!.nested))
     const indexes = all.filter((index) => mayLink(units[index]!.links!) || nestedFiles.has((targets[index] as {file: string}).file))
+    if (indexes.length === 0) continue
     const links = indexes.map((index) => units[index]!.links!)
     const keys: LinkKeys[] = links.map(({keys}) => ({...keys, exports: [...keys.exports], imports: [...keys.imports]}))
     const position = new Map(indexes.map((index, at) => [(targets[index] as {file: string}).file, at]))
