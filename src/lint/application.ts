@@ -107,8 +107,8 @@ export function loadMembers(files: ReadonlyArray<{file: string; name: string; ex
   return {members, failed}
 }
 
-/** Members that form one application each: linked by name, or nested in one another. */
-export function applications<M extends StackMember>(members: readonly M[]): M[][] {
+/** Members that form one application each: linked by name (physical names only with `names`), or nested in one another. */
+export function applications<M extends StackMember>(members: readonly M[], options: {names: boolean} = {names: true}): M[][] {
   const keys = members.map((member) => linkKeys(member))
   const index = new Map(members.map((member, i) => [member.name, i]))
   // A nested stack belongs with its parent: offer and take a key only the two share.
@@ -118,7 +118,7 @@ export function applications<M extends StackMember>(members: readonly M[]): M[][
     keys[i]!.exports.push(key)
     keys[index.get(member.parent.name)!]!.imports.push(key)
   })
-  return linkedGroups(keys).map((group) => group.map((i) => members[i]!))
+  return linkedGroups(keys, options).map((group) => group.map((i) => members[i]!))
 }
 
 /** Templates checked alone (rules about the template document) or, for an application of several, on the application graph. */

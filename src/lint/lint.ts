@@ -99,6 +99,14 @@ export function lintTarget(target: Target, active: readonly ActiveRule[], now: D
 
 /** Every stack of a cloud assembly (stages and nested stacks included), linked into applications. */
 function lintAssembly(dir: string, active: readonly ActiveRule[], now: Date | undefined): FileResult[] {
+  const results = assemblyMembers(dir)
+  const members = results.filter((result): result is Member => 'graph' in result)
+  const linted = new Map(lintMembers(members, active, now).map((result, i) => [members[i] as FileResult | Member, result]))
+  return results.map((result) => linted.get(result) ?? (result as FileResult))
+}
+
+/** The stacks of a cloud assembly as members of its applications, in the manifest's order, with results for what could not be used. */
+export function assemblyMembers(dir: string): Array<FileResult | Member> {
   const results: Array<FileResult | Member> = []
   const taken = new Set<string>()
   for (const {file, outcome} of loadCloudAssembly(dir)) {
@@ -112,9 +120,7 @@ function lintAssembly(dir: string, active: readonly ActiveRule[], now: Date | un
     taken.add(name)
     results.push({name, file, graph: loaded.graph, loaded, stackName: loaded.stackName, parent: loaded.nestedIn ? {name: loaded.nestedIn.stack, resource: loaded.nestedIn.resource} : undefined})
   }
-  const members = results.filter((result): result is Member => 'graph' in result)
-  const linted = new Map(lintMembers(members, active, now).map((result, i) => [members[i] as FileResult | Member, result]))
-  return results.map((result) => linted.get(result) ?? (result as FileResult))
+  return results
 }
 
 /** Lints the templates of one application together (with the local templates of their nested stacks). */
