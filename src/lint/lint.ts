@@ -39,15 +39,25 @@ export interface LintOptions {
 }
 
 export function lint(options: LintOptions): LintResult {
-  const {active, unknown, targets, groups} = prepare(options)
-  const units = targets.map((target, index) => lintTarget(target, active, options.now, groups[index]!.member))
+  return lintPrepared(prepare(options), options.now)
+}
+
+function lintPrepared({active, unknown, targets, groups}: Prepared, now: Date | undefined): LintResult {
+  const units = targets.map((target, index) => lintTarget(target, active, now, groups[index]!.member))
   const jobs = planApplications(targets, groups, units)
-  const results = applyJobs(units.map((unit) => unit.files), jobs, jobs.map((job) => lintApplicationJob(job, active, options.now)))
+  const results = applyJobs(units.map((unit) => unit.files), jobs, jobs.map((job) => lintApplicationJob(job, active, now)))
   return finish(results.flat(), active, unknown)
 }
 
 /** Rules, targets and unknown rule keys of one run, and the group of templates each target may form an application with. */
-function prepare(options: LintOptions): {active: ActiveRule[]; unknown: string[]; targets: Target[]; groups: GroupSpec[]} {
+interface Prepared {
+  active: ActiveRule[]
+  unknown: string[]
+  targets: Target[]
+  groups: GroupSpec[]
+}
+
+function prepare(options: LintOptions): Prepared {
   const {active, unknown} = resolveRules(options.catalogue, options.config)
   const root = options.config.file ? path.dirname(options.config.file) : options.cwd
   const paths = options.paths.length > 0 ? options.paths : [options.cwd]
@@ -173,12 +183,13 @@ export function workerCount(files: number, env: NodeJS.ProcessEnv = process.env)
  * The catalogue must be the built-in one (workers load rules by id).
  */
 export async function lintInParallel(options: LintOptions): Promise<LintResult> {
-  const {active, unknown, targets, groups} = prepare(options)
+  const prepared = prepare(options)
+  const {active, unknown, targets, groups} = prepared
   const fileTargets = targets.flatMap((target, index) => (target.kind === 'file' ? [index] : []))
   const workerFile = new URL('./worker.js', import.meta.url)
   const count = workerCount(fileTargets.length)
   // Under a TypeScript runner there is no compiled worker next to this module: lint here.
-  if (count === 0 || !existsSync(fileURLToPath(workerFile))) return lint(options)
+  if (count === 0 || !existsSync(fileURLToPath(workerFile))) return lintPrepared(prepared, options.now)
   const units: TargetOutcome[] = Array.from({length: targets.length})
   // CDK assemblies and missing paths are linted here first; then this thread takes template files too, as one of the `count`.
   targets.forEach((target, index) => {
