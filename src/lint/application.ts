@@ -53,8 +53,9 @@ export interface TemplateLinks {
   nested: string[]
 }
 
-export function templateLinks(template: LoadedTemplate, name: string): TemplateLinks {
-  return {keys: linkKeys({name, file: template.file, graph: template.graph}), nested: localNestedStacks(template).map((child) => child.file)}
+export function templateLinks(template: LoadedTemplate, name: string, options: {names: boolean}): TemplateLinks {
+  const keys = linkKeys({name, file: template.file, graph: template.graph}, {...options, scan: template.refersOut !== false})
+  return {keys, nested: localNestedStacks(template).map((child) => child.file)}
 }
 
 /** True when a template may link to another: anything it offers or takes by name, or a nested stack. */
@@ -109,7 +110,7 @@ export function loadMembers(files: ReadonlyArray<{file: string; name: string; ex
 
 /** Members that form one application each: linked by name (physical names only with `names`), or nested in one another. */
 export function applications<M extends StackMember>(members: readonly M[], options: {names: boolean} = {names: true}): M[][] {
-  const keys = members.map((member) => linkKeys(member))
+  const keys = members.map((member) => linkKeys(member, options))
   const index = new Map(members.map((member, i) => [member.name, i]))
   // A nested stack belongs with its parent: offer and take a key only the two share.
   members.forEach((member, i) => {

@@ -43,7 +43,7 @@ export function lint(options: LintOptions): LintResult {
 }
 
 function lintPrepared({active, unknown, targets, groups}: Prepared, now: Date | undefined): LintResult {
-  const units = targets.map((target, index) => lintTarget(target, active, now, groups[index]!.member))
+  const units = targets.map((target, index) => lintTarget(target, active, now, groups[index]!))
   const jobs = planApplications(targets, groups, units)
   const results = applyJobs(units.map((unit) => unit.files), jobs, jobs.map((job) => lintApplicationJob(job, active, now)))
   return finish(results.flat(), active, unknown)
@@ -80,7 +80,7 @@ export interface TargetOutcome {
  * The results of one target on its own: a template file (with the keys it links by), a CDK cloud assembly (its stacks
  * linked into applications, one result per stack), or something unusable.
  */
-export function lintTarget(target: Target, active: readonly ActiveRule[], now: Date | undefined, name = ''): TargetOutcome {
+export function lintTarget(target: Target, active: readonly ActiveRule[], now: Date | undefined, group?: GroupSpec): TargetOutcome {
   const files: FileResult[] = []
   let links: TemplateLinks | undefined
   const handle = (file: string, outcome: LoadOutcome): void => {
@@ -91,7 +91,7 @@ export function lintTarget(target: Target, active: readonly ActiveRule[], now: D
     for (const template of outcome.templates) {
       const findings = runRules(template.graph, active, {now})
       files.push({file: template.file, stack: template.stack, findings: sortFindings(findings), unusable: false})
-      links = templateLinks(template, name)
+      links = templateLinks(template, group?.member ?? '', {names: group?.declared === true})
     }
   }
   if (target.kind === 'missing') {
@@ -199,7 +199,7 @@ export async function lintInParallel(options: LintOptions): Promise<LintResult> 
   const workers = startWorkers(workerFile, count - 1, setup)
   try {
     // Each template on its own first; then the templates that link to others, one application per job.
-    const fileJobs: WorkerJob[] = fileTargets.map((index) => ({kind: 'target', index, target: targets[index]!, name: groups[index]!.member}))
+    const fileJobs: WorkerJob[] = fileTargets.map((index) => ({kind: 'target', index, target: targets[index]!, group: groups[index]!}))
     await runWorkers(workers, fileJobs, (job, value) => (units[job.index] = value as TargetOutcome), active, setup.now)
     const jobs = planApplications(targets, groups, units)
     const jobResults: FileResult[][] = Array.from({length: jobs.length})
@@ -212,11 +212,11 @@ export async function lintInParallel(options: LintOptions): Promise<LintResult> 
 }
 
 /** Work sent to a lint worker: one target on its own, or the templates of one application. */
-export type WorkerJob = {kind: 'target'; index: number; target: Target; name: string} | {kind: 'application'; index: number; job: ApplicationJob}
+export type WorkerJob = {kind: 'target'; index: number; target: Target; group: GroupSpec} | {kind: 'application'; index: number; job: ApplicationJob}
 
 /** What a worker (or this thread) gives for a job. */
 export function runJob(job: WorkerJob, active: readonly ActiveRule[], now: Date | undefined): TargetOutcome | FileResult[] {
-  return job.kind === 'target' ? lintTarget(job.target, active, now, job.name) : lintApplicationJob(job.job, active, now)
+  return job.kind === 'target' ? lintTarget(job.target, active, now, job.group) : lintApplicationJob(job.job, active, now)
 }
 
 function startWorkers(file: URL, count: number, setup: WorkerSetup): Worker[] {

@@ -22,6 +22,8 @@ export interface LoadedTemplate {
   stackName?: string
   /** A nested stack of an assembly: the parent's stack and the logical id of the resource that creates it. */
   nestedIn?: {stack: string; resource: string}
+  /** False when the text cannot import a value or read an SSM parameter, so nothing needs to look for one. */
+  refersOut?: boolean
 }
 
 export type LoadOutcome = {ok: true; templates: LoadedTemplate[]} | {ok: false; finding: Finding; skipped?: boolean}
@@ -91,7 +93,8 @@ export function loadTemplateFile(file: string, explicit: boolean, stack?: string
     return {ok: false, skipped: !explicit, finding: unusable(file, 'notTemplate', 'not a CloudFormation template: no AWSTemplateFormatVersion and no Resources with a Type')}
   }
   try {
-    return {ok: true, templates: [{file, parsed, stack, graph: buildTemplateGraph(parsed, {...build, stack})}]}
+    const refersOut = /ImportValue|resolve:ssm|SSM::Parameter::Value/.test(read.text)
+    return {ok: true, templates: [{file, parsed, stack, graph: buildTemplateGraph(parsed, {...build, stack}), refersOut}]}
   } catch (error) {
     if (error instanceof TemplateError) return {ok: false, finding: unusable(file, 'notTemplate', error.message, {line: error.line, column: error.column})}
     throw error

@@ -207,11 +207,12 @@ function stringUse(text: string, nameKind: NodeKind | undefined): StringUse | un
  * Walks the values of a template's resources that can refer to another template, calling back with what each refers to.
  * `nameKind` is the kind of resource a literal at that place names (`FunctionName: worker`, a `QueueName` dimension).
  */
-function scanUses(member: StackMember, visit: {importName(name: string): void; use(use: StringUse): void}): void {
+function scanUses(member: StackMember, names: boolean, visit: {importName(name: string): void; use(use: StringUse): void}): void {
   const walk = (value: unknown, nameKind: NodeKind | undefined): void => {
     if (typeof value === 'string') {
-      const use = stringUse(value, nameKind)
-      if (use) visit.use(use)
+      // Without names only SSM references matter, and most strings are not one: skip the patterns.
+      const use = names || value.startsWith('{{resolve:ssm:') ? stringUse(value, names ? nameKind : undefined) : undefined
+      if (use && (names || 'ssm' in use)) visit.use(use)
       return
     }
     if (Array.isArray(value)) {
@@ -226,12 +227,18 @@ function scanUses(member: StackMember, visit: {importName(name: string): void; u
         if (name !== undefined) visit.importName(name)
         return
       }
-      if (key === 'Fn::Sub' || key === 'Fn::Join') {
-        const text = textOf(member, value)
+      if (key === 'Fn::Sub') {
+        const text = names ? textOf(member, value) : undefined
         if (text !== undefined) walk(text, nameKind)
-        const subText: unknown = key === 'Fn::Sub' ? (Array.isArray(argument) ? argument[0] : argument) : undefined
-        if (typeof subText === 'string') for (const match of subText.matchAll(SSM_REFERENCE)) visit.use({ssm: match[1]!})
-        if (key === 'Fn::Sub' && Array.isArray(argument) && isRecord(argument[1])) for (const local of Object.values(argument[1])) walk(local, undefined)
+        const subText: unknown = Array.isArray(argument) ? argument[0] : argument
+        if (typeof subText === 'string' && subText.includes('{{resolve:ssm:')) for (const match of subText.matchAll(SSM_REFERENCE)) visit.use({ssm: match[1]!})
+        if (Array.isArray(argument) && isRecord(argument[1])) for (const local of Object.values(argument[1])) walk(local, undefined)
+        return
+      }
+      if (key === 'Fn::Join') {
+        const text = names ? textOf(member, value) : undefined
+        if (text !== undefined) walk(text, nameKind)
+        else walk(argument, undefined)
         return
       }
       if (key === 'Ref' && typeof argument === 'string') {
@@ -251,19 +258,24 @@ function scanUses(member: StackMember, visit: {importName(name: string): void; u
   }
 }
 
-/** The keys a template links by. */
-export function linkKeys(member: StackMember): LinkKeys {
+/**
+ * The keys a template links by; physical names (the costlier part) only with `names`. `scan: false` says the template
+ * imports nothing and reads no SSM parameter (its text names neither), so only what it offers is read.
+ */
+export function linkKeys(member: StackMember, options: {names: boolean; scan?: boolean} = {names: true}): LinkKeys {
   const keys: LinkKeys = {exports: [], imports: [], ssmWrites: [], ssmReads: [], names: [], uses: []}
   for (const output of outputsOf(member)) if (output.exportName !== undefined) keys.exports.push(output.exportName)
   for (const node of member.graph.ofType('AWS::SSM::Parameter')) {
     const name = node.props.Name === undefined ? undefined : textOf(member, node.props.Name)
     if (name !== undefined) keys.ssmWrites.push(name)
   }
-  keys.names = namedResources(member).map((named) => named.key)
-  scanUses(member, {
-    importName: (name) => keys.imports.push(name),
-    use: (use) => ('ssm' in use ? keys.ssmReads.push(use.ssm) : keys.uses.push(`${use.kind}:${use.name}`)),
-  })
+  if (options.names) keys.names = namedResources(member).map((named) => named.key)
+  if (options.scan !== false || options.names) {
+    scanUses(member, options.names, {
+      importName: (name) => keys.imports.push(name),
+      use: (use) => ('ssm' in use ? keys.ssmReads.push(use.ssm) : keys.uses.push(`${use.kind}:${use.name}`)),
+    })
+  }
   for (const list of Object.values(keys) as string[][]) list.splice(0, list.length, ...new Set(list))
   return keys
 }
