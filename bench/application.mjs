@@ -54,7 +54,8 @@ function stack(index) {
         '        Jobs:',
         '          Type: SQS',
         '          Properties:',
-        `            Queue: !ImportValue !Sub \${Env}-s${index - 1}-q${w}-arn`,
+        '            Queue: !ImportValue',
+        `              Fn::Sub: \${Env}-s${index - 1}-q${w}-arn`,
         `  Worker${w}DlqAlarm:`,
         '    Type: AWS::CloudWatch::Alarm',
         '    Properties:',
@@ -62,7 +63,8 @@ function stack(index) {
         '      MetricName: ApproximateNumberOfMessagesVisible',
         '      Dimensions:',
         '        - Name: QueueName',
-        `          Value: !ImportValue !Sub \${Env}-s${index - 1}-q${w}-dlq`,
+        '          Value: !ImportValue',
+        `            Fn::Sub: \${Env}-s${index - 1}-q${w}-dlq`,
         '      Statistic: Maximum',
         '      Period: 60',
         '      EvaluationPeriods: 1',
@@ -100,7 +102,8 @@ let edges = 0
 let groups = 0
 for (let run = 0; run < RUNS + 1; run++) {
   let started = performance.now()
-  const {members} = loadMembers(files.map((file, i) => ({file, name: names[i], explicit: true})))
+  const {members, failed} = loadMembers(files.map((file, i) => ({file, name: names[i], explicit: true})))
+  if (failed.length > 0) throw new Error(failed.map((result) => result.findings[0].message).join('\n'))
   const loaded = performance.now() - started
   started = performance.now()
   const found = applications(members, {names: false})

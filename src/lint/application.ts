@@ -51,11 +51,18 @@ export function localNestedStacks(template: LoadedTemplate): Array<{resource: st
 export interface TemplateLinks {
   keys: LinkKeys
   nested: string[]
+  /** The template was loaded but not checked yet: it is checked in its application, or on its own if it has none. */
+  deferred?: boolean
 }
 
 export function templateLinks(template: LoadedTemplate, name: string, options: {names: boolean}): TemplateLinks {
   const keys = linkKeys({name, file: template.file, graph: template.graph}, {...options, scan: template.refersOut !== false})
   return {keys, nested: localNestedStacks(template).map((child) => child.file)}
+}
+
+/** True when a template takes something from elsewhere: an import, an SSM parameter, or a nested stack. */
+export function takes(links: TemplateLinks): boolean {
+  return links.nested.length > 0 || links.keys.imports.length > 0 || links.keys.ssmReads.length > 0
 }
 
 /** True when a template may link to another: anything it offers or takes by name, or a nested stack. */

@@ -118,7 +118,7 @@ export function planApplications(targets: readonly Target[], groups: readonly Gr
     // A literal name (`FunctionName: worker`) is a weak sign that two templates of a folder are one application: it joins
     // templates only in a group the user declared, and otherwise only links resources of templates already joined.
     for (const component of linkedGroups(keys, {names: groups[indexes[0]!]!.declared === true})) {
-      if (component.length === 1 && links[component[0]!]!.nested.length === 0) continue
+      if (component.length === 1 && links[component[0]!]!.nested.length === 0 && !links[component[0]!]!.deferred) continue
       const tops = (component.filter((at) => !nestedChildren.has(at)).length > 0 ? component.filter((at) => !nestedChildren.has(at)) : component).map((at) => targets[indexes[at]!] as {file: string; explicit: boolean})
       const names = stackNames(tops.map((target) => target.file))
       jobs.push({targets: component.map((at) => indexes[at]!), files: tops.map((target, i) => ({file: target.file, name: names[i]!, explicit: target.explicit}))})

@@ -10,7 +10,7 @@ import type {Finding} from '../engine/finding.js'
 import {runRules} from '../engine/run.js'
 import {ENGINE_RULES} from '../rules/engine-rules.js'
 import type {Rule, RuleMeta} from '../rules/types.js'
-import {type FileResult, lintMembers, loadMembers, type Member, sortFindings, type TemplateLinks, templateLinks} from './application.js'
+import {type FileResult, lintMembers, loadMembers, type Member, sortFindings, takes, type TemplateLinks, templateLinks} from './application.js'
 import {discover, type Target} from './discover.js'
 import {type ApplicationJob, type GroupSpec, planApplications, targetGroups} from './groups.js'
 import {loadCloudAssembly, loadTemplateFile, type LoadedTemplate, type LoadOutcome, unusable} from './load.js'
@@ -89,9 +89,14 @@ export function lintTarget(target: Target, active: readonly ActiveRule[], now: D
       return
     }
     for (const template of outcome.templates) {
+      links = templateLinks(template, group?.member ?? '', {names: group?.declared === true})
+      // A template that imports, reads SSM parameters or nests stacks is most likely linted again with them: its rules wait for that.
+      if (group && takes(links)) {
+        links.deferred = true
+        continue
+      }
       const findings = runRules(template.graph, active, {now})
       files.push({file: template.file, stack: template.stack, findings: sortFindings(findings), unusable: false})
-      links = templateLinks(template, group?.member ?? '', {names: group?.declared === true})
     }
   }
   if (target.kind === 'missing') {
