@@ -72,13 +72,7 @@ function stack(index) {
         '      ComparisonOperator: GreaterThanThreshold',
       )
     }
-    lines.push(
-      '  Reader:',
-      '    Type: AWS::Lambda::EventSourceMapping',
-      '    Properties:',
-      '      FunctionName: !Ref Worker0',
-      `      EventSourceArn: '{{resolve:ssm:/app/s${index - 1}/q3}}'`,
-    )
+    lines.push('  Reader:', '    Type: AWS::Lambda::EventSourceMapping', '    Properties:', '      FunctionName: !Ref Worker0', `      EventSourceArn: '{{resolve:ssm:/app/s${index - 1}/q3}}'`)
   }
   return [...lines, ...outputs].join('\n') + '\n'
 }

@@ -103,7 +103,8 @@ export function loadConfig(file: string): Config {
   const badApplication = 'applications must be a list of {name, templates: [globs]}'
   if (!Array.isArray(applications)) throw new ConfigError(badApplication, file)
   for (const [index, application] of applications.entries()) {
-    if (!isRecord(application) || !Array.isArray(application.templates) || application.templates.some((glob) => typeof glob !== 'string')) throw new ConfigError(`applications[${index}]: ${badApplication}`, file)
+    if (!isRecord(application) || !Array.isArray(application.templates) || application.templates.some((glob) => typeof glob !== 'string'))
+      throw new ConfigError(`applications[${index}]: ${badApplication}`, file)
     if (application.name !== undefined && typeof application.name !== 'string') throw new ConfigError(`applications[${index}].name must be a string`, file)
   }
   return {

@@ -151,7 +151,12 @@ export function lintApplication(members: readonly Member[], active: readonly Act
   for (const finding of runRules(graph, shared, {now, templateFindings: false})) {
     const node = finding.resource ? graph.get(finding.resource.id) : undefined
     const member = node ? memberOf.get(node.id) : undefined
-    const at = member ? position.get(member)! : Math.max(0, members.findIndex((candidate) => candidate.file === finding.location?.file))
+    const at = member
+      ? position.get(member)!
+      : Math.max(
+          0,
+          members.findIndex((candidate) => candidate.file === finding.location?.file),
+        )
     if (node && finding.resource) finding.resource = {...finding.resource, id: graph.localId(node)}
     results[at]!.findings.push(finding)
   }

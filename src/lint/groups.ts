@@ -36,7 +36,10 @@ export interface GroupSpec {
 export function parseStackGroups(values: readonly string[]): ApplicationSetting[] {
   return values.map((value) => {
     const match = /^([A-Za-z0-9_-]+)=(.*)$/s.exec(value)
-    const globs = (match ? match[2]! : value).split(',').map((glob) => glob.trim()).filter((glob) => glob !== '')
+    const globs = (match ? match[2]! : value)
+      .split(',')
+      .map((glob) => glob.trim())
+      .filter((glob) => glob !== '')
     return {name: match?.[1], templates: globs}
   })
 }
@@ -119,7 +122,9 @@ export function planApplications(targets: readonly Target[], groups: readonly Gr
     // templates only in a group the user declared, and otherwise only links resources of templates already joined.
     for (const component of linkedGroups(keys, {names: groups[indexes[0]!]!.declared === true})) {
       if (component.length === 1 && links[component[0]!]!.nested.length === 0 && !links[component[0]!]!.deferred) continue
-      const tops = (component.filter((at) => !nestedChildren.has(at)).length > 0 ? component.filter((at) => !nestedChildren.has(at)) : component).map((at) => targets[indexes[at]!] as {file: string; explicit: boolean})
+      const tops = (component.filter((at) => !nestedChildren.has(at)).length > 0 ? component.filter((at) => !nestedChildren.has(at)) : component).map(
+        (at) => targets[indexes[at]!] as {file: string; explicit: boolean},
+      )
       const names = stackNames(tops.map((target) => target.file))
       jobs.push({targets: component.map((at) => indexes[at]!), files: tops.map((target, i) => ({file: target.file, name: names[i]!, explicit: target.explicit}))})
     }

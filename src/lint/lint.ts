@@ -6,7 +6,6 @@ import {fileURLToPath} from 'node:url'
 import {Worker} from 'node:worker_threads'
 
 import {type ActiveRule, type Config, resolveRules} from '../engine/config.js'
-import type {Finding} from '../engine/finding.js'
 import {runRules} from '../engine/run.js'
 import {ENGINE_RULES} from '../rules/engine-rules.js'
 import type {Rule, RuleMeta} from '../rules/types.js'

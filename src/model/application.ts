@@ -31,7 +31,8 @@ export interface LinkKeys {
 }
 
 /** Resource types a literal physical name can refer to, with the property that names them and the intrinsics that yield their name, ARN and URL. */
-const NAMED: Readonly<Record<string, {kind: NodeKind; property: string; name: 'Ref' | string; arn: 'Ref' | string}>> = {
+/** `name` and `arn`: the attribute of `Fn::GetAtt` that yields the name or ARN, or `Ref` when `Ref` does. */
+const NAMED: Readonly<Record<string, {kind: NodeKind; property: string; name: string; arn: string}>> = {
   'AWS::SQS::Queue': {kind: 'queue', property: 'QueueName', name: 'QueueName', arn: 'Arn'},
   'AWS::SNS::Topic': {kind: 'topic', property: 'TopicName', name: 'TopicName', arn: 'Ref'},
   'AWS::Lambda::Function': {kind: 'function', property: 'FunctionName', name: 'Ref', arn: 'Arn'},
@@ -113,7 +114,7 @@ export function textOf(member: StackMember, value: unknown, locals: Readonly<Rec
   const [key, argument] = Object.entries(value)[0]!
   if (key === 'Ref' && typeof argument === 'string') return nameValue(member, argument, locals)
   if (key === 'Fn::Sub') {
-    const [text, variables] = Array.isArray(argument) ? argument : [argument, undefined]
+    const [text, variables] = Array.isArray(argument) ? (argument as unknown[]) : [argument, undefined]
     if (typeof text !== 'string') return undefined
     const scope = isRecord(variables) ? variables : {}
     let failed = false
@@ -305,9 +306,19 @@ export function linkedGroups(keys: readonly LinkKeys[], options: {names: boolean
       }
     })
   }
-  link((k) => k.exports, (k) => k.imports)
-  link((k) => k.ssmWrites, (k) => k.ssmReads)
-  if (options.names) link((k) => k.names, (k) => k.uses)
+  link(
+    (k) => k.exports,
+    (k) => k.imports,
+  )
+  link(
+    (k) => k.ssmWrites,
+    (k) => k.ssmReads,
+  )
+  if (options.names)
+    link(
+      (k) => k.names,
+      (k) => k.uses,
+    )
   const groups = new Map<number, number[]>()
   keys.forEach((_, index) => {
     const root = find(index)
@@ -443,7 +454,7 @@ export function buildApplicationGraph(members: readonly StackMember[]): Applicat
     return child && value !== undefined ? nested(() => rewrite(child, value)) : undefined
   }
   const rewriteGetAtt = (member: StackMember, value: Record<string, unknown>, argument: unknown): unknown => {
-    const parts = Array.isArray(argument) ? argument : typeof argument === 'string' ? [argument.slice(0, argument.indexOf('.')), argument.slice(argument.indexOf('.') + 1)] : []
+    const parts: unknown[] = Array.isArray(argument) ? (argument as unknown[]) : typeof argument === 'string' ? [argument.slice(0, argument.indexOf('.')), argument.slice(argument.indexOf('.') + 1)] : []
     const [resource, attribute] = parts
     if (typeof resource !== 'string' || !member.graph.get(resource)) return value
     if (typeof attribute === 'string') {
@@ -453,7 +464,7 @@ export function buildApplicationGraph(members: readonly StackMember[]): Applicat
     return {'Fn::GetAtt': [applicationNodeId(member, resource), ...parts.slice(1)]}
   }
   const rewriteSub = (member: StackMember, value: Record<string, unknown>, argument: unknown, nameKind: NodeKind | undefined): unknown => {
-    const [text, variables] = Array.isArray(argument) ? argument : [argument, undefined]
+    const [text, variables] = Array.isArray(argument) ? (argument as unknown[]) : [argument, undefined]
     if (typeof text !== 'string') return value
     const whole = textOf(member, value)
     const target = whole === undefined ? undefined : foreignString(member, whole, nameKind)

@@ -57,10 +57,14 @@ describe('templates given together', () => {
     expect(summary(run(['nested/parent.yaml']), CROSS_STACK)).toEqual(expected)
     expect(summary(run(['nested']), CROSS_STACK)).toEqual(expected)
     // The queue's own default (900 s) would pass; the parent passes 20 s.
-    const finding = run(['nested']).files.flatMap((file) => file.findings).find((f) => f.ruleId === 'LMB011')!
+    const finding = run(['nested'])
+      .files.flatMap((file) => file.findings)
+      .find((f) => f.ruleId === 'LMB011')!
     expect(finding.data).toMatchObject({visibility: 20, timeout: 30, function: 'Consumer'})
     // The table's stream mapping names its function through a parameter: the parent's function.
-    const mapping = run(['nested']).files.flatMap((file) => file.findings).find((f) => f.ruleId === 'LMB003')!
+    const mapping = run(['nested'])
+      .files.flatMap((file) => file.findings)
+      .find((f) => f.ruleId === 'LMB003')!
     expect(mapping.data).toMatchObject({function: 'Consumer'})
   })
 
@@ -110,11 +114,16 @@ describe('CDK cloud assemblies', () => {
         'cdk.out/Stateful.template.json [Stateful] LMB011 26 JobsDF1CC2D4',
         'cdk.out/Service.template.json [Service] LMB003 93 WorkerSqsEventSourceStatefulJobsDCF30C900B2EE9C8',
       ])
-      const consumers = result.files.flatMap((file) => file.findings).filter((f) => f.ruleId === 'LMB011').map((f) => f.data.function)
+      const consumers = result.files
+        .flatMap((file) => file.findings)
+        .filter((f) => f.ruleId === 'LMB011')
+        .map((f) => f.data.function)
       expect(consumers.sort()).toEqual(['AuditorB9A7BEA8', 'Worker11F36D0F'])
       expect(result.files.map((file) => file.stack)).toEqual(['Stateful', 'Service', 'Service/Audit', 'Monitoring'])
       // Each stack alone: only the false finding.
-      const alone = ['Stateful', 'Service', 'Monitoring'].flatMap((stack) => summary(lint({paths: [path.join(out, `${stack}.template.json`)], config: DEFAULT_CONFIG, catalogue: CATALOGUE, cwd: out, now: FIXED_NOW}), CROSS_STACK))
+      const alone = ['Stateful', 'Service', 'Monitoring'].flatMap((stack) =>
+        summary(lint({paths: [path.join(out, `${stack}.template.json`)], config: DEFAULT_CONFIG, catalogue: CATALOGUE, cwd: out, now: FIXED_NOW}), CROSS_STACK),
+      )
       expect(alone.map((line) => line.replace(/^.*\//, ''))).toEqual(['Stateful.template.json SQS002 3 JobsDlqB53173A1'])
     } finally {
       rmSync(out, {recursive: true, force: true})
