@@ -23,6 +23,7 @@ Exit codes: 0 nothing failed the run, 1 findings at or above --fail-level (or mo
     {command: '<%= config.bin %> lint services/orders', description: 'Lint a Serverless Framework service after `serverless package`; findings point into its serverless.yml.'},
     {command: '<%= config.bin %> lint --format sarif --output results.sarif', description: 'Write SARIF for GitHub code scanning.'},
     {command: '<%= config.bin %> lint --fail-level warning --max-warnings 0', description: 'Fail on any warning.'},
+    {command: "<%= config.bin %> lint stacks/ --stack-group 'orders=stacks/orders-*.yaml' --stack-group 'billing=stacks/billing-*.yaml'", description: 'Two applications in one folder, linked separately.'},
   ]
 
   static override strict = false
@@ -45,6 +46,12 @@ Exit codes: 0 nothing failed the run, 1 findings at or above --fail-level (or mo
     rule: Flags.string({summary: 'Run only this rule (id or name); repeatable.', multiple: true, multipleNonGreedy: true}),
     'pass-on-no-templates': Flags.boolean({summary: 'Exit 0 when the paths hold no template to lint (by default that is an error, exit code 2).'}),
     color: COLOR_FLAG,
+    'stack-group': Flags.string({
+      summary: 'Templates that form one application, as comma-separated globs relative to the current folder (NAME=GLOB,GLOB names it); repeatable.',
+      description: 'By default the templates of each folder given (and the files given by name) may link into applications; a stack group splits a folder or joins templates from several.',
+      multiple: true,
+      multipleNonGreedy: true,
+    }),
   }
 
   public async run(): Promise<unknown> {
@@ -66,6 +73,7 @@ Exit codes: 0 nothing failed the run, 1 findings at or above --fail-level (or mo
           rule: flags.rule,
           passOnNoTemplates: flags['pass-on-no-templates'],
           color: flags.color,
+          stackGroup: flags['stack-group'],
           json: this.jsonEnabled(),
         },
         {cwd: process.cwd(), version: this.config.version},

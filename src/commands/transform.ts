@@ -15,10 +15,11 @@ Exit codes: 0 printed, 2 unusable input (unreadable, unparseable or not a templa
     {command: '<%= config.bin %> transform template.yaml', description: 'Print the expanded template as YAML.'},
     {command: '<%= config.bin %> transform template.yaml --format json --output expanded.json', description: 'Write it as JSON to a file.'},
     {command: "<%= config.bin %> transform template.yaml --parameter-overrides 'Stage=prod QueueNames=orders,invoices'", description: 'Expand with parameter values, as SAM CLI takes them.'},
+    {command: '<%= config.bin %> transform cdk.out --graph', description: 'Print the resource graph of each linked application (nodes and typed edges) as JSON.'},
   ]
 
   static override args = {
-    template: Args.string({description: 'The SAM or CloudFormation template file to expand.', required: true}),
+    template: Args.string({description: 'The SAM or CloudFormation template file to expand (with --graph: also a folder or a CDK cloud assembly).', required: true}),
   }
 
   static override flags = {
@@ -29,10 +30,16 @@ Exit codes: 0 printed, 2 unusable input (unreadable, unparseable or not a templa
       summary: 'Parameter values as Key=Value pairs (or ParameterKey=Key,ParameterValue=Value), in one quoted value or several; give the template before this flag.',
       multiple: true,
     }),
+    graph: Flags.boolean({
+      summary: 'Print the resource graph the rules read, as JSON: for each application (templates linked by exports, SSM parameters, nested stacks), its stacks, nodes and typed edges.',
+      default: false,
+      exclusive: ['parameter-overrides'],
+    }),
   }
 
   public async run(): Promise<void> {
     const {args, flags} = await this.parse(Transform)
+    if (flags.graph) return this.printGraph(args.template, flags.output)
     const {renderTemplate, transformTemplate, TransformInputError} = await import('../transform/transform.js')
     const {writeOutput} = await import('../report/output.js')
     const cwd = process.cwd()
@@ -56,5 +63,32 @@ Exit codes: 0 printed, 2 unusable input (unreadable, unparseable or not a templa
       throw error
     }
     this.logToStderr(`sls-eda: expanded template written to ${flags.output}`)
+  }
+
+  private async printGraph(given: string, output: string | undefined): Promise<void> {
+    const {applicationGraphs} = await import('../transform/graph.js')
+    const {TransformInputError} = await import('../transform/transform.js')
+    const {writeOutput} = await import('../report/output.js')
+    const cwd = process.cwd()
+    let result
+    try {
+      result = applicationGraphs(given, cwd)
+    } catch (error) {
+      if (error instanceof TransformInputError) this.error(error.message, {exit: EXIT.usage})
+      throw error
+    }
+    for (const warning of result.warnings) this.warn(warning)
+    const text = `${JSON.stringify({applications: result.applications}, null, 2)}\n`
+    if (!output) {
+      process.stdout.write(text)
+      return
+    }
+    try {
+      writeOutput(output, text, cwd)
+    } catch (error) {
+      if (error instanceof UsageError) this.error(error.message, {exit: EXIT.usage})
+      throw error
+    }
+    this.logToStderr(`sls-eda: resource graph written to ${output}`)
   }
 }

@@ -28,6 +28,8 @@ export interface Config {
   ignore: string[]
   /** Resource types from the CloudFormation registry the schema validation should accept. */
   registryTypes: string[]
+  /** Templates (globs relative to the configuration file's folder) that form one application each. */
+  applications?: Array<{name?: string; templates: string[]}>
 }
 
 export class ConfigError extends Error {
@@ -66,7 +68,7 @@ export function loadConfig(file: string): Config {
   }
   if (raw === null || raw === undefined) return {...DEFAULT_CONFIG, file}
   if (!isRecord(raw)) throw new ConfigError('configuration must be a mapping', file)
-  const known = new Set(['preset', 'rules', 'services', 'severities', 'ignore', 'registryTypes'])
+  const known = new Set(['preset', 'rules', 'services', 'severities', 'ignore', 'registryTypes', 'applications'])
   for (const key of Object.keys(raw)) {
     if (!known.has(key)) throw new ConfigError(`unknown key "${key}" (expected one of ${[...known].join(', ')})`, file)
   }
@@ -97,9 +99,18 @@ export function loadConfig(file: string): Config {
   if (!Array.isArray(ignore) || ignore.some((glob) => typeof glob !== 'string')) throw new ConfigError('ignore must be a list of globs', file)
   const registryTypes = raw.registryTypes ?? []
   if (!Array.isArray(registryTypes) || registryTypes.some((type) => typeof type !== 'string')) throw new ConfigError('registryTypes must be a list of resource types', file)
+  const applications = raw.applications ?? []
+  const badApplication = 'applications must be a list of {name, templates: [globs]}'
+  if (!Array.isArray(applications)) throw new ConfigError(badApplication, file)
+  for (const [index, application] of applications.entries()) {
+    if (!isRecord(application) || !Array.isArray(application.templates) || application.templates.some((glob) => typeof glob !== 'string'))
+      throw new ConfigError(`applications[${index}]: ${badApplication}`, file)
+    if (application.name !== undefined && typeof application.name !== 'string') throw new ConfigError(`applications[${index}].name must be a string`, file)
+  }
   return {
     file,
     preset,
+    applications: applications as Config['applications'],
     rules: rules as Record<string, RuleSetting>,
     services: services as Config['services'],
     severities: severities as Config['severities'],

@@ -10,6 +10,11 @@ import {type Suppression, suppressionMatches, suppressionsOf} from './suppress.j
 
 export interface RunOptions {
   now?: Date
+  /**
+   * False on an application graph of several templates: what is said about each template as a whole (loops and modules
+   * left unexpanded) is said when its own graph is checked.
+   */
+  templateFindings?: boolean
 }
 
 export function resourceOf(node: GraphNode): FindingResource {
@@ -101,7 +106,7 @@ export function runRules(graph: ResourceGraph, rules: readonly ActiveRule[], opt
     }
   }
   findings.push(...suppressionFindings(graph, rules, suppressions, wasUsed))
-  findings.push(...unexpandedFindings(graph))
+  if (options.templateFindings !== false) findings.push(...unexpandedFindings(graph))
   return findings
 }
 

@@ -24,6 +24,7 @@ export const OPTIONS = {
   color: {type: 'boolean'},
   // oclif's `allowNo` flag, spelt out: node:util parseArgs negates options only from Node 22.
   'no-color': {type: 'boolean'},
+  'stack-group': {type: 'string', multiple: true},
 } as const
 
 /** Arguments only oclif handles: help, JSON output, and anything that looks like a request for the command's own help. */
@@ -68,6 +69,7 @@ export async function fastLint(args: string[]): Promise<boolean> {
         rule: values.rule,
         passOnNoTemplates: values['pass-on-no-templates'],
         color: values['no-color'] ? false : values.color,
+        stackGroup: values['stack-group'],
       },
       {cwd: process.cwd(), version: packageVersion()},
     )

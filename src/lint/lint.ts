@@ -6,24 +6,17 @@ import {fileURLToPath} from 'node:url'
 import {Worker} from 'node:worker_threads'
 
 import {type ActiveRule, type Config, resolveRules} from '../engine/config.js'
-import type {Finding} from '../engine/finding.js'
 import {runRules} from '../engine/run.js'
 import {ENGINE_RULES} from '../rules/engine-rules.js'
 import type {Rule, RuleMeta} from '../rules/types.js'
 import {UsageError} from '../lib/exit-codes.js'
+import {type FileResult, lintMembers, loadMembers, type Member, sortFindings, takes, type TemplateLinks, templateLinks} from './application.js'
 import {discover, type Target} from './discover.js'
-import {loadCloudAssembly, loadTemplateFile, type LoadOutcome, unusable} from './load.js'
+import {type ApplicationJob, type GroupSpec, planApplications, targetGroups} from './groups.js'
+import {loadCloudAssembly, loadTemplateFile, type LoadedTemplate, type LoadOutcome, unusable} from './load.js'
 import {readServerlessSource, relocateFinding} from './serverless.js'
 
-export interface FileResult {
-  file: string
-  stack?: string
-  findings: Finding[]
-  /** True when the file could not be used (exit code 2). */
-  unusable: boolean
-  /** The template that was linted, when findings point at the file it was generated from (a Serverless Framework service's package). */
-  packaged?: string
-}
+export type {FileResult} from './application.js'
 
 export interface LintResult {
   files: FileResult[]
@@ -41,20 +34,35 @@ export interface LintOptions {
   cwd: string
   /** Globs of files to skip, relative to `cwd` (from the command line; the configuration's are relative to its file). */
   ignore?: string[]
+  /** `--stack-group`: templates (globs relative to `cwd`, comma-separated, optionally after `NAME=`) that form one application. */
+  stackGroups?: string[]
   now?: Date
 }
 
 export function lint(options: LintOptions): LintResult {
-  const {active, unknown, targets} = prepare(options)
-  const files = targets.flatMap((target) => lintTarget(target, active, options.now))
-  return finish(files, active, unknown)
+  return lintPrepared(prepare(options), options.now)
 }
 
-/** Rules, targets and unknown rule keys of one run. */
-function prepare(options: LintOptions): {active: ActiveRule[]; unknown: string[]; targets: Target[]} {
+function lintPrepared({active, unknown, targets, groups}: Prepared, now: Date | undefined): LintResult {
+  const units = targets.map((target, index) => lintTarget(target, active, now, groups[index]!))
+  const jobs = planApplications(targets, groups, units)
+  const results = applyJobs(units.map((unit) => unit.files), jobs, jobs.map((job) => lintApplicationJob(job, active, now)))
+  return finish(results.flat(), active, unknown)
+}
+
+/** Rules, targets and unknown rule keys of one run, and the group of templates each target may form an application with. */
+interface Prepared {
+  active: ActiveRule[]
+  unknown: string[]
+  targets: Target[]
+  groups: GroupSpec[]
+}
+
+function prepare(options: LintOptions): Prepared {
   const {active, unknown} = resolveRules(options.catalogue, options.config)
   const root = options.config.file ? path.dirname(options.config.file) : options.cwd
-  const targets = discover(options.paths.length > 0 ? options.paths : [options.cwd], {
+  const paths = options.paths.length > 0 ? options.paths : [options.cwd]
+  const targets = discover(paths, {
     ignore: options.config.ignore,
     root,
     extraIgnore: [{patterns: options.ignore ?? [], root: options.cwd}],
@@ -69,18 +77,35 @@ function prepare(options: LintOptions): {active: ActiveRule[]; unknown: string[]
         : [],
   )
   if (mistakes.length > 0) throw new UsageError(`${mistakes.join('; ')} (check for a typing mistake)`)
-  return {active, unknown, targets}
+  const groups = targetGroups(targets, {paths, cwd: options.cwd, stackGroups: options.stackGroups ?? [], applications: options.config.applications ?? [], configRoot: root})
+  return {active, unknown, targets, groups}
 }
 
-/** The results of one target: a template file, a CDK cloud assembly (one result per stack), or something unusable. */
-export function lintTarget(target: Target, active: readonly ActiveRule[], now: Date | undefined): FileResult[] {
+/** What linting one target gives: its results, and for a template that loaded, what it may link to other templates by. */
+export interface TargetOutcome {
+  files: FileResult[]
+  links?: TemplateLinks
+}
+
+/**
+ * The results of one target on its own: a template file (with the keys it links by), a CDK cloud assembly (its stacks
+ * linked into applications, one result per stack), or something unusable.
+ */
+export function lintTarget(target: Target, active: readonly ActiveRule[], now: Date | undefined, group?: GroupSpec): TargetOutcome {
   const files: FileResult[] = []
+  let links: TemplateLinks | undefined
   const handle = (file: string, outcome: LoadOutcome): void => {
     if (!outcome.ok) {
       if (!outcome.skipped) files.push({file, findings: [outcome.finding], unusable: true})
       return
     }
     for (const template of outcome.templates) {
+      links = templateLinks(template, group?.member ?? '', {names: group?.declared === true})
+      // A template that imports, reads SSM parameters or nests stacks is most likely linted again with them: its rules wait for that.
+      if (group && takes(links)) {
+        links.deferred = true
+        continue
+      }
       const findings = runRules(template.graph, active, {now})
       files.push({file: template.file, stack: template.stack, findings: sortFindings(findings), unusable: false})
     }
@@ -106,9 +131,51 @@ export function lintTarget(target: Target, active: readonly ActiveRule[], now: D
   } else if (target.kind === 'file') {
     handle(target.file, loadTemplateFile(target.file, target.explicit))
   } else if (target.kind === 'cdk') {
-    for (const {file, outcome} of loadCloudAssembly(target.dir)) handle(file, outcome)
+    files.push(...lintAssembly(target.dir, active, now))
   }
-  return files
+  return {files, links}
+}
+
+/** Every stack of a cloud assembly (stages and nested stacks included), linked into applications. */
+function lintAssembly(dir: string, active: readonly ActiveRule[], now: Date | undefined): FileResult[] {
+  const results = assemblyMembers(dir)
+  const members = results.filter((result): result is Member => 'graph' in result)
+  const linted = new Map(lintMembers(members, active, now).map((result, i) => [members[i] as FileResult | Member, result]))
+  return results.map((result) => linted.get(result) ?? (result as FileResult))
+}
+
+/** The stacks of a cloud assembly as members of its applications, in the manifest's order, with results for what could not be used. */
+export function assemblyMembers(dir: string): Array<FileResult | Member> {
+  const results: Array<FileResult | Member> = []
+  const taken = new Set<string>()
+  for (const {file, outcome} of loadCloudAssembly(dir)) {
+    if (!outcome.ok) {
+      if (!outcome.skipped) results.push({file, findings: [outcome.finding], unusable: true})
+      continue
+    }
+    const loaded: LoadedTemplate = outcome.templates[0]!
+    let name = loaded.stack ?? file
+    for (let n = 2; taken.has(name); n++) name = `${loaded.stack ?? file}#${n}`
+    taken.add(name)
+    results.push({name, file, graph: loaded.graph, loaded, stackName: loaded.stackName, parent: loaded.nestedIn ? {name: loaded.nestedIn.stack, resource: loaded.nestedIn.resource} : undefined})
+  }
+  return results
+}
+
+/** Lints the templates of one application together (with the local templates of their nested stacks). */
+export function lintApplicationJob(job: ApplicationJob, active: readonly ActiveRule[], now: Date | undefined): FileResult[] {
+  const {members, failed} = loadMembers(job.files)
+  return [...lintMembers(members, active, now), ...failed]
+}
+
+/** Replaces the results of the targets an application job covers with the job's results, at the place of its first target. */
+function applyJobs(results: FileResult[][], jobs: readonly ApplicationJob[], jobResults: FileResult[][]): FileResult[][] {
+  const replaced = results.slice()
+  jobs.forEach((job, i) => {
+    for (const index of job.targets) replaced[index] = []
+    replaced[job.targets[0]!] = jobResults[i]!
+  })
+  return replaced
 }
 
 function finish(files: FileResult[], active: readonly ActiveRule[], unknown: string[]): LintResult {
@@ -145,27 +212,50 @@ export function workerCount(files: number, env: NodeJS.ProcessEnv = process.env)
  * The catalogue must be the built-in one (workers load rules by id).
  */
 export async function lintInParallel(options: LintOptions): Promise<LintResult> {
-  const {active, unknown, targets} = prepare(options)
+  const prepared = prepare(options)
+  const {active, unknown, targets, groups} = prepared
   const fileTargets = targets.flatMap((target, index) => (target.kind === 'file' ? [index] : []))
   const workerFile = new URL('./worker.js', import.meta.url)
   const count = workerCount(fileTargets.length)
   // Under a TypeScript runner there is no compiled worker next to this module: lint here.
-  if (count === 0 || !existsSync(fileURLToPath(workerFile))) return finish(targets.flatMap((target) => lintTarget(target, active, options.now)), active, unknown)
-  const results: FileResult[][] = Array.from({length: targets.length})
+  if (count === 0 || !existsSync(fileURLToPath(workerFile))) return lintPrepared(prepared, options.now)
+  const units: TargetOutcome[] = Array.from({length: targets.length})
   // CDK assemblies and missing paths are linted here first; then this thread takes template files too, as one of the `count`.
   targets.forEach((target, index) => {
-    if (target.kind !== 'file') results[index] = lintTarget(target, active, options.now)
+    if (target.kind !== 'file') units[index] = lintTarget(target, active, options.now)
   })
   const setup: WorkerSetup = {config: options.config, ruleIds: options.catalogue.map((rule) => rule.meta.id), now: options.now}
-  await runWorkers(workerFile, count - 1, setup, fileTargets.map((index) => ({index, target: targets[index]!})), results, active)
-  return finish(results.flat(), active, unknown)
+  const workers = startWorkers(workerFile, count - 1, setup)
+  try {
+    // Each template on its own first; then the templates that link to others, one application per job.
+    const fileJobs: WorkerJob[] = fileTargets.map((index) => ({kind: 'target', index, target: targets[index]!, group: groups[index]!}))
+    await runWorkers(workers, fileJobs, (job, value) => (units[job.index] = value as TargetOutcome), active, setup.now)
+    const jobs = planApplications(targets, groups, units)
+    const jobResults: FileResult[][] = Array.from({length: jobs.length})
+    const appJobs: WorkerJob[] = jobs.map((job, index) => ({kind: 'application', index, job}))
+    await runWorkers(workers, appJobs, (job, value) => (jobResults[job.index] = value as FileResult[]), active, setup.now)
+    return finish(applyJobs(units.map((unit) => unit.files), jobs, jobResults).flat(), active, unknown)
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()))
+  }
 }
 
-/** Lints `jobs` in `count` worker threads and this one, each taking the next file when it is done with one. */
-async function runWorkers(file: URL, count: number, setup: WorkerSetup, jobs: Array<{index: number; target: Target}>, results: FileResult[][], active: readonly ActiveRule[]): Promise<void> {
+/** Work sent to a lint worker: one target on its own, or the templates of one application. */
+export type WorkerJob = {kind: 'target'; index: number; target: Target; group: GroupSpec} | {kind: 'application'; index: number; job: ApplicationJob}
+
+/** What a worker (or this thread) gives for a job. */
+export function runJob(job: WorkerJob, active: readonly ActiveRule[], now: Date | undefined): TargetOutcome | FileResult[] {
+  return job.kind === 'target' ? lintTarget(job.target, active, now, job.group) : lintApplicationJob(job.job, active, now)
+}
+
+function startWorkers(file: URL, count: number, setup: WorkerSetup): Worker[] {
+  return Array.from({length: Math.max(0, count)}, () => new Worker(file, {workerData: setup}))
+}
+
+/** Runs `jobs` in the worker threads and this one, each taking the next job when it is done with one. */
+async function runWorkers(workers: readonly Worker[], jobs: readonly WorkerJob[], take: (job: WorkerJob, value: unknown) => void, active: readonly ActiveRule[], now: Date | undefined): Promise<void> {
   let next = 0
   let done = 0
-  const workers: Worker[] = []
   let failed: Error | undefined
   let finished: () => void = () => {}
   const allDone = new Promise<void>((resolve) => (finished = resolve))
@@ -176,38 +266,44 @@ async function runWorkers(file: URL, count: number, setup: WorkerSetup, jobs: Ar
     failed ??= error
     finished()
   }
-  const feed = (worker: Worker): void => {
-    if (next < jobs.length) worker.postMessage(jobs[next++])
-  }
-  for (let i = 0; i < count; i++) {
-    const worker = new Worker(file, {workerData: setup})
-    workers.push(worker)
-    worker.on('message', ({index, files}: {index: number; files: FileResult[]}) => {
-      results[index] = files
+  const listeners = workers.map((worker) => {
+    const onMessage = ({position, value}: {position: number; value: unknown}): void => {
+      take(jobs[position]!, value)
       complete()
       feed(worker)
-    })
-    worker.on('error', stop)
-    worker.on('exit', (code) => {
+    }
+    const onExit = (code: number): void => {
       if (done < jobs.length) stop(new Error(`lint worker exited with code ${code}`))
-    })
-    // Two files in flight per worker, so it never waits for the next message.
+    }
+    worker.on('message', onMessage)
+    worker.on('error', stop)
+    worker.on('exit', onExit)
+    return {worker, onMessage, onExit}
+  })
+  const feed = (worker: Worker): void => {
+    if (next < jobs.length) {
+      const position = next++
+      worker.postMessage({position, job: jobs[position]})
+    }
+  }
+  // Two jobs in flight per worker, so it never waits for the next message.
+  for (const worker of workers) {
     feed(worker)
     feed(worker)
   }
-  // This thread lints too, yielding between files so worker results are taken and workers fed.
+  // This thread lints too, yielding between jobs so worker results are taken and workers fed.
   while (next < jobs.length && !failed) {
     const job = jobs[next++]!
-    results[job.index] = lintTarget(job.target, active, setup.now)
+    take(job, runJob(job, active, now))
     complete()
     await new Promise<void>((resolve) => setImmediate(resolve))
   }
   if (jobs.length === 0) finished()
   await allDone
-  await Promise.all(workers.map((worker) => worker.terminate()))
+  for (const {worker, onMessage, onExit} of listeners) {
+    worker.off('message', onMessage)
+    worker.off('error', stop)
+    worker.off('exit', onExit)
+  }
   if (failed) throw failed
-}
-
-function sortFindings(findings: Finding[]): Finding[] {
-  return findings.sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0) || a.ruleId.localeCompare(b.ruleId))
 }

@@ -18,6 +18,12 @@ export interface LoadedTemplate {
   graph: ResourceGraph
   parsed: ParsedFile
   stack?: string
+  /** What `AWS::StackName` is at deployment, when the assembly says. */
+  stackName?: string
+  /** A nested stack of an assembly: the parent's stack and the logical id of the resource that creates it. */
+  nestedIn?: {stack: string; resource: string}
+  /** False when the text cannot import a value or read an SSM parameter, so nothing needs to look for one. */
+  refersOut?: boolean
 }
 
 export type LoadOutcome = {ok: true; templates: LoadedTemplate[]} | {ok: false; finding: Finding; skipped?: boolean}
@@ -87,7 +93,8 @@ export function loadTemplateFile(file: string, explicit: boolean, stack?: string
     return {ok: false, skipped: !explicit, finding: unusable(file, 'notTemplate', 'not a CloudFormation template: no AWSTemplateFormatVersion and no Resources with a Type')}
   }
   try {
-    return {ok: true, templates: [{file, parsed, stack, graph: buildTemplateGraph(parsed, {...build, stack})}]}
+    const refersOut = /ImportValue|resolve:ssm|SSM::Parameter::Value/.test(read.text)
+    return {ok: true, templates: [{file, parsed, stack, graph: buildTemplateGraph(parsed, {...build, stack}), refersOut}]}
   } catch (error) {
     if (error instanceof TemplateError) return {ok: false, finding: unusable(file, error.kind === 'sam' ? 'samRejected' : 'notTemplate', error.message, {line: error.line, column: error.column})}
     throw error
@@ -122,6 +129,8 @@ export function loadCloudAssembly(dir: string): Array<{file: string; outcome: Lo
     const stackName = (get(artifact, 'properties', 'stackName') as string | undefined) ?? (get(artifact, 'displayName') as string | undefined) ?? name
     const file = path.join(dir, templateFile)
     const outcome = loadTemplateFile(file, true, stackName)
+    const deployedName = get(artifact, 'properties', 'stackName')
+    if (outcome.ok && typeof deployedName === 'string') outcome.templates[0]!.stackName = deployedName
     results.push({file, outcome})
     if (outcome.ok) results.push(...nestedStacks(dir, outcome.templates[0]!, stackName))
   }
@@ -139,6 +148,7 @@ function nestedStacks(dir: string, parent: LoadedTemplate, parentStack: string):
     const construct = node.origin.cdkPath?.split('/').slice(1, -1).join('/').replace(/\.NestedStack$/, '')
     const stack = `${parentStack}/${construct || node.id}`
     const outcome = loadTemplateFile(file, true, stack)
+    if (outcome.ok) outcome.templates[0]!.nestedIn = {stack: parentStack, resource: node.id}
     results.push({file, outcome})
     if (outcome.ok) results.push(...nestedStacks(dir, outcome.templates[0]!, stack))
   }

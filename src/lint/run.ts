@@ -23,6 +23,8 @@ export interface LintFlags {
   passOnNoTemplates?: boolean
   /** `--color` / `--no-color`; undefined decides from the environment and the terminal. */
   color?: boolean
+  /** `--stack-group`: templates that form one application (`[NAME=]GLOB[,GLOB…]`); repeatable. */
+  stackGroup?: string[]
   /** `--json`: return the JSON document instead of rendering. */
   json?: boolean
 }
@@ -40,7 +42,7 @@ export async function runLint(paths: string[], flags: LintFlags, env: LintEnviro
   const {lintInParallel} = await import('./lint.js')
   // The configuration's registryTypes reach the unknown-resource-type rule (TPL001) as its option.
   // Many files are linted in worker threads, one per core; the results are the same as in one thread.
-  const result = await lintInParallel({paths, config: withRegistryTypes(config), catalogue, cwd, ignore: flags.ignore, now: env.now})
+  const result = await lintInParallel({paths, config: withRegistryTypes(config), catalogue, cwd, ignore: flags.ignore, stackGroups: flags.stackGroup, now: env.now})
   // A run that checked nothing must not look like a clean one (ESLint: "No files matching the pattern").
   if (result.files.length === 0 && !flags.passOnNoTemplates) throw new UsageError(noTemplatesMessage(paths, cwd))
   const warnings = await unknownRuleWarnings(result.unknownRules, config, cwd)

@@ -66,6 +66,12 @@ export interface GraphContext {
   unexpanded?: readonly UnexpandedLoop[]
 }
 
+/** Where a node of an application graph was written. */
+export interface NodeScope {
+  context: GraphContext
+  localId: string
+}
+
 export class ResourceGraph {
   private readonly byId = new Map<string, GraphNode>()
   private readonly byAlias = new Map<string, GraphNode>()
@@ -73,15 +79,29 @@ export class ResourceGraph {
   private readonly incoming = new Map<string, GraphEdge[]>()
   private readonly edgeKeys = new Set<string>()
 
+  /** Nodes of an application graph that came from one of several templates: that template's context and the id written there. */
+  private readonly scopes = new Map<string, NodeScope>()
+
   constructor(public readonly context: GraphContext) {}
 
-  add(node: GraphNode): GraphNode {
+  add(node: GraphNode, scope?: NodeScope): GraphNode {
     this.nodeCache = undefined
     this.kindCache.clear()
     this.typeCache.clear()
     this.byId.set(node.id, node)
     for (const alias of node.aliases ?? []) this.byAlias.set(alias, node)
+    if (scope) this.scopes.set(node.id, scope)
     return node
+  }
+
+  /** The context of the template a node was written in: the graph's own, except in an application graph of several templates. */
+  contextOf(node: GraphNode): GraphContext {
+    return this.scopes.get(node.id)?.context ?? this.context
+  }
+
+  /** The id a node has in its own template (an application graph prefixes ids with their stack). */
+  localId(node: GraphNode): string {
+    return this.scopes.get(node.id)?.localId ?? node.id
   }
 
   // Rules query nodes by kind and type once per resource; on live accounts with thousands of nodes,

@@ -1,7 +1,7 @@
 // Turns a template fixture into the inventory an audit of the deployed stack would collect: physical names and ARNs for logical ids, intrinsics resolved, only the resource types the collectors read.
 import {Collection} from '../../src/audit/collection.js'
 import {type Inventory, inventoryOf} from '../../src/audit/inventory.js'
-import {isRecord} from '../../src/model/intrinsics.js'
+import {get, isRecord} from '../../src/model/intrinsics.js'
 import type {GraphNode} from '../../src/model/types.js'
 import {graphOf} from '../helpers/lint.js'
 
@@ -64,9 +64,9 @@ interface Deployed {
   attributes: Record<string, string>
 }
 
-function deployedOf(node: GraphNode): Deployed {
+function deployedOf(node: GraphNode, stack = STACK): Deployed {
   const declared = node.props[NAME_PROPERTY[node.type] ?? '']
-  const name = typeof declared === 'string' ? declared : `${STACK}-${node.id}`
+  const name = typeof declared === 'string' ? declared : `${stack}-${node.id}`
   const at = `${REGION}:${ACCOUNT}`
   switch (node.type) {
     case 'AWS::SQS::Queue': {
@@ -117,10 +117,14 @@ const PSEUDO: Readonly<Record<string, string>> = {
   'AWS::URLSuffix': 'amazonaws.com',
 }
 
+/** Values exported by the stacks deployed so far, by export name. */
+type Exports = Map<string, unknown>
+
 /** A value with the intrinsics CloudFormation would resolve replaced by what it resolves to; what cannot be told stays as written. */
-function resolveDeployed(value: unknown, table: ReadonlyMap<string, Deployed>, parameters: Record<string, unknown>): unknown {
+function resolveDeployed(value: unknown, table: ReadonlyMap<string, Deployed>, parameters: Record<string, unknown>, exports: Exports = new Map(), stack = STACK): unknown {
   const reference = (target: string, attribute?: string): string | undefined => {
     if (attribute === undefined) {
+      if (target === 'AWS::StackName') return stack
       if (target in PSEUDO) return PSEUDO[target]
       const deployed = table.get(target)
       if (deployed) return deployed.ref
@@ -133,12 +137,17 @@ function resolveDeployed(value: unknown, table: ReadonlyMap<string, Deployed>, p
     if (attribute === 'StreamArn') return `${deployed.arn}/stream/2026-11-23T00:00:00.000`
     return deployed.attributes[attribute] ?? (attribute.endsWith('Arn') ? deployed.arn : deployed.name)
   }
-  if (Array.isArray(value)) return value.map((item) => resolveDeployed(item, table, parameters))
+  const resolveItem = (item: unknown): unknown => resolveDeployed(item, table, parameters, exports, stack)
+  if (Array.isArray(value)) return value.map(resolveItem)
   if (!isRecord(value)) return value
   const keys = Object.keys(value)
   if (keys.length === 1) {
     const [key] = keys
     const argument = value[key!]
+    if (key === 'Fn::ImportValue') {
+      const name = resolveItem(argument)
+      return typeof name === 'string' && exports.has(name) ? exports.get(name) : value
+    }
     if (key === 'Ref' && typeof argument === 'string') return reference(argument) ?? value
     if (key === 'Fn::GetAtt') {
       const [target, attribute] = typeof argument === 'string' ? argument.split(/\.(.*)/) : Array.isArray(argument) ? argument : []
@@ -147,7 +156,7 @@ function resolveDeployed(value: unknown, table: ReadonlyMap<string, Deployed>, p
     if (key === 'Fn::Sub') {
       const [text, variables] = Array.isArray(argument) ? argument : [argument, {}]
       if (typeof text !== 'string') return value
-      const locals = isRecord(variables) ? (resolveDeployed(variables, table, parameters) as Record<string, unknown>) : {}
+      const locals = isRecord(variables) ? (resolveItem(variables) as Record<string, unknown>) : {}
       let unresolved = false
       const result = text.replace(/\$\{([^}!]+)\}/g, (_, name: string) => {
         const local = locals[name]
@@ -158,13 +167,13 @@ function resolveDeployed(value: unknown, table: ReadonlyMap<string, Deployed>, p
       return unresolved ? value : result
     }
     if (key === 'Fn::Join' && Array.isArray(argument) && typeof argument[0] === 'string' && Array.isArray(argument[1])) {
-      const parts = argument[1].map((part) => resolveDeployed(part, table, parameters))
+      const parts = argument[1].map(resolveItem)
       return parts.every((part) => typeof part === 'string' || typeof part === 'number') ? parts.join(argument[0]) : value
     }
   }
   const result: Record<string, unknown> = {}
   for (const [key, item] of Object.entries(value)) {
-    const resolved = resolveDeployed(item, table, parameters)
+    const resolved = resolveItem(item)
     if (!(isRecord(resolved) && resolved.Ref === 'AWS::NoValue')) result[key] = resolved
   }
   return result
@@ -172,15 +181,25 @@ function resolveDeployed(value: unknown, table: ReadonlyMap<string, Deployed>, p
 
 /** The inventory of the stack a template fixture describes, once deployed (SAM expanded, as CloudFormation would). */
 export function inventoryFromTemplate(text: string, file = 'template.yaml'): Inventory {
-  const graph = graphOf(text, file)
-  const table = new Map(graph.nodes.map((node) => [node.id, deployedOf(node)]))
+  return inventoryFromStacks([{stack: STACK, text, file}])
+}
+
+/** The inventory of several stacks deployed in order into one account and region: a stack's imports resolve to what earlier stacks export. */
+export function inventoryFromStacks(stacks: ReadonlyArray<{stack: string; text: string; file: string}>): Inventory {
+  const collection = new Collection()
+  const exports: Exports = new Map()
+  for (const {stack, text, file} of stacks) deployStack(collection, graphOf(text, file), stack, exports)
+  return inventoryOf(collection, {accountId: ACCOUNT, partition: 'aws', regions: [REGION], collectedAt: new Date('2026-11-23T00:00:00Z')})
+}
+
+function deployStack(collection: Collection, graph: ReturnType<typeof graphOf>, stack: string, exports: Exports): void {
+  const table = new Map(graph.nodes.map((node) => [node.id, deployedOf(node, stack)]))
   const parameters: Record<string, unknown> = {}
   for (const [name, parameter] of Object.entries(graph.context.parameters ?? {})) if (isRecord(parameter) && parameter.Default !== undefined) parameters[name] = parameter.Default
-  const collection = new Collection()
   for (const node of graph.nodes) {
     if (!COLLECTED_TYPES.has(node.type)) continue
     const deployed = table.get(node.id)!
-    const props = resolveDeployed(node.props, table, parameters) as Record<string, unknown>
+    const props = resolveDeployed(node.props, table, parameters, exports, stack) as Record<string, unknown>
     const shared = node.type === 'AWS::Lambda::Permission' || node.type === 'AWS::Lambda::EventInvokeConfig' || node.type === 'AWS::Lambda::EventSourceMapping'
     collection.add({
       id: shared ? `${deployed.arn}#${node.id}` : undefined,
@@ -194,8 +213,12 @@ export function inventoryFromTemplate(text: string, file = 'template.yaml'): Inv
       physicalIds: [deployed.name],
     })
     const origin = collection.get(shared ? `${deployed.arn}#${node.id}` : deployed.arn)!.origin
-    origin.stack = STACK
+    origin.stack = stack
     origin.logicalId = node.origin.logicalId ?? node.id
   }
-  return inventoryOf(collection, {accountId: ACCOUNT, partition: 'aws', regions: [REGION], collectedAt: new Date('2026-11-23T00:00:00Z')})
+  const outputs = graph.context.template?.Outputs
+  for (const output of Object.values(isRecord(outputs) ? outputs : {})) {
+    const name = resolveDeployed(get(output, 'Export', 'Name'), table, parameters, exports, stack)
+    if (typeof name === 'string') exports.set(name, resolveDeployed(get(output, 'Value'), table, parameters, exports, stack))
+  }
 }

@@ -24,7 +24,7 @@ describe('selectRules', () => {
     const cwd = folder()
     writeFileSync(path.join(cwd, 'bad.yml'), 'colour: blue\n')
     await expect(selectRules({cwd, config: 'bad.yml', source: 'live'})).rejects.toThrow(
-      new UsageError('bad.yml: unknown key "colour" (expected one of preset, rules, services, severities, ignore, registryTypes)'),
+      new UsageError('bad.yml: unknown key "colour" (expected one of preset, rules, services, severities, ignore, registryTypes, applications)'),
     )
   })
 

@@ -8,8 +8,9 @@ import {apiOf} from './api.js'
 
 /** SAM `Api` events that turn validation on (RequestModel ValidateBody / ValidateParameters, or a required model) for this API. */
 function samEventsValidate(graph: ResourceGraph, api: GraphNode): boolean {
-  const resources = get(graph.context.template, 'Resources')
-  if (!graph.context.sam || !isRecord(resources)) return false
+  const context = graph.contextOf(api)
+  const resources = get(context.template, 'Resources')
+  if (!context.sam || !isRecord(resources)) return false
   return Object.values(resources).some((resource) => {
     const events = get(resource, 'Properties', 'Events')
     if (get(resource, 'Type') !== 'AWS::Serverless::Function' || !isRecord(events)) return false
@@ -17,7 +18,7 @@ function samEventsValidate(graph: ResourceGraph, api: GraphNode): boolean {
       if (get(event, 'Type') !== 'Api') return false
       const target = get(event, 'Properties', 'RestApiId')
       const targetId = target === undefined ? 'ServerlessRestApi' : get(target, 'Ref')
-      if (targetId !== api.id) return false
+      if (targetId !== graph.localId(api)) return false
       const model = get(event, 'Properties', 'RequestModel')
       return get(model, 'ValidateBody') === true || get(model, 'ValidateParameters') === true || (get(model, 'Required') === true && get(model, 'ValidateBody') !== false)
     })

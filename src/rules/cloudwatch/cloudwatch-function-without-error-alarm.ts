@@ -27,7 +27,7 @@ export default defineRule({
         'Transform: AWS::Serverless-2016-10-31\nResources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/\n  WorkerErrors:\n    Type: AWS::CloudWatch::Alarm\n    Properties:\n      Namespace: AWS/Lambda\n      MetricName: Errors\n      Dimensions:\n        - Name: FunctionName\n          Value: !Ref Worker\n      Statistic: Sum\n      Period: 60\n      EvaluationPeriods: 1\n      Threshold: 1\n      ComparisonOperator: GreaterThanOrEqualToThreshold\n      TreatMissingData: notBreaching\n      AlarmActions: [!Ref AlertsTopic]',
       whenNotToUse: 'Alarms defined in another stack or another monitoring tool: turn the rule off for the template, or lint with the monitoring stack alongside.',
       references: ['https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html', 'https://docs.aws.amazon.com/wellarchitected/latest/serverless-applications-lens/alerting.html'],
-      limitations: 'Alarms in other stacks are not seen by lint; audit of a live account sees them. An alarm whose dimension is a parameter or import counts for every function (lenient).',
+      limitations: 'Alarms in other stacks are seen only when lint links those stacks with this one into an application (exports, SSM parameters, nested stacks, or a declared stack group); audit of a live account sees them. An alarm whose dimension is a parameter or import counts for every function (lenient).',
     },
   },
   check({graph, report}) {

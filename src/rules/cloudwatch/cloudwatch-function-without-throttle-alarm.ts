@@ -26,7 +26,7 @@ export default defineRule({
         'Resources:\n  WorkerThrottles:\n    Type: AWS::CloudWatch::Alarm\n    Properties:\n      Namespace: AWS/Lambda\n      MetricName: Throttles\n      Dimensions:\n        - Name: FunctionName\n          Value: !Ref Worker\n      Statistic: Sum\n      Period: 300\n      EvaluationPeriods: 1\n      Threshold: 1\n      ComparisonOperator: GreaterThanOrEqualToThreshold\n      AlarmActions: [!Ref AlertsTopic]',
       whenNotToUse: 'Functions behind queues where throttling is the intended back-pressure (e.g. a small reserved concurrency that protects a database).',
       references: ['https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html', 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-concurrency.html'],
-      limitations: 'Alarms in other stacks are not seen by lint.',
+      limitations: 'Alarms in other stacks are seen only when lint links those stacks with this one into an application (exports, SSM parameters, nested stacks, or a declared stack group).',
     },
   },
   check({graph, report}) {

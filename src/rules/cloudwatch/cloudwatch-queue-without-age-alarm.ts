@@ -26,7 +26,7 @@ export default defineRule({
         'Resources:\n  OrdersAge:\n    Type: AWS::CloudWatch::Alarm\n    Properties:\n      Namespace: AWS/SQS\n      MetricName: ApproximateAgeOfOldestMessage\n      Dimensions:\n        - Name: QueueName\n          Value: !GetAtt Orders.QueueName\n      Statistic: Maximum\n      Period: 300\n      EvaluationPeriods: 1\n      Threshold: 900\n      ComparisonOperator: GreaterThanThreshold\n      AlarmActions: [!Ref AlertsTopic]',
       whenNotToUse: 'Queues that hold messages for a long time by design (delay queues, buffers drained on a schedule).',
       references: ['https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-available-cloudwatch-metrics.html'],
-      limitations: 'Alarms in other stacks are not seen by lint.',
+      limitations: 'Alarms in other stacks are seen only when lint links those stacks with this one into an application (exports, SSM parameters, nested stacks, or a declared stack group).',
     },
   },
   check({graph, report}) {

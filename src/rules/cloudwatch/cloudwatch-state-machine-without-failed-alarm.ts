@@ -26,7 +26,7 @@ export default defineRule({
         'Resources:\n  CheckoutFailed:\n    Type: AWS::CloudWatch::Alarm\n    Properties:\n      Namespace: AWS/States\n      MetricName: ExecutionsFailed\n      Dimensions:\n        - Name: StateMachineArn\n          Value: !Ref Checkout\n      Statistic: Sum\n      Period: 300\n      EvaluationPeriods: 1\n      Threshold: 1\n      ComparisonOperator: GreaterThanOrEqualToThreshold\n      TreatMissingData: notBreaching\n      AlarmActions: [!Ref AlertsTopic]',
       whenNotToUse: 'State machines whose failures are handled inside (every failure caught and compensated, then Succeed) and alarmed on another metric.',
       references: ['https://docs.aws.amazon.com/step-functions/latest/dg/procedure-cw-metrics.html'],
-      limitations: 'Alarms in other stacks are not seen by lint.',
+      limitations: 'Alarms in other stacks are seen only when lint links those stacks with this one into an application (exports, SSM parameters, nested stacks, or a declared stack group).',
     },
   },
   check({graph, report}) {

@@ -12,9 +12,10 @@ function policies(graph: ResourceGraph, node: GraphNode): {deletion: unknown; re
   let deletion = node.deletionPolicy
   let replace = node.updateReplacePolicy
   const written = node.origin.logicalId
-  if (written !== undefined && written !== node.id) {
-    deletion ??= get(graph.context.template, 'Resources', written, 'DeletionPolicy')
-    replace ??= get(graph.context.template, 'Resources', written, 'UpdateReplacePolicy')
+  if (written !== undefined && written !== graph.localId(node)) {
+    const {template} = graph.contextOf(node)
+    deletion ??= get(template, 'Resources', written, 'DeletionPolicy')
+    replace ??= get(template, 'Resources', written, 'UpdateReplacePolicy')
   }
   return {deletion, replace}
 }

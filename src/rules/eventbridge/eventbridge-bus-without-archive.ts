@@ -25,7 +25,7 @@ export default defineRule({
       fixed: 'Resources:\n  Bus:\n    Type: AWS::Events::EventBus\n    Properties:\n      Name: !Sub ${AWS::StackName}-orders\n  BusArchive:\n    Type: AWS::Events::Archive\n    Properties:\n      SourceArn: !GetAtt Bus.Arn\n      RetentionDays: 14',
       whenNotToUse: 'Buses whose events are rebuilt from a source of record anyway, or that carry data you must not retain.',
       references: ['https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-archive.html'],
-      limitations: 'Archives defined in other stacks are not visible in a template.',
+      limitations: 'Archives defined in other stacks are visible only when lint links those stacks with this one into an application.',
     },
   },
   check({graph, report}) {

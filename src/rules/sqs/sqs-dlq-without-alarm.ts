@@ -36,7 +36,7 @@ export default defineRule({
         'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/dead-letter-queues-alarms-cloudwatch.html',
         'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-available-cloudwatch-metrics.html',
       ],
-      limitations: 'Alarms in other stacks or accounts are not visible in a template; when an alarm\'s QueueName comes from a parameter or an import the queue is taken as watched.',
+      limitations: 'Alarms in other accounts, or in stacks lint does not link with the queue\'s (by exports, SSM parameters, nested stacks or a declared stack group), are not visible; when an alarm\'s QueueName comes from a parameter or an import the queue is taken as watched.',
     },
   },
   check({graph, report}) {
