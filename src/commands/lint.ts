@@ -18,6 +18,8 @@ Exit codes: 0 nothing failed the run, 1 findings at or above --fail-level (or mo
     {command: '<%= config.bin %> lint template.yaml cdk.out/', description: 'Lint a SAM template and a CDK cloud assembly.'},
     {command: '<%= config.bin %> lint --format sarif --output results.sarif', description: 'Write SARIF for GitHub code scanning.'},
     {command: '<%= config.bin %> lint --fail-level warning --max-warnings 0', description: 'Fail on any warning.'},
+    {command: '<%= config.bin %> lint --fix-dry-run', description: 'Show the fixes as a diff without writing them.'},
+    {command: '<%= config.bin %> lint --fix --unsafe-fixes template.yaml', description: 'Write every fix, including those that change behaviour.'},
   ]
 
   static override strict = false
@@ -38,6 +40,9 @@ Exit codes: 0 nothing failed the run, 1 findings at or above --fail-level (or mo
     ignore: Flags.string({summary: 'Glob of files to skip, relative to the current folder; repeatable.', multiple: true, multipleNonGreedy: true}),
     preset: RUN_FLAGS.preset,
     rule: Flags.string({summary: 'Run only this rule (id or name); repeatable.', multiple: true, multipleNonGreedy: true}),
+    fix: Flags.boolean({summary: 'Write safe fixes into the templates (comments and layout are kept), then report what is left.', exclusive: ['fix-dry-run']}),
+    'fix-dry-run': Flags.boolean({summary: 'Print the fixes as a unified diff and change nothing; exit code 1 when there is something to fix.', aliases: ['diff']}),
+    'unsafe-fixes': Flags.boolean({summary: 'With --fix or --fix-dry-run, also apply fixes that change behaviour (each rule says what).'}),
   }
 
   public async run(): Promise<unknown> {
@@ -55,6 +60,9 @@ Exit codes: 0 nothing failed the run, 1 findings at or above --fail-level (or mo
           ignore: flags.ignore,
           preset: flags.preset as Preset | undefined,
           rule: flags.rule,
+          fix: flags.fix,
+          fixDryRun: flags['fix-dry-run'],
+          unsafeFixes: flags['unsafe-fixes'],
           json: this.jsonEnabled(),
         },
         {cwd: process.cwd(), version: this.config.version},

@@ -1,4 +1,5 @@
 // What a rule run produces and every reporter renders.
+import type {FindingFix} from '../fix/types.js'
 import type {Source, SourceLocation} from '../model/types.js'
 import type {Severity} from '../rules/types.js'
 
@@ -27,6 +28,10 @@ export interface Finding {
   resource?: FindingResource
   location?: SourceLocation
   fix?: string
+  /** The fix as text edits on the file, when the rule can make it (`lint --fix`, SARIF `fixes`). */
+  autofix?: FindingFix
+  /** CDK findings: the construct-level change to make in the app's code (a synthesized template is not the source). */
+  constructFix?: string
   docsUrl?: string
   /** Live findings: a link to the resource in the AWS console. */
   consoleUrl?: string

@@ -20,10 +20,13 @@ export const OPTIONS = {
   ignore: {type: 'string', multiple: true},
   preset: {type: 'string'},
   rule: {type: 'string', multiple: true},
+  fix: {type: 'boolean'},
+  'fix-dry-run': {type: 'boolean'},
+  'unsafe-fixes': {type: 'boolean'},
 } as const
 
 /** Arguments only oclif handles: help, JSON output, and anything that looks like a request for the command's own help. */
-const DEFER = new Set(['--help', '-h', '--json'])
+const DEFER = new Set(['--help', '-h', '--json', '--diff'])
 
 function packageVersion(): string {
   const file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../package.json')
@@ -49,6 +52,8 @@ export async function fastLint(args: string[]): Promise<boolean> {
   if (!(FORMATS as readonly string[]).includes(format) || !(FAIL_LEVELS as readonly string[]).includes(failLevel)) return false
   if (values.preset !== undefined && !(PRESETS as readonly string[]).includes(values.preset)) return false
   if (values['max-warnings'] !== undefined && !/^\d+$/.test(values['max-warnings'])) return false
+  // oclif says why --fix and --fix-dry-run cannot go together.
+  if (values.fix && values['fix-dry-run']) return false
   let outcome
   try {
     outcome = await runLint(
@@ -62,6 +67,9 @@ export async function fastLint(args: string[]): Promise<boolean> {
         ignore: values.ignore,
         preset: values.preset as Preset | undefined,
         rule: values.rule,
+        fix: values.fix,
+        fixDryRun: values['fix-dry-run'],
+        unsafeFixes: values['unsafe-fixes'],
       },
       {cwd: process.cwd(), version: packageVersion()},
     )

@@ -8,10 +8,12 @@ import {Worker} from 'node:worker_threads'
 import {type ActiveRule, type Config, resolveRules} from '../engine/config.js'
 import type {Finding} from '../engine/finding.js'
 import {runRules} from '../engine/run.js'
+import {Fixer} from '../fix/fixer.js'
+import {type FileFix, type FixMode, fixText} from '../fix/run.js'
 import {ENGINE_RULES} from '../rules/engine-rules.js'
 import type {Rule, RuleMeta} from '../rules/types.js'
 import {discover, type Target} from './discover.js'
-import {loadCloudAssembly, loadTemplateFile, type LoadOutcome, unusable} from './load.js'
+import {loadCloudAssembly, loadTemplateFile, loadTemplateText, type LoadOutcome, unusable} from './load.js'
 
 export interface FileResult {
   file: string
@@ -19,6 +21,10 @@ export interface FileResult {
   findings: Finding[]
   /** True when the file could not be used (exit code 2). */
   unusable: boolean
+  /** `--fix` / `--fix-dry-run`: what fixing the file did. */
+  fix?: FileFix
+  /** The file is part of a synthesized CDK cloud assembly: never fixed in place. */
+  cdk?: boolean
 }
 
 export interface LintResult {
@@ -38,11 +44,13 @@ export interface LintOptions {
   /** Globs of files to skip, relative to `cwd` (from the command line; the configuration's are relative to its file). */
   ignore?: string[]
   now?: Date
+  /** Fix the files (`--fix`), or compute the fixes only (`--fix-dry-run`). */
+  fix?: FixMode
 }
 
 export function lint(options: LintOptions): LintResult {
   const {active, unknown, targets} = prepare(options)
-  const files = targets.flatMap((target) => lintTarget(target, active, options.now))
+  const files = targets.flatMap((target) => lintTarget(target, active, options.now, options.fix))
   return finish(files, active, unknown)
 }
 
@@ -59,17 +67,36 @@ function prepare(options: LintOptions): {active: ActiveRule[]; unknown: string[]
 }
 
 /** The results of one target: a template file, a CDK cloud assembly (one result per stack), or something unusable. */
-export function lintTarget(target: Target, active: readonly ActiveRule[], now: Date | undefined): FileResult[] {
+export function lintTarget(target: Target, active: readonly ActiveRule[], now: Date | undefined, fix?: FixMode): FileResult[] {
   const files: FileResult[] = []
+  const cdk = target.kind === 'cdk'
   const handle = (file: string, outcome: LoadOutcome): void => {
     if (!outcome.ok) {
       if (!outcome.skipped) files.push({file, findings: [outcome.finding], unusable: true})
       return
     }
     for (const template of outcome.templates) {
-      const findings = runRules(template.graph, active, {now})
-      files.push({file: template.file, stack: template.stack, findings: sortFindings(findings), unusable: false})
+      const fixer = !cdk && template.text !== undefined ? new Fixer(template.text, template.parsed.format, template.graph) : undefined
+      const findings = runRules(template.graph, active, {now, fixer, cdk})
+      files.push({file: template.file, stack: template.stack, findings: sortFindings(findings), unusable: false, ...(cdk ? {cdk} : {})})
     }
+  }
+  if (fix && target.kind === 'file') {
+    const first = loadTemplateFile(target.file, target.explicit)
+    const original = first.ok ? first.templates[0]?.text : undefined
+    if (!first.ok || original === undefined) {
+      handle(target.file, first)
+      return files
+    }
+    const lintText = (text: string): Finding[] | undefined => {
+      const outcome = text === original ? first : loadTemplateText(target.file, text, target.explicit)
+      if (!outcome.ok) return undefined
+      const template = outcome.templates[0]!
+      return sortFindings(runRules(template.graph, active, {now, fixer: new Fixer(text, template.parsed.format, template.graph)}))
+    }
+    const {findings, fix: result} = fixText(target.file, original, lintText, fix)
+    files.push({file: target.file, findings: findings ?? [], unusable: false, fix: result})
+    return files
   }
   if (target.kind === 'missing') {
     files.push({file: target.file, findings: [unusable(target.file, 'unreadable', 'no such file or directory')], unusable: true})
@@ -100,6 +127,7 @@ export interface WorkerSetup {
   /** Ids of the catalogue's rules (the worker loads the same rule objects by id). */
   ruleIds: string[]
   now?: Date
+  fix?: FixMode
 }
 
 /** Fewer files than this per thread do not pay for starting a worker (each loads the catalogue, ~0.1 s of CPU). */
@@ -123,13 +151,13 @@ export async function lintInParallel(options: LintOptions): Promise<LintResult> 
   const workerFile = new URL('./worker.js', import.meta.url)
   const count = workerCount(fileTargets.length)
   // Under a TypeScript runner there is no compiled worker next to this module: lint here.
-  if (count === 0 || !existsSync(fileURLToPath(workerFile))) return finish(targets.flatMap((target) => lintTarget(target, active, options.now)), active, unknown)
+  if (count === 0 || !existsSync(fileURLToPath(workerFile))) return finish(targets.flatMap((target) => lintTarget(target, active, options.now, options.fix)), active, unknown)
   const results: FileResult[][] = Array.from({length: targets.length})
   // CDK assemblies and missing paths are linted here first; then this thread takes template files too, as one of the `count`.
   targets.forEach((target, index) => {
     if (target.kind !== 'file') results[index] = lintTarget(target, active, options.now)
   })
-  const setup: WorkerSetup = {config: options.config, ruleIds: options.catalogue.map((rule) => rule.meta.id), now: options.now}
+  const setup: WorkerSetup = {config: options.config, ruleIds: options.catalogue.map((rule) => rule.meta.id), now: options.now, fix: options.fix}
   await runWorkers(workerFile, count - 1, setup, fileTargets.map((index) => ({index, target: targets[index]!})), results, active)
   return finish(results.flat(), active, unknown)
 }
@@ -171,7 +199,7 @@ async function runWorkers(file: URL, count: number, setup: WorkerSetup, jobs: Ar
   // This thread lints too, yielding between files so worker results are taken and workers fed.
   while (next < jobs.length && !failed) {
     const job = jobs[next++]!
-    results[job.index] = lintTarget(job.target, active, setup.now)
+    results[job.index] = lintTarget(job.target, active, setup.now, setup.fix)
     complete()
     await new Promise<void>((resolve) => setImmediate(resolve))
   }
