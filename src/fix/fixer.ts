@@ -58,7 +58,7 @@ export class Fixer {
    * value there is what the resource inherits. Undefined when it cannot be written (no SAM mapping,
    * an intrinsic in the way, a resource not in the text).
    */
-  setProperty(node: GraphNode, path: string[], value: unknown, sam?: SamTarget): TextEdit[] | undefined {
+  setProperty(node: GraphNode, path: Array<string | number>, value: unknown, sam?: SamTarget): TextEdit[] | undefined {
     const written = this.written(node)
     if (!written) return undefined
     if (written.sam || written.type !== node.type) {
@@ -72,12 +72,35 @@ export class Fixer {
     return this.source.set(['Resources', written.id, 'Properties', ...path], value)
   }
 
-  /** Sets a resource attribute (DeletionPolicy, UpdateReplacePolicy) on the resource as written. */
-  setAttribute(node: GraphNode, name: string, value: unknown): TextEdit[] | undefined {
+  /**
+   * The SAM event (its name under the function's `Events`) a generated node comes from: SAM names what an
+   * event generates after the function and the event (`WorkerQueue` for event `Queue` of `Worker`).
+   */
+  samEventOf(node: GraphNode): string | undefined {
+    const written = this.written(node)
+    if (!written?.sam || node.id === written.id) return undefined
+    const events = written.properties.Events
+    if (!isRecord(events)) return undefined
+    const names = Object.keys(events).filter((name) => node.id.startsWith(`${written.id}${name}`))
+    // The longest match: events `Queue` and `QueueB` both prefix `WorkerQueueB`.
+    return names.sort((a, b) => b.length - a.length)[0]
+  }
+
+  /** Sets a property of the SAM event a generated node comes from (`Events.<name>.Properties.<path>`). */
+  setEventProperty(node: GraphNode, path: string[], value: unknown): TextEdit[] | undefined {
+    const event = this.samEventOf(node)
+    const written = this.written(node)
+    if (!event || !written) return undefined
+    return this.source.set(['Resources', written.id, 'Properties', 'Events', event, 'Properties', ...path], value)
+  }
+
+  /** Sets resource attributes (DeletionPolicy, UpdateReplacePolicy) on the resource as written. */
+  setAttributes(node: GraphNode, attributes: Record<string, unknown>): TextEdit[] | undefined {
     const written = this.written(node)
     if (!written) return undefined
-    // SAM passes these attributes on to the resources it generates, except where the generated type differs in kind.
-    return this.source.set(['Resources', written.id, name], value)
+    // SAM copies these attributes onto the resource a SimpleTable becomes; other SAM resources generate several, which the user may not want retained.
+    if (written.sam && written.type !== 'AWS::Serverless::SimpleTable') return undefined
+    return this.source.set(['Resources', written.id], attributes)
   }
 
   /** A free logical id `base`, `base2`, … for a new resource. */

@@ -3,7 +3,7 @@ import {Document, isMap, isScalar, isSeq, type Node as YamlNode, type Pair, pars
 
 import type {TextEdit} from './types.js'
 
-type Segment = string
+type Segment = string | number
 type MapNode = YAMLMap<unknown, unknown>
 
 /** Intrinsic functions written with a short tag in YAML (`!Ref x`, `!GetAtt a.b`, `!Sub s`). */
@@ -135,6 +135,11 @@ export class FixSource {
     if (!doc) return undefined
     let current: unknown = doc.contents
     for (const segment of path) {
+      if (typeof segment === 'number') {
+        if (!isSeq(current)) return undefined
+        current = current.items[segment]
+        continue
+      }
       if (!isMap(current)) return undefined
       const pair = (current as MapNode).items.find((item) => keyOf(item) === segment)
       if (!pair) return undefined
@@ -169,9 +174,15 @@ export class FixSource {
 
   private setIn(map: MapNode, path: readonly Segment[], value: unknown): TextEdit[] | undefined {
     const [head, ...rest] = path as [Segment, ...Segment[]]
+    if (typeof head === 'number') return undefined
     const pair = map.items.find((item) => keyOf(item) === head)
-    if (!pair) return this.insertMembers(map, {[head]: nest(rest, value)})
+    // A list item that does not exist yet is not something to invent.
+    if (!pair) return rest.some((segment) => typeof segment === 'number') ? undefined : this.insertMembers(map, {[head]: nest(rest, value)})
     const current = pair.value as YamlNode | null
+    if (typeof rest[0] === 'number') {
+      const item = isSeq(current) && !current.tag ? (current.items[rest[0]] as YamlNode | undefined) : undefined
+      return item && isMap(item) && !isIntrinsicNode(item) && rest.length > 1 ? this.setIn(item as MapNode, rest.slice(1), value) : undefined
+    }
     if (rest.length > 0) {
       if (isMap(current) && !isIntrinsicNode(current)) return this.setIn(current as MapNode, rest, value)
       if (isEmptyValue(current)) return this.fillEmpty(pair, nest(rest, value))
@@ -333,7 +344,7 @@ function plainKey(key: string): string {
 }
 
 function nest(path: readonly Segment[], value: unknown): unknown {
-  return path.reduceRight<unknown>((inner, key) => ({[key]: inner}), value)
+  return path.reduceRight<unknown>((inner, key) => ({[String(key)]: inner}), value)
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

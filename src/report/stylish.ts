@@ -19,6 +19,7 @@ function plural(count: number, word: string): string {
 export function renderStylish(input: ReportInput): string {
   const lines: string[] = []
   const counts: Record<Severity, number> = {error: 0, warning: 0, info: 0}
+  const fixable = {safe: 0, unsafe: 0}
   for (const file of input.files) {
     if (file.findings.length === 0) continue
     const shown = path.relative(input.cwd, file.file) || file.file
@@ -27,8 +28,12 @@ export function renderStylish(input: ReportInput): string {
       counts[finding.severity]++
       const position = finding.location ? `${finding.location.line}:${finding.location.column}` : ''
       const where = finding.resource ? chalk.dim(` [${finding.resource.cdkPath ?? finding.resource.logicalId ?? finding.resource.id}]`) : ''
-      lines.push(`  ${chalk.dim(position.padEnd(8))} ${COLOR[finding.severity](finding.severity.padEnd(7))} ${finding.message}${where}  ${chalk.dim(`${finding.ruleId} ${finding.ruleName}`)}`)
+      // Ruff's marker: [*] a safe fix --fix applies, [~] an unsafe one that needs --unsafe-fixes too.
+      const mark = finding.autofix ? (finding.autofix.applicability === 'safe' ? `${chalk.green('[*]')} ` : `${chalk.yellow('[~]')} `) : ''
+      if (finding.autofix) fixable[finding.autofix.applicability]++
+      lines.push(`  ${chalk.dim(position.padEnd(8))} ${COLOR[finding.severity](finding.severity.padEnd(7))} ${mark}${finding.message}${where}  ${chalk.dim(`${finding.ruleId} ${finding.ruleName}`)}`)
       if (finding.fix) lines.push(`  ${' '.repeat(8)} ${' '.repeat(7)} ${chalk.dim(`fix: ${finding.fix}`)}`)
+      if (finding.constructFix) lines.push(`  ${' '.repeat(8)} ${' '.repeat(7)} ${chalk.dim(`cdk: set ${finding.constructFix} on ${finding.resource?.cdkPath ?? 'the construct'}`)}`)
     }
   }
   const total = counts.error + counts.warning + counts.info
@@ -39,6 +44,10 @@ export function renderStylish(input: ReportInput): string {
   } else {
     const summary = `✖ ${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info) in ${plural(checked, input.command === 'lint' ? 'template' : 'region')}`
     lines.push(counts.error > 0 ? chalk.red.bold(summary) : chalk.yellow.bold(summary))
+    if (fixable.safe > 0 || fixable.unsafe > 0) {
+      const unsafe = fixable.unsafe > 0 ? ` (${fixable.unsafe} more with --fix --unsafe-fixes)` : ''
+      lines.push(`  ${plural(fixable.safe, 'problem')} fixable with --fix${unsafe}`)
+    }
   }
   return lines.join('\n') + '\n'
 }

@@ -1,7 +1,7 @@
 // EVB002: EventBridge rule targets should state how long and how often delivery is retried.
 import {userName} from '../sqs/queues.js'
 import {defineRule} from '../types.js'
-import {ruleTargets} from './targets.js'
+import {DEFAULT_RETRY_POLICY, ruleTargets} from './targets.js'
 
 export default defineRule({
   meta: {
@@ -17,6 +17,8 @@ export default defineRule({
     messages: {
       noRetryPolicy: 'Target {{target}} of rule {{rule}} has no RetryPolicy: EventBridge retries for up to 24 hours and 185 attempts before the event reaches a DLQ.',
     },
+    fixable: 'safe',
+    cdkFix: 'retryAttempts: 185, maxEventAge: cdk.Duration.hours(24) (on the target)',
     equivalents: {},
     docs: {
       what: 'Finds targets of enabled `AWS::Events::Rule` resources without `RetryPolicy` (`MaximumRetryAttempts`, `MaximumEventAgeInSeconds`).',
@@ -30,7 +32,18 @@ export default defineRule({
   check({graph, report}) {
     for (const {rule, target, path, name} of ruleTargets(graph.ofKind('rule'))) {
       if (target.RetryPolicy !== undefined) continue
-      report({node: rule, path, messageId: 'noRetryPolicy', data: {rule: userName(rule), target: name}, fix: 'Add RetryPolicy with MaximumRetryAttempts and MaximumEventAgeInSeconds suited to the target.'})
+      report({
+        node: rule,
+        path,
+        messageId: 'noRetryPolicy',
+        data: {rule: userName(rule), target: name},
+        fix: 'Add RetryPolicy with MaximumRetryAttempts and MaximumEventAgeInSeconds suited to the target.',
+        // EventBridge's own defaults written down: nothing changes, and the bounds are there to tighten in review.
+        autofix: (fixer) =>
+          fixer.propose('Write the default retry policy (185 attempts, 24 hours)', [
+            fixer.samEventOf(rule) !== undefined ? fixer.setEventProperty(rule, ['RetryPolicy'], DEFAULT_RETRY_POLICY) : fixer.setProperty(rule, [...(path as Array<string | number>), 'RetryPolicy'], DEFAULT_RETRY_POLICY),
+          ]),
+      })
     }
   },
 })

@@ -2,6 +2,7 @@
 import {get} from '../../model/intrinsics.js'
 import {userName} from '../sqs/queues.js'
 import {defineRule} from '../types.js'
+import {DEFAULT_RETRY_POLICY} from './targets.js'
 
 export default defineRule({
   meta: {
@@ -18,6 +19,8 @@ export default defineRule({
     messages: {
       noRetryPolicy: 'Schedule {{schedule}} has no Target.RetryPolicy: Scheduler retries a failed invocation for up to 24 hours and 185 attempts.',
     },
+    fixable: 'safe',
+    cdkFix: 'retryAttempts: 185, maxEventAge: cdk.Duration.hours(24) (on the schedule target)',
     equivalents: {},
     docs: {
       what: 'Finds `AWS::Scheduler::Schedule` resources (SAM: `ScheduleV2` events) without `Target.RetryPolicy`.',
@@ -31,7 +34,18 @@ export default defineRule({
   check({graph, report}) {
     for (const schedule of graph.ofKind('schedule')) {
       if (get(schedule.props, 'Target', 'RetryPolicy') !== undefined) continue
-      report({node: schedule, path: schedule.props.Target === undefined ? [] : ['Target'], messageId: 'noRetryPolicy', data: {schedule: userName(schedule)}, fix: 'Add Target.RetryPolicy with MaximumRetryAttempts and MaximumEventAgeInSeconds.'})
+      report({
+        node: schedule,
+        path: schedule.props.Target === undefined ? [] : ['Target'],
+        messageId: 'noRetryPolicy',
+        data: {schedule: userName(schedule)},
+        fix: 'Add Target.RetryPolicy with MaximumRetryAttempts and MaximumEventAgeInSeconds.',
+        // Scheduler's own defaults written down: behaviour stays, the bounds become visible.
+        autofix: (fixer) =>
+          fixer.propose('Write the default retry policy (185 attempts, 24 hours)', [
+            fixer.samEventOf(schedule) !== undefined ? fixer.setEventProperty(schedule, ['RetryPolicy'], DEFAULT_RETRY_POLICY) : fixer.setProperty(schedule, ['Target', 'RetryPolicy'], DEFAULT_RETRY_POLICY),
+          ]),
+      })
     }
   },
 })

@@ -9,6 +9,9 @@ import {grantsOf, mappingSource, resolveResource} from '../lambda/queries.js'
 /** SQS keeps messages 4 days unless MessageRetentionPeriod says otherwise. */
 export const DEFAULT_RETENTION_SECONDS = 345_600
 
+/** The longest SQS keeps a message: 14 days. */
+export const MAX_RETENTION_SECONDS = 1_209_600
+
 /** The RedrivePolicy as an object: CloudFormation writes an object or JSON text (also inside `Fn::Sub`), the live API returns JSON text. */
 export function redrivePolicyOf(node: GraphNode): Record<string, unknown> | undefined {
   return jsonPolicyObject(node.props.RedrivePolicy)
