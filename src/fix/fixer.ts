@@ -23,6 +23,21 @@ export interface SamTarget {
   globals?: string
 }
 
+/** An alarm on one metric of one resource. */
+export interface AlarmSpec {
+  description: string
+  namespace: string
+  metric: string
+  /** The dimension's name, and its value from the logical id the resource was written as (`FunctionName: !Ref Worker`). */
+  dimension: string
+  value: (id: string) => unknown
+  statistic: 'Sum' | 'Maximum' | 'Average'
+  period?: number
+  evaluationPeriods?: number
+  threshold: number
+  comparison: 'GreaterThanThreshold' | 'GreaterThanOrEqualToThreshold'
+}
+
 export class Fixer {
   readonly source: FixSource
   /** Resource ids handed out during this pass, so two fixes never add resources with one name. */
@@ -113,8 +128,60 @@ export class Fixer {
 
   /** Writes a new resource right after the resource `anchor` was written as. */
   addResourceAfter(anchor: GraphNode | string, id: string, resource: Record<string, unknown>): TextEdit[] | undefined {
+    return this.addResourcesAfter(anchor, {[id]: resource})
+  }
+
+  /** Writes new resources, in order, right after the resource `anchor` was written as. */
+  addResourcesAfter(anchor: GraphNode | string, resources: Record<string, Record<string, unknown>>): TextEdit[] | undefined {
     const anchorId = typeof anchor === 'string' ? anchor : this.written(anchor)?.id
-    return anchorId ? this.source.insertResourceAfter(anchorId, id, resource) : undefined
+    return anchorId ? this.source.insertResourcesAfter(anchorId, resources) : undefined
+  }
+
+  /**
+   * What a new alarm notifies: the template's alarm topic (parameter or resource), or else a new parameter
+   * `AlarmTopicArn` the deployment must fill in — which makes the fix unsafe, and says so.
+   */
+  alarmTarget(): {action: unknown; edits: TextEdit[] | undefined; unsafe?: string} {
+    const existing = this.alarmAction()
+    if (existing) return {action: existing, edits: []}
+    const parameter = 'AlarmTopicArn'
+    return {
+      action: {Ref: parameter},
+      edits: this.source.set(['Parameters', parameter], {Type: 'String', Description: 'ARN of the SNS topic that alarms notify'}),
+      unsafe: `the template has no alarm topic, so the fix adds a parameter ${parameter} without a default: fill in the ARN of the SNS topic to notify when deploying`,
+    }
+  }
+
+  /** An alarm resource in the shape the alarm rules look for, notifying the alarm target. */
+  alarm(spec: AlarmSpec, id: string, action: unknown): Record<string, unknown> {
+    return {
+      Type: 'AWS::CloudWatch::Alarm',
+      Properties: {
+        AlarmDescription: spec.description,
+        Namespace: spec.namespace,
+        MetricName: spec.metric,
+        Dimensions: [{Name: spec.dimension, Value: spec.value(id)}],
+        Statistic: spec.statistic,
+        Period: spec.period ?? 60,
+        EvaluationPeriods: spec.evaluationPeriods ?? 1,
+        Threshold: spec.threshold,
+        ComparisonOperator: spec.comparison,
+        TreatMissingData: 'notBreaching',
+        AlarmActions: [action],
+      },
+    }
+  }
+
+  /**
+   * A fix that adds an alarm on `node`'s metric right after the resource it was written as, named after the
+   * node. A node SAM generates is referred to by its generated logical id, which CloudFormation resolves.
+   */
+  addAlarm(node: GraphNode, suffix: string, spec: AlarmSpec): FixProposal | undefined {
+    const written = this.written(node)
+    if (!written) return undefined
+    const id = this.newResourceId(`${node.id}${suffix}`)
+    const target = this.alarmTarget()
+    return this.propose(`Add alarm ${id} on ${spec.namespace} ${spec.metric}`, [this.addResourceAfter(written.id, id, this.alarm(spec, node.id, target.action)), target.edits], target.unsafe)
   }
 
   /** `{Ref: x}`: written as `!Ref x` or `Ref: x` by the toolkit, in the file's style. */

@@ -19,7 +19,7 @@ export function renderDiffs(files: readonly FixedFile[], cwd: string): string {
       const relative = path.relative(cwd, file.file)
       const inside = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative)
       const shown = inside ? relative.split(path.sep).join('/') : file.file
-      return createTwoFilesPatch(inside ? `a/${shown}` : shown, inside ? `b/${shown}` : shown, file.fix!.original, file.fix!.text, undefined, undefined, {context: 3}).replace(/^=+\n/, '')
+      return createTwoFilesPatch(inside ? `a/${shown}` : shown, inside ? `b/${shown}` : shown, file.fix!.original, file.fix!.text, undefined, undefined, {context: 3}).replace(/^(Index:[^\n]*\n)?=+\n/, '')
     })
     .join('')
 }

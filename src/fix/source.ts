@@ -42,7 +42,8 @@ function toNode(value: unknown, doc: Document, short: boolean, flow = false): un
     }
     const map = new YAMLMap()
     map.flow = flow
-    for (const [key, item] of Object.entries(record)) map.items.push(doc.createPair(key, toNode(item, doc, short, flow)))
+    // `Fn::GetAtt: [Queue, Arn]` reads as one reference; a block list of two names does not.
+    for (const [key, item] of Object.entries(record)) map.items.push(doc.createPair(key, toNode(item, doc, short, flow || key === 'Fn::GetAtt')))
     return map
   }
   return doc.createNode(value)
@@ -273,10 +274,10 @@ export class FixSource {
   }
 
   /**
-   * Adds a resource right after `anchor` in `Resources`, in the file's style (a blank line before it
+   * Adds resources right after `anchor` in `Resources`, in the file's style (a blank line before each
    * when resources are separated by blank lines).
    */
-  insertResourceAfter(anchor: string, id: string, resource: Record<string, unknown>): TextEdit[] | undefined {
+  insertResourcesAfter(anchor: string, added: Record<string, Record<string, unknown>>): TextEdit[] | undefined {
     const resources = this.nodeAt(['Resources'])
     if (!isMap(resources) || !resources.range) return undefined
     const pair = resources.items.find((item) => keyOf(item) === anchor)
@@ -285,12 +286,48 @@ export class FixSource {
     const indent = columnOf(this.text, (pair.key as YamlNode).range![0])
     if (resources.flow) {
       const multiline = this.text.slice(resources.range[0], (pair.key as YamlNode).range![0]).includes('\n')
-      return [this.edit(end, end, multiline ? `,\n${' '.repeat(indent)}${this.memberText(id, resource, indent)}` : `, ${this.memberText(id, resource, 0)}`)]
+      const text = Object.entries(added).map(([id, resource]) => (multiline ? `,\n${' '.repeat(indent)}${this.memberText(id, resource, indent)}` : `, ${this.memberText(id, resource, 0)}`))
+      return [this.edit(end, end, text.join(''))]
     }
     const at = endOfLine(this.text, end)
     const blank = /\n[ \t]*\r?\n[ \t]*\S/.test(this.text.slice((resources.items[0]!.key as YamlNode).range![0], itemEnd(resources.items.at(-1)!, this.text)))
     const prefix = at === this.text.length && !this.text.endsWith('\n') ? '\n' : ''
-    return [this.edit(at, at, prefix + (blank ? '\n' : '') + this.blockLines({[id]: resource}, indent))]
+    const text = Object.entries(added).map(([id, resource]) => (blank ? '\n' : '') + this.blockLines({[id]: resource}, indent))
+    return [this.edit(at, at, prefix + text.join(''))]
+  }
+
+  insertResourceAfter(anchor: string, id: string, resource: Record<string, unknown>): TextEdit[] | undefined {
+    return this.insertResourcesAfter(anchor, {[id]: resource})
+  }
+
+  /** Appends `item` to the list at `path`, in the list's style; undefined when there is no plain list there. */
+  append(path: readonly Segment[], item: unknown): TextEdit[] | undefined {
+    const seq = this.nodeAt(path)
+    if (!isSeq(seq) || seq.tag || !seq.range) return undefined
+    const last = seq.items.at(-1) as YamlNode | undefined
+    if (!last?.range) return undefined
+    let end = last.range[1]
+    while (end > 0 && /\s/.test(this.text[end - 1]!)) end--
+    if (seq.flow) {
+      const first = (seq.items[0] as YamlNode).range![0]
+      const multiline = this.text.slice(seq.range[0], first).includes('\n')
+      const indent = columnOf(this.text, first)
+      const text = this.format === 'json' ? (multiline ? reindent(JSON.stringify(item, null, this.step), indent) : inlineJson(item)) : this.flow(item)
+      return [this.edit(end, end, multiline ? `,\n${' '.repeat(indent)}${text}` : `, ${text}`)]
+    }
+    // The dash of the first item sets the column; the item is written as a one-item block list there.
+    const dash = this.text.lastIndexOf('-', (seq.items[0] as YamlNode).range![0])
+    const indent = columnOf(this.text, dash)
+    const doc = new Document()
+    doc.contents = toNode([item], doc, this.shortTags) as YamlNode
+    const lines = doc
+      .toString({indent: this.step, indentSeq: this.indentSeq, lineWidth: 0, flowCollectionPadding: false})
+      .replace(/\n$/, '')
+      .split('\n')
+      .map((line) => ' '.repeat(indent) + line)
+    const at = endOfLine(this.text, end)
+    const prefix = at === this.text.length && !this.text.endsWith('\n') ? '\n' : ''
+    return [this.edit(at, at, `${prefix}${lines.join('\n')}\n`)]
   }
 
   /** `key: value` for a flow mapping or JSON object, continuation lines indented under `indent`. */

@@ -45,8 +45,8 @@ export function renderStylish(input: ReportInput): string {
     const summary = `✖ ${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info) in ${plural(checked, input.command === 'lint' ? 'template' : 'region')}`
     lines.push(counts.error > 0 ? chalk.red.bold(summary) : chalk.yellow.bold(summary))
     if (fixable.safe > 0 || fixable.unsafe > 0) {
-      const unsafe = fixable.unsafe > 0 ? ` (${fixable.unsafe} more with --fix --unsafe-fixes)` : ''
-      lines.push(`  ${plural(fixable.safe, 'problem')} fixable with --fix${unsafe}`)
+      if (fixable.safe === 0) lines.push(`  ${plural(fixable.unsafe, 'problem')} fixable with --fix --unsafe-fixes`)
+      else lines.push(`  ${plural(fixable.safe, 'problem')} fixable with --fix${fixable.unsafe > 0 ? ` (${fixable.unsafe} more with --fix --unsafe-fixes)` : ''}`)
     }
   }
   return lines.join('\n') + '\n'

@@ -17,6 +17,8 @@ export default defineRule({
     messages: {
       noAlarm: 'Function {{function}} has no alarm on AWS/Lambda Errors: when it starts failing, nobody is told.',
     },
+    fixable: 'safe',
+    cdkFix: 'fn.metricErrors().createAlarm(this, \'Errors\', {threshold: 1, evaluationPeriods: 1}) plus alarm.addAlarmAction(new actions.SnsAction(topic))',
     equivalents: {},
     docs: {
       what:
@@ -40,6 +42,19 @@ export default defineRule({
         messageId: 'noAlarm',
         data: {function: displayName(fn)},
         fix: `Add an AWS::CloudWatch::Alarm on AWS/Lambda Errors (Sum ≥ 1 over 60 s) with dimension FunctionName: !Ref ${displayName(fn)} and an AlarmActions topic.`,
+        autofix: (fixer) =>
+          fixer.addAlarm(fn, 'Errors', {
+            description: `Function ${displayName(fn)} is failing`,
+            namespace: 'AWS/Lambda',
+            metric: 'Errors',
+            dimension: 'FunctionName',
+            value: (id) => fixer.ref(id),
+            statistic: 'Sum',
+            period: 60,
+            evaluationPeriods: 1,
+            threshold: 1,
+            comparison: 'GreaterThanOrEqualToThreshold',
+          }),
       })
     }
   },

@@ -17,6 +17,8 @@ export default defineRule({
     messages: {
       noAlarm: 'Function {{function}} has no alarm on AWS/Lambda Throttles: hitting its concurrency limit goes unnoticed.',
     },
+    fixable: 'safe',
+    cdkFix: 'fn.metricThrottles().createAlarm(this, \'Throttles\', {threshold: 1, evaluationPeriods: 1})',
     equivalents: {},
     docs: {
       what: 'Finds functions that no alarm watches on the `AWS/Lambda` `Throttles` metric (directly by dimension or through metric math).',
@@ -39,6 +41,19 @@ export default defineRule({
         messageId: 'noAlarm',
         data: {function: displayName(fn)},
         fix: `Add an AWS::CloudWatch::Alarm on AWS/Lambda Throttles with dimension FunctionName: !Ref ${displayName(fn)}.`,
+        autofix: (fixer) =>
+          fixer.addAlarm(fn, 'Throttles', {
+            description: `Function ${displayName(fn)} is throttled`,
+            namespace: 'AWS/Lambda',
+            metric: 'Throttles',
+            dimension: 'FunctionName',
+            value: (id) => fixer.ref(id),
+            statistic: 'Sum',
+            period: 60,
+            evaluationPeriods: 1,
+            threshold: 1,
+            comparison: 'GreaterThanOrEqualToThreshold',
+          }),
       })
     }
   },

@@ -31,6 +31,8 @@ export default defineRule({
     messages: {
       noAlarm: 'Function {{function}} reads stream {{stream}} but has no alarm on AWS/Lambda IteratorAge: a blocked shard or a falling-behind consumer goes unnoticed until records expire.',
     },
+    fixable: 'safe',
+    cdkFix: "fn.metric('IteratorAge', {statistic: 'Maximum'}).createAlarm(this, 'IteratorAge', {threshold: 60000, evaluationPeriods: 5})",
     equivalents: {},
     docs: {
       what: 'Finds functions with an event source mapping from a Kinesis stream or a DynamoDB stream that no alarm watches on the `AWS/Lambda` `IteratorAge` metric.',
@@ -55,6 +57,19 @@ export default defineRule({
         messageId: 'noAlarm',
         data: {function: displayName(fn), stream: [...new Set(streams)].join(', ')},
         fix: `Add an AWS::CloudWatch::Alarm on AWS/Lambda IteratorAge (Maximum, e.g. > 60000 ms for 5 minutes) with dimension FunctionName: !Ref ${displayName(fn)}.`,
+        autofix: (fixer) =>
+          fixer.addAlarm(fn, 'IteratorAge', {
+            description: `Function ${displayName(fn)} is falling behind its stream`,
+            namespace: 'AWS/Lambda',
+            metric: 'IteratorAge',
+            dimension: 'FunctionName',
+            value: (id) => fixer.ref(id),
+            statistic: 'Maximum',
+            period: 60,
+            evaluationPeriods: 5,
+            threshold: 60000,
+            comparison: 'GreaterThanThreshold',
+          }),
       })
     }
   },

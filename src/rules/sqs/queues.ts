@@ -2,6 +2,7 @@
 import {jsonPolicyObject, redriveTarget} from '../../model/edges.js'
 import type {ResourceGraph} from '../../model/graph.js'
 import {asArray, collectReferences, get, isRecord, literal, literalBoolean, literalNumber} from '../../model/intrinsics.js'
+import type {AlarmSpec} from '../../fix/fixer.js'
 import type {GraphNode} from '../../model/types.js'
 import {displayName} from '../helpers.js'
 import {grantsOf, mappingSource, resolveResource} from '../lambda/queries.js'
@@ -166,4 +167,18 @@ export function alarmWatchState(graph: ResourceGraph, alarm: GraphNode, queue: G
     }
   }
   return bestState(states)
+}
+
+/** The alarm a dead-letter queue needs (SQS002): any message in it means something failed for good. */
+export function dlqDepthAlarm(queue: string): AlarmSpec {
+  return {
+    description: `Messages reached dead-letter queue ${queue}`,
+    namespace: 'AWS/SQS',
+    metric: 'ApproximateNumberOfMessagesVisible',
+    dimension: 'QueueName',
+    value: (id) => ({'Fn::GetAtt': [id, 'QueueName']}),
+    statistic: 'Maximum',
+    threshold: 0,
+    comparison: 'GreaterThanThreshold',
+  }
 }
