@@ -1,6 +1,10 @@
 // SNS001: subscriptions should have a redrive policy so undeliverable messages are kept, not dropped.
-import {asArray, get, isRecord} from '../../model/intrinsics.js'
-import {userName} from '../sqs/queues.js'
+import type {Fixer} from '../../fix/fixer.js'
+import type {FixProposal} from '../../fix/types.js'
+import type {ResourceGraph} from '../../model/graph.js'
+import {asArray, get, isRecord, literalBoolean} from '../../model/intrinsics.js'
+import type {GraphNode} from '../../model/types.js'
+import {dlqDepthAlarm, MAX_RETENTION_SECONDS, userName} from '../sqs/queues.js'
 import {defineRule} from '../types.js'
 
 export default defineRule({
@@ -18,6 +22,9 @@ export default defineRule({
       noRedrive: 'Subscription {{subscription}} ({{protocol}}) has no RedrivePolicy: messages SNS cannot deliver (endpoint deleted, permission or KMS key missing) are dropped without a trace.',
       inline: 'Topic {{topic}} declares its subscription to {{protocol}} inline, where no RedrivePolicy can be set: messages SNS cannot deliver are dropped without a trace.',
     },
+    fixable: 'unsafe',
+    fixUnsafeReason: 'Messages SNS cannot deliver go to the new dead-letter queue instead of being dropped after the delivery retries: someone must watch it (the fix adds its depth alarm).',
+    cdkFix: 'deadLetterQueue: dlq (on the subscription)',
     equivalents: {'serverless-rules': ['ES7000'], 'cdk-nag': ['Serverless-SNSRedrivePolicy']},
     docs: {
       what: 'Finds `AWS::SNS::Subscription` resources (SAM: `SNS` events) without `RedrivePolicy`, and subscriptions declared inline in a topic\'s `Subscription` list, which cannot have one.',
@@ -39,6 +46,7 @@ export default defineRule({
         messageId: 'noRedrive',
         data: {subscription: userName(subscription), protocol: String(subscription.props.Protocol ?? 'unknown')},
         fix: 'Add RedrivePolicy with deadLetterTargetArn pointing at an SQS queue (and a queue policy letting sns.amazonaws.com send to it).',
+        autofix: (fixer) => redriveFix(fixer, graph, subscription),
       })
     }
     for (const topic of graph.ofKind('topic')) {
@@ -54,3 +62,51 @@ export default defineRule({
     }
   },
 })
+
+/**
+ * A dead-letter queue for a subscription, written after the resource the subscription was declared as
+ * (the subscription, or the SAM function whose SNS event it is): the queue, a policy letting the topic
+ * send to it (over TLS only), its depth alarm, and the subscription's RedrivePolicy.
+ */
+function redriveFix(fixer: Fixer, graph: ResourceGraph, subscription: GraphNode): FixProposal | undefined {
+  const written = fixer.written(subscription)
+  const topicArn = subscription.props.TopicArn
+  if (!written || topicArn === undefined) return undefined
+  const event = fixer.samEventOf(subscription)
+  if (written.sam && event === undefined) return undefined
+  const topic = graph.get(String(get(topicArn, 'Ref') ?? ''))
+  // A FIFO topic needs a FIFO dead-letter queue; a topic we cannot see might be either.
+  const fifo = topic ? literalBoolean(topic.props.FifoTopic) === true : undefined
+  if (fifo === undefined && typeof topicArn !== 'string') return undefined
+  const dlq = fixer.newResourceId(`${subscription.id}Dlq`)
+  const policy = fixer.newResourceId(`${dlq}Policy`)
+  const alarm = fixer.newResourceId(`${dlq}DepthAlarm`)
+  const queueArn = fixer.getAtt(dlq, 'Arn')
+  const target = fixer.alarmTarget()
+  const redrive = {deadLetterTargetArn: queueArn}
+  return fixer.propose(
+    `Add dead-letter queue ${dlq} (with its policy and depth alarm) and a redrive policy to it`,
+    [
+      event === undefined ? fixer.setProperty(subscription, ['RedrivePolicy'], redrive) : fixer.setEventProperty(subscription, ['RedrivePolicy'], redrive),
+      fixer.addResourcesAfter(written.id, {
+        [dlq]: {Type: 'AWS::SQS::Queue', Properties: {...(fifo ? {FifoQueue: true} : {}), MessageRetentionPeriod: MAX_RETENTION_SECONDS, SqsManagedSseEnabled: true}},
+        [policy]: {
+          Type: 'AWS::SQS::QueuePolicy',
+          Properties: {
+            Queues: [fixer.ref(dlq)],
+            PolicyDocument: {
+              Version: '2012-10-17',
+              Statement: [
+                {Effect: 'Allow', Principal: {Service: 'sns.amazonaws.com'}, Action: 'sqs:SendMessage', Resource: queueArn, Condition: {ArnEquals: {'aws:SourceArn': topicArn}}},
+                {Sid: 'DenyInsecureTransport', Effect: 'Deny', Principal: '*', Action: 'sqs:*', Resource: queueArn, Condition: {Bool: {'aws:SecureTransport': false}}},
+              ],
+            },
+          },
+        },
+        [alarm]: fixer.alarm(dlqDepthAlarm(dlq), dlq, target.action),
+      }),
+      target.edits,
+    ],
+    target.unsafe,
+  )
+}
