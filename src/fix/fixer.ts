@@ -21,6 +21,8 @@ export interface SamTarget {
   value: unknown
   /** The Globals section that may set it for every resource of the type (Function, Api, HttpApi, …). */
   globals?: string
+  /** The SAM resource type the path belongs to, without `AWS::Serverless::` (default: the Globals section). */
+  resource?: string
 }
 
 /** An alarm on one metric of one resource. */
@@ -78,6 +80,8 @@ export class Fixer {
     if (!written) return undefined
     if (written.sam || written.type !== node.type) {
       if (!sam || !written.sam) return undefined
+      // An implicit API is declared by a function's events: its properties are not the function's.
+      if (written.type !== `AWS::Serverless::${sam.resource ?? sam.globals}`) return undefined
       const [head] = sam.path
       const globals = sam.globals ? this.template.Globals : undefined
       const section = isRecord(globals) && sam.globals ? globals[sam.globals] : undefined
@@ -101,11 +105,16 @@ export class Fixer {
     return names.sort((a, b) => b.length - a.length)[0]
   }
 
-  /** Sets a property of the SAM event a generated node comes from (`Events.<name>.Properties.<path>`). */
-  setEventProperty(node: GraphNode, path: string[], value: unknown): TextEdit[] | undefined {
+  /**
+   * Sets a property of the SAM event a generated node comes from (`Events.<name>.Properties.<path>`), when the
+   * event is of one of `types` (an SNS event's SQS subscription has no batch settings of its own, for one).
+   */
+  setEventProperty(node: GraphNode, path: string[], value: unknown, types?: readonly string[]): TextEdit[] | undefined {
     const event = this.samEventOf(node)
     const written = this.written(node)
     if (!event || !written) return undefined
+    const type = (written.properties.Events as Record<string, {Type?: unknown}>)[event]?.Type
+    if (types && !(typeof type === 'string' && types.includes(type))) return undefined
     return this.source.set(['Resources', written.id, 'Properties', 'Events', event, 'Properties', ...path], value)
   }
 

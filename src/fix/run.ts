@@ -1,6 +1,6 @@
 // `lint --fix` for one template file: lint, apply the fixes that do not overlap, re-lint, repeat (at most MAX_PASSES), then write safely.
 import type {Finding} from '../engine/finding.js'
-import {applicableFixes, applyFixes, StaleFileError, writeFixedFile} from './apply.js'
+import {applyFixes, fixableFindings, StaleFileError, writeFixedFile} from './apply.js'
 
 /** ESLint stops after 10 passes; a fix that keeps producing new fixes is a bug, not a reason to loop. */
 export const MAX_PASSES = 10
@@ -38,10 +38,17 @@ export function fixText(file: string, original: string, lintText: LintText, mode
   let findings = lintText(text)
   let applied = 0
   let passes = 0
+  // A finding whose fix was applied and that is still there is not fixed by applying it again: never twice.
+  const done = new Set<string>()
+  const keyOf = (finding: Finding): string => `${finding.ruleId}|${finding.resource?.id ?? ''}|${finding.messageId}|${JSON.stringify(finding.data)}`
   while (findings && passes < MAX_PASSES) {
-    const fixes = applicableFixes(findings, mode.unsafe)
-    if (fixes.length === 0) break
-    const next = applyFixes(text, fixes)
+    const candidates = fixableFindings(findings, mode.unsafe).filter((finding) => !done.has(keyOf(finding)))
+    if (candidates.length === 0) break
+    const next = applyFixes(
+      text,
+      candidates.map((finding) => finding.autofix),
+    )
+    for (const finding of candidates) if (next.taken.has(finding.autofix)) done.add(keyOf(finding))
     if (next.applied === 0 || next.text === text) break
     const relinted = lintText(next.text)
     passes++

@@ -318,7 +318,7 @@ export class FixSource {
     // The dash of the first item sets the column; the item is written as a one-item block list there.
     const dash = this.text.lastIndexOf('-', (seq.items[0] as YamlNode).range![0])
     const indent = columnOf(this.text, dash)
-    const doc = new Document()
+    const doc = new Document(undefined, {version: '1.1'})
     doc.contents = toNode([item], doc, this.shortTags) as YamlNode
     const lines = doc
       .toString({indent: this.step, indentSeq: this.indentSeq, lineWidth: 0, flowCollectionPadding: false})
@@ -349,14 +349,14 @@ export class FixSource {
   }
 
   private flow(value: unknown): string {
-    const doc = new Document()
+    const doc = new Document(undefined, {version: '1.1'})
     doc.contents = toNode(value, doc, this.shortTags, true) as YamlNode
     return doc.toString({lineWidth: 0, flowCollectionPadding: false}).trimEnd()
   }
 
   /** A block mapping as lines indented by `indent`, each ending with a newline. */
   private blockLines(value: Record<string, unknown>, indent: number): string {
-    const doc = new Document()
+    const doc = new Document(undefined, {version: '1.1'})
     doc.contents = toNode(value, doc, this.shortTags) as YamlNode
     const text = doc.toString({indent: this.step, indentSeq: this.indentSeq, lineWidth: 0, flowCollectionPadding: false})
     return text

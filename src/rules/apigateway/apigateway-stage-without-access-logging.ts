@@ -50,7 +50,7 @@ export default defineRule({
           const group = {Type: 'AWS::Logs::LogGroup', Properties: {RetentionInDays: 30}}
           const setting = {DestinationArn: fixer.getAtt(id, 'Arn'), Format: JSON_ACCESS_LOG_FORMAT}
           return fixer.propose(`Write JSON access logs to new log group ${id}`, [
-            fixer.setProperty(stage, [property], setting, {path: [property], value: setting}),
+            fixer.setProperty(stage, [property], setting, {path: [property], value: setting, resource: isRestStage(stage) ? 'Api' : 'HttpApi'}),
             fixer.addResourceAfter(stage, id, group),
           ])
         },

@@ -62,7 +62,7 @@ export default defineRule({
         messageId: 'noThrottling',
         data: {stage: stageLabel(graph, stage), property: rest ? 'MethodSettings for /* with ThrottlingRateLimit' : 'DefaultRouteSettings.ThrottlingRateLimit'},
         autofix: (fixer) => {
-          if (!rest) return fixer.propose('Throttle every route at the account defaults', [fixer.setProperty(stage, ['DefaultRouteSettings'], DEFAULT_THROTTLING, {path: ['DefaultRouteSettings'], value: DEFAULT_THROTTLING})])
+          if (!rest) return fixer.propose('Throttle every route at the account defaults', [fixer.setProperty(stage, ['DefaultRouteSettings'], DEFAULT_THROTTLING, {path: ['DefaultRouteSettings'], value: DEFAULT_THROTTLING, resource: 'HttpApi'})])
           const setting = {ResourcePath: '/*', HttpMethod: '*', ...DEFAULT_THROTTLING}
           if (value === undefined) return fixer.propose('Throttle every method at the account defaults', [fixer.setProperty(stage, ['MethodSettings'], [setting], {path: ['MethodSettings'], value: [setting], globals: 'Api'})])
           const written = fixer.written(stage)

@@ -49,7 +49,7 @@ export default defineRule({
         messageId: 'notEnabled',
         data: {api: displayName(api), value: enabled === undefined ? 'unset (off)' : String(literal(enabled))},
         fix: 'Set XrayEnabled: true.',
-        autofix: (fixer) => fixer.propose('Turn on X-Ray tracing', [fixer.setProperty(api, ['XrayEnabled'], true, {path: ['XrayEnabled'], value: true})]),
+        autofix: (fixer) => fixer.propose('Turn on X-Ray tracing', [fixer.setProperty(api, ['XrayEnabled'], true, {path: ['XrayEnabled'], value: true, resource: 'GraphQLApi'})]),
       })
     }
   },

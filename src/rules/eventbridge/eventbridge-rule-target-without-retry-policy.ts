@@ -41,7 +41,7 @@ export default defineRule({
         // EventBridge's own defaults written down: nothing changes, and the bounds are there to tighten in review.
         autofix: (fixer) =>
           fixer.propose('Write the default retry policy (185 attempts, 24 hours)', [
-            fixer.samEventOf(rule) !== undefined ? fixer.setEventProperty(rule, ['RetryPolicy'], DEFAULT_RETRY_POLICY) : fixer.setProperty(rule, [...(path as Array<string | number>), 'RetryPolicy'], DEFAULT_RETRY_POLICY),
+            fixer.samEventOf(rule) !== undefined ? fixer.setEventProperty(rule, ['RetryPolicy'], DEFAULT_RETRY_POLICY, ['EventBridgeRule', 'CloudWatchEvent', 'Schedule']) : fixer.setProperty(rule, [...(path as Array<string | number>), 'RetryPolicy'], DEFAULT_RETRY_POLICY),
           ]),
       })
     }

@@ -43,7 +43,7 @@ export default defineRule({
         // Scheduler's own defaults written down: behaviour stays, the bounds become visible.
         autofix: (fixer) =>
           fixer.propose('Write the default retry policy (185 attempts, 24 hours)', [
-            fixer.samEventOf(schedule) !== undefined ? fixer.setEventProperty(schedule, ['RetryPolicy'], DEFAULT_RETRY_POLICY) : fixer.setProperty(schedule, ['Target', 'RetryPolicy'], DEFAULT_RETRY_POLICY),
+            fixer.samEventOf(schedule) !== undefined ? fixer.setEventProperty(schedule, ['RetryPolicy'], DEFAULT_RETRY_POLICY, ['ScheduleV2']) : fixer.setProperty(schedule, ['Target', 'RetryPolicy'], DEFAULT_RETRY_POLICY),
           ]),
       })
     }

@@ -70,7 +70,7 @@ export default defineRule({
         autofix: (fixer) =>
           fixer.propose('Report partial batch failures', [
             fixer.samEventOf(mapping) !== undefined
-              ? fixer.setEventProperty(mapping, ['FunctionResponseTypes'], ['ReportBatchItemFailures'])
+              ? fixer.setEventProperty(mapping, ['FunctionResponseTypes'], ['ReportBatchItemFailures'], ['SQS', 'Kinesis', 'DynamoDB', 'MSK', 'SelfManagedKafka', 'DocumentDB'])
               : fixer.setProperty(mapping, ['FunctionResponseTypes'], ['ReportBatchItemFailures']),
           ]),
       })

@@ -87,7 +87,7 @@ function redriveFix(fixer: Fixer, graph: ResourceGraph, subscription: GraphNode)
   return fixer.propose(
     `Add dead-letter queue ${dlq} (with its policy and depth alarm) and a redrive policy to it`,
     [
-      event === undefined ? fixer.setProperty(subscription, ['RedrivePolicy'], redrive) : fixer.setEventProperty(subscription, ['RedrivePolicy'], redrive),
+      event === undefined ? fixer.setProperty(subscription, ['RedrivePolicy'], redrive) : fixer.setEventProperty(subscription, ['RedrivePolicy'], redrive, ['SNS']),
       fixer.addResourcesAfter(written.id, {
         [dlq]: {Type: 'AWS::SQS::Queue', Properties: {...(fifo ? {FifoQueue: true} : {}), MessageRetentionPeriod: MAX_RETENTION_SECONDS, SqsManagedSseEnabled: true}},
         [policy]: {

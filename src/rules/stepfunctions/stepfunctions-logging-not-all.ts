@@ -52,7 +52,7 @@ export default defineRule({
             const group = {Type: 'AWS::Logs::LogGroup', Properties: {LogGroupName: {'Fn::Sub': `/aws/vendedlogs/states/\${AWS::StackName}-${written.id}`}, RetentionInDays: 30}}
             const logging = {Level: 'ALL', IncludeExecutionData: false, Destinations: [{CloudWatchLogsLogGroup: {LogGroupArn: fixer.getAtt(id, 'Arn')}}]}
             return fixer.propose(`Log every execution event to new log group ${id}`, [
-              fixer.setProperty(machine, ['LoggingConfiguration'], logging, {path: ['Logging'], value: logging}),
+              fixer.setProperty(machine, ['LoggingConfiguration'], logging, {path: ['Logging'], value: logging, resource: 'StateMachine'}),
               fixer.addResourceAfter(machine, id, group),
             ])
           },
@@ -69,7 +69,7 @@ export default defineRule({
           messageId: 'level',
           data: {stateMachine: name, level: level === undefined ? 'OFF (the default)' : String(level)},
           fix: 'Set LoggingConfiguration.Level to ALL.',
-          autofix: (fixer) => fixer.propose('Log every execution event', [fixer.setProperty(machine, ['LoggingConfiguration', 'Level'], 'ALL', {path: ['Logging', 'Level'], value: 'ALL'})]),
+          autofix: (fixer) => fixer.propose('Log every execution event', [fixer.setProperty(machine, ['LoggingConfiguration', 'Level'], 'ALL', {path: ['Logging', 'Level'], value: 'ALL', resource: 'StateMachine'})]),
         })
         continue
       }

@@ -46,7 +46,7 @@ export default defineRule({
         data: {stateMachine: displayName(machine), value: enabled === undefined ? 'off (not configured)' : `Enabled: ${String(enabled)}`},
         fix: 'Set TracingConfiguration.Enabled: true (SAM: Tracing: {Enabled: true}).',
         autofix: (fixer) =>
-          fixer.propose('Turn on X-Ray tracing', [fixer.setProperty(machine, ['TracingConfiguration', 'Enabled'], true, {path: ['Tracing', 'Enabled'], value: true})]),
+          fixer.propose('Turn on X-Ray tracing', [fixer.setProperty(machine, ['TracingConfiguration', 'Enabled'], true, {path: ['Tracing', 'Enabled'], value: true, resource: 'StateMachine'})]),
       })
     }
   },
