@@ -78,7 +78,7 @@ function result(finding: Finding, ruleIndex: number, cwd: string, fallbackFile: 
       },
     ]
   }
-  const construct = finding.constructFix ? ` CDK: set ${finding.constructFix} on the construct.` : ''
+  const construct = finding.constructFix ? ` CDK: ${finding.constructFix} (construct ${finding.resource?.cdkPath ?? finding.resource?.id ?? '?'}).` : ''
   const text = (finding.fix ? `${finding.message} Fix: ${finding.fix}` : finding.message) + construct
   const out: Result = {
     ruleId: finding.ruleId,

@@ -33,7 +33,7 @@ export function renderStylish(input: ReportInput): string {
       if (finding.autofix) fixable[finding.autofix.applicability]++
       lines.push(`  ${chalk.dim(position.padEnd(8))} ${COLOR[finding.severity](finding.severity.padEnd(7))} ${mark}${finding.message}${where}  ${chalk.dim(`${finding.ruleId} ${finding.ruleName}`)}`)
       if (finding.fix) lines.push(`  ${' '.repeat(8)} ${' '.repeat(7)} ${chalk.dim(`fix: ${finding.fix}`)}`)
-      if (finding.constructFix) lines.push(`  ${' '.repeat(8)} ${' '.repeat(7)} ${chalk.dim(`cdk: set ${finding.constructFix} on ${finding.resource?.cdkPath ?? 'the construct'}`)}`)
+      if (finding.constructFix) lines.push(`  ${' '.repeat(8)} ${' '.repeat(7)} ${chalk.dim(`cdk: ${finding.constructFix} (construct ${finding.resource?.cdkPath ?? finding.resource?.id ?? '?'})`)}`)
     }
   }
   const total = counts.error + counts.warning + counts.info
