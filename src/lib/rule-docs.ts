@@ -56,7 +56,7 @@ export function renderRuleMarkdown(meta: RuleMeta): string {
     `| Preset | ${meta.recommended ? 'recommended, strict' : 'strict'} |`,
   ]
   if (meta.practices.length > 0) facts.push(`| Practices | ${meta.practices.join(', ')} |`)
-  facts.push(`| Fix | ${meta.fixable === 'safe' ? 'safe: `lint --fix` applies it' : meta.fixable === 'unsafe' ? 'unsafe: `lint --fix --unsafe-fixes` applies it' : 'none (fix by hand)'} |`)
+  if (meta.fixable) facts.push(`| Fix | ${meta.fixable === 'safe' ? 'safe: `lint --fix` applies it' : 'unsafe: `lint --fix --unsafe-fixes` applies it'} |`)
   const sections: string[] = [
     `# ${meta.id} ${meta.name}`,
     '<!-- Generated from the rule metadata by `npm run docs`; edit the rule, not this page. -->',
