@@ -106,3 +106,14 @@ describe('lint --fix', () => {
     expect(execFileSync('ls', ['-a', dir], {encoding: 'utf8'})).not.toContain('sls-eda-fix')
   })
 })
+
+describe('the README --fix example', () => {
+  it('is what --fix --unsafe-fixes writes', () => {
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8')
+    const section = readme.slice(readme.indexOf('### Fixing (`--fix`)'), readme.indexOf('### Output formats'))
+    const [before, after] = [...section.matchAll(/```yaml\n([\s\S]*?)```/g)].map((match) => match[1]!)
+    const {dir, file} = project(before)
+    run(['--fix', '--unsafe-fixes', '--rule', 'sqs-queue-without-dlq', '--rule', 'lambda-memory-size-not-set', '--rule', 'lambda-batch-without-partial-failures', 'template.yaml'], dir)
+    expect(readFileSync(file, 'utf8')).toBe(after)
+  })
+})
