@@ -17,7 +17,7 @@ export interface WrittenResource {
 /** Where a SAM resource keeps the property a CloudFormation path stands for. */
 export interface SamTarget {
   /** Path in the SAM resource's Properties. */
-  path: string[]
+  path: Array<string | number>
   value: unknown
   /** The Globals section that may set it for every resource of the type (Function, Api, HttpApi, …). */
   globals?: string
