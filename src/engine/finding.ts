@@ -30,6 +30,8 @@ export interface Finding {
   fix?: string
   /** The fix as text edits on the file, when the rule can make it (`lint --fix`, SARIF `fixes`). */
   autofix?: FindingFix
+  /** The rule can fix this finding, when its edits were not computed (stylish, junit and github reports do not carry them). */
+  fixable?: FindingFix['applicability']
   /** CDK findings: the construct-level change to make in the app's code (a synthesized template is not the source). */
   constructFix?: string
   docsUrl?: string

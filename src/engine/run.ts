@@ -26,7 +26,11 @@ function attachFix(finding: Finding, meta: RuleMeta, report: Report, options: Ru
     return
   }
   const fixer = options.fixer
-  if (!fixer) return
+  if (!fixer) {
+    // Building edits means parsing the file again and writing YAML for each fix: only reports that carry edits pay for it.
+    finding.fixable = meta.fixable
+    return
+  }
   let proposal
   try {
     proposal = report.autofix(fixer)

@@ -46,11 +46,13 @@ export interface LintOptions {
   now?: Date
   /** Fix the files (`--fix`), or compute the fixes only (`--fix-dry-run`). */
   fix?: FixMode
+  /** Give findings their fixes as text edits (JSON and SARIF reports carry them); otherwise only whether they are fixable. */
+  edits?: boolean
 }
 
 export function lint(options: LintOptions): LintResult {
   const {active, unknown, targets} = prepare(options)
-  const files = targets.flatMap((target) => lintTarget(target, active, options.now, options.fix))
+  const files = targets.flatMap((target) => lintTarget(target, active, options.now, options.fix, options.edits))
   return finish(files, active, unknown)
 }
 
@@ -67,7 +69,7 @@ function prepare(options: LintOptions): {active: ActiveRule[]; unknown: string[]
 }
 
 /** The results of one target: a template file, a CDK cloud assembly (one result per stack), or something unusable. */
-export function lintTarget(target: Target, active: readonly ActiveRule[], now: Date | undefined, fix?: FixMode): FileResult[] {
+export function lintTarget(target: Target, active: readonly ActiveRule[], now: Date | undefined, fix?: FixMode, edits = false): FileResult[] {
   const files: FileResult[] = []
   const cdk = target.kind === 'cdk'
   const handle = (file: string, outcome: LoadOutcome): void => {
@@ -76,7 +78,7 @@ export function lintTarget(target: Target, active: readonly ActiveRule[], now: D
       return
     }
     for (const template of outcome.templates) {
-      const fixer = !cdk && template.text !== undefined ? new Fixer(template.text, template.parsed.format, template.graph) : undefined
+      const fixer = edits && !cdk && template.text !== undefined ? new Fixer(template.text, template.parsed.format, template.graph) : undefined
       const findings = runRules(template.graph, active, {now, fixer, cdk})
       files.push({file: template.file, stack: template.stack, findings: sortFindings(findings), unusable: false, ...(cdk ? {cdk} : {})})
     }
@@ -128,6 +130,7 @@ export interface WorkerSetup {
   ruleIds: string[]
   now?: Date
   fix?: FixMode
+  edits?: boolean
 }
 
 /** Fewer files than this per thread do not pay for starting a worker (each loads the catalogue, ~0.1 s of CPU). */
@@ -151,13 +154,13 @@ export async function lintInParallel(options: LintOptions): Promise<LintResult> 
   const workerFile = new URL('./worker.js', import.meta.url)
   const count = workerCount(fileTargets.length)
   // Under a TypeScript runner there is no compiled worker next to this module: lint here.
-  if (count === 0 || !existsSync(fileURLToPath(workerFile))) return finish(targets.flatMap((target) => lintTarget(target, active, options.now, options.fix)), active, unknown)
+  if (count === 0 || !existsSync(fileURLToPath(workerFile))) return finish(targets.flatMap((target) => lintTarget(target, active, options.now, options.fix, options.edits)), active, unknown)
   const results: FileResult[][] = Array.from({length: targets.length})
   // CDK assemblies and missing paths are linted here first; then this thread takes template files too, as one of the `count`.
   targets.forEach((target, index) => {
-    if (target.kind !== 'file') results[index] = lintTarget(target, active, options.now)
+    if (target.kind !== 'file') results[index] = lintTarget(target, active, options.now, options.fix, options.edits)
   })
-  const setup: WorkerSetup = {config: options.config, ruleIds: options.catalogue.map((rule) => rule.meta.id), now: options.now, fix: options.fix}
+  const setup: WorkerSetup = {config: options.config, ruleIds: options.catalogue.map((rule) => rule.meta.id), now: options.now, fix: options.fix, edits: options.edits}
   await runWorkers(workerFile, count - 1, setup, fileTargets.map((index) => ({index, target: targets[index]!})), results, active)
   return finish(results.flat(), active, unknown)
 }
@@ -199,7 +202,7 @@ async function runWorkers(file: URL, count: number, setup: WorkerSetup, jobs: Ar
   // This thread lints too, yielding between files so worker results are taken and workers fed.
   while (next < jobs.length && !failed) {
     const job = jobs[next++]!
-    results[job.index] = lintTarget(job.target, active, setup.now, setup.fix)
+    results[job.index] = lintTarget(job.target, active, setup.now, setup.fix, setup.edits)
     complete()
     await new Promise<void>((resolve) => setImmediate(resolve))
   }

@@ -40,7 +40,8 @@ export async function runLint(paths: string[], flags: LintFlags, env: LintEnviro
   // The configuration's registryTypes reach the unknown-resource-type rule (TPL001) as its option.
   // Many files are linted in worker threads, one per core; the results are the same as in one thread.
   const fix = flags.fix || flags.fixDryRun ? {write: flags.fix === true && flags.fixDryRun !== true, unsafe: flags.unsafeFixes === true} : undefined
-  const result = await lintInParallel({paths, config: withRegistryTypes(config), catalogue, cwd, ignore: flags.ignore, now: env.now, fix})
+  const edits = fix !== undefined || flags.json === true || flags.format === 'json' || flags.format === 'sarif'
+  const result = await lintInParallel({paths, config: withRegistryTypes(config), catalogue, cwd, ignore: flags.ignore, now: env.now, fix, edits})
   const warnings = unknownRuleWarnings(result.unknownRules, config, cwd)
   let exitCode = runExitCode(result.files, {failLevel: flags.failLevel, maxWarnings: flags.maxWarnings})
   const fixed = fix ? (await import('../fix/report.js')).fixNotices(result.files, cwd, !fix.write) : undefined

@@ -12,5 +12,5 @@ const catalogue: Rule[] = setup.ruleIds.map((id) => findRule(id) ?? CATALOGUE.fi
 const {active} = resolveRules(catalogue, setup.config)
 
 parentPort!.on('message', ({index, target}: {index: number; target: Target}) => {
-  parentPort!.postMessage({index, files: lintTarget(target, active, setup.now, setup.fix)})
+  parentPort!.postMessage({index, files: lintTarget(target, active, setup.now, setup.fix, setup.edits)})
 })

@@ -29,8 +29,9 @@ export function renderStylish(input: ReportInput): string {
       const position = finding.location ? `${finding.location.line}:${finding.location.column}` : ''
       const where = finding.resource ? chalk.dim(` [${finding.resource.cdkPath ?? finding.resource.logicalId ?? finding.resource.id}]`) : ''
       // After the rule, as Ruff marks fixable findings: [*] a safe fix --fix applies, [~] an unsafe one that needs --unsafe-fixes too.
-      const mark = finding.autofix ? (finding.autofix.applicability === 'safe' ? ` ${chalk.green('[*]')}` : ` ${chalk.yellow('[~]')}`) : ''
-      if (finding.autofix) fixable[finding.autofix.applicability]++
+      const applicability = finding.autofix?.applicability ?? finding.fixable
+      const mark = applicability ? (applicability === 'safe' ? ` ${chalk.green('[*]')}` : ` ${chalk.yellow('[~]')}`) : ''
+      if (applicability) fixable[applicability]++
       lines.push(`  ${chalk.dim(position.padEnd(8))} ${COLOR[finding.severity](finding.severity.padEnd(7))} ${finding.message}${where}  ${chalk.dim(`${finding.ruleId} ${finding.ruleName}`)}${mark}`)
       if (finding.fix) lines.push(`  ${' '.repeat(8)} ${' '.repeat(7)} ${chalk.dim(`fix: ${finding.fix}`)}`)
       if (finding.constructFix) lines.push(`  ${' '.repeat(8)} ${' '.repeat(7)} ${chalk.dim(`cdk: ${finding.constructFix} (construct ${finding.resource?.cdkPath ?? finding.resource?.id ?? '?'})`)}`)

@@ -22,7 +22,7 @@ function configFor(rule: Rule) {
 }
 
 function findings(file: string, catalogue: readonly Rule[], config = EVERY_RULE): Finding[] {
-  return lint({paths: [file], config, catalogue, cwd: path.dirname(file), now: FIXED_NOW}).files.flatMap((entry) => entry.findings)
+  return lint({paths: [file], config, catalogue, cwd: path.dirname(file), now: FIXED_NOW, edits: true}).files.flatMap((entry) => entry.findings)
 }
 
 /** --fix, with --unsafe-fixes for unsafe rules and for findings whose fix is unsafe here (an alarm with no topic to notify). */
