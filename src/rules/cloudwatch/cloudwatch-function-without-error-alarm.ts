@@ -1,7 +1,7 @@
 // CWA001: every function should have an alarm on its Errors metric (or an error-rate expression over it).
 import {displayName} from '../helpers.js'
 import {defineRule} from '../types.js'
-import {hasAlarm} from './alarm-coverage.js'
+import {functionAlarm, hasAlarm} from './alarm-coverage.js'
 
 export default defineRule({
   meta: {
@@ -43,18 +43,7 @@ export default defineRule({
         data: {function: displayName(fn)},
         fix: `Add an AWS::CloudWatch::Alarm on AWS/Lambda Errors (Sum ≥ 1 over 60 s) with dimension FunctionName: !Ref ${displayName(fn)} and an AlarmActions topic.`,
         autofix: (fixer) =>
-          fixer.addAlarm(fn, 'Errors', {
-            description: `Function ${displayName(fn)} is failing`,
-            namespace: 'AWS/Lambda',
-            metric: 'Errors',
-            dimension: 'FunctionName',
-            value: (id) => fixer.ref(id),
-            statistic: 'Sum',
-            period: 60,
-            evaluationPeriods: 1,
-            threshold: 1,
-            comparison: 'GreaterThanOrEqualToThreshold',
-          }),
+          fixer.addAlarm(fn, 'Errors', functionAlarm('Errors', `Function ${displayName(fn)} is failing`, 'Sum', 1, 'GreaterThanOrEqualToThreshold')),
       })
     }
   },

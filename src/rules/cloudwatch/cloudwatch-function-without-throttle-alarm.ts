@@ -1,7 +1,7 @@
 // CWA002: functions should have an alarm on Throttles, so concurrency limits are noticed.
 import {displayName} from '../helpers.js'
 import {defineRule} from '../types.js'
-import {hasAlarm} from './alarm-coverage.js'
+import {functionAlarm, hasAlarm} from './alarm-coverage.js'
 
 export default defineRule({
   meta: {
@@ -42,18 +42,7 @@ export default defineRule({
         data: {function: displayName(fn)},
         fix: `Add an AWS::CloudWatch::Alarm on AWS/Lambda Throttles with dimension FunctionName: !Ref ${displayName(fn)}.`,
         autofix: (fixer) =>
-          fixer.addAlarm(fn, 'Throttles', {
-            description: `Function ${displayName(fn)} is throttled`,
-            namespace: 'AWS/Lambda',
-            metric: 'Throttles',
-            dimension: 'FunctionName',
-            value: (id) => fixer.ref(id),
-            statistic: 'Sum',
-            period: 60,
-            evaluationPeriods: 1,
-            threshold: 1,
-            comparison: 'GreaterThanOrEqualToThreshold',
-          }),
+          fixer.addAlarm(fn, 'Throttles', functionAlarm('Throttles', `Function ${displayName(fn)} is throttled`, 'Sum', 1, 'GreaterThanOrEqualToThreshold')),
       })
     }
   },

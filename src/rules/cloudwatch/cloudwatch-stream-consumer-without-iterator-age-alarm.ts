@@ -4,7 +4,7 @@ import {literal} from '../../model/intrinsics.js'
 import type {GraphNode} from '../../model/types.js'
 import {displayName, triggersOf} from '../helpers.js'
 import {defineRule} from '../types.js'
-import {hasAlarm} from './alarm-coverage.js'
+import {functionAlarm, hasAlarm} from './alarm-coverage.js'
 
 /** The stream an event source mapping reads, when it is a Kinesis or DynamoDB stream. */
 function streamSource(graph: ResourceGraph, mapping: GraphNode): string | undefined {
@@ -58,18 +58,7 @@ export default defineRule({
         data: {function: displayName(fn), stream: [...new Set(streams)].join(', ')},
         fix: `Add an AWS::CloudWatch::Alarm on AWS/Lambda IteratorAge (Maximum, e.g. > 60000 ms for 5 minutes) with dimension FunctionName: !Ref ${displayName(fn)}.`,
         autofix: (fixer) =>
-          fixer.addAlarm(fn, 'IteratorAge', {
-            description: `Function ${displayName(fn)} is falling behind its stream`,
-            namespace: 'AWS/Lambda',
-            metric: 'IteratorAge',
-            dimension: 'FunctionName',
-            value: (id) => fixer.ref(id),
-            statistic: 'Maximum',
-            period: 60,
-            evaluationPeriods: 5,
-            threshold: 60000,
-            comparison: 'GreaterThanThreshold',
-          }),
+          fixer.addAlarm(fn, 'IteratorAge', functionAlarm('IteratorAge', `Function ${displayName(fn)} is falling behind its stream`, 'Maximum', 60000, 'GreaterThanThreshold', 5)),
       })
     }
   },
