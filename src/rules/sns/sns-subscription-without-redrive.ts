@@ -4,7 +4,7 @@ import type {FixProposal} from '../../fix/types.js'
 import type {ResourceGraph} from '../../model/graph.js'
 import {asArray, get, isRecord, literalBoolean} from '../../model/intrinsics.js'
 import type {GraphNode} from '../../model/types.js'
-import {dlqDepthAlarm, MAX_RETENTION_SECONDS, userName} from '../sqs/queues.js'
+import {deadLetterQueueResources, userName} from '../sqs/queues.js'
 import {defineRule} from '../types.js'
 
 export default defineRule({
@@ -79,34 +79,15 @@ function redriveFix(fixer: Fixer, graph: ResourceGraph, subscription: GraphNode)
   const fifo = topic ? literalBoolean(topic.props.FifoTopic) === true : undefined
   if (fifo === undefined && typeof topicArn !== 'string') return undefined
   const dlq = fixer.newResourceId(`${subscription.id}Dlq`)
-  const policy = fixer.newResourceId(`${dlq}Policy`)
-  const alarm = fixer.newResourceId(`${dlq}DepthAlarm`)
-  const queueArn = fixer.getAtt(dlq, 'Arn')
-  const target = fixer.alarmTarget()
-  const redrive = {deadLetterTargetArn: queueArn}
+  const resources = deadLetterQueueResources(fixer, dlq, {service: 'sns.amazonaws.com', sourceArn: topicArn, fifo: fifo === true})
+  const redrive = {deadLetterTargetArn: fixer.getAtt(dlq, 'Arn')}
   return fixer.propose(
     `Add dead-letter queue ${dlq} (with its policy and depth alarm) and a redrive policy to it`,
     [
       event === undefined ? fixer.setProperty(subscription, ['RedrivePolicy'], redrive) : fixer.setEventProperty(subscription, ['RedrivePolicy'], redrive, ['SNS']),
-      fixer.addResourcesAfter(written.id, {
-        [dlq]: {Type: 'AWS::SQS::Queue', Properties: {...(fifo ? {FifoQueue: true} : {}), MessageRetentionPeriod: MAX_RETENTION_SECONDS, SqsManagedSseEnabled: true}},
-        [policy]: {
-          Type: 'AWS::SQS::QueuePolicy',
-          Properties: {
-            Queues: [fixer.ref(dlq)],
-            PolicyDocument: {
-              Version: '2012-10-17',
-              Statement: [
-                {Effect: 'Allow', Principal: {Service: 'sns.amazonaws.com'}, Action: 'sqs:SendMessage', Resource: queueArn, Condition: {ArnEquals: {'aws:SourceArn': topicArn}}},
-                {Sid: 'DenyInsecureTransport', Effect: 'Deny', Principal: '*', Action: 'sqs:*', Resource: queueArn, Condition: {Bool: {'aws:SecureTransport': false}}},
-              ],
-            },
-          },
-        },
-        [alarm]: fixer.alarm(dlqDepthAlarm(dlq), dlq, target.action),
-      }),
-      target.edits,
+      fixer.addResourcesAfter(written.id, resources.resources),
+      resources.edits,
     ],
-    target.unsafe,
+    resources.unsafe,
   )
 }

@@ -2,7 +2,8 @@
 import {jsonPolicyObject, redriveTarget} from '../../model/edges.js'
 import type {ResourceGraph} from '../../model/graph.js'
 import {asArray, collectReferences, get, isRecord, literal, literalBoolean, literalNumber} from '../../model/intrinsics.js'
-import type {AlarmSpec} from '../../fix/fixer.js'
+import type {AlarmSpec, Fixer} from '../../fix/fixer.js'
+import type {TextEdit} from '../../fix/types.js'
 import type {GraphNode} from '../../model/types.js'
 import {displayName} from '../helpers.js'
 import {grantsOf, mappingSource, resolveResource} from '../lambda/queries.js'
@@ -180,5 +181,42 @@ export function dlqDepthAlarm(queue: string): AlarmSpec {
     statistic: 'Maximum',
     threshold: 0,
     comparison: 'GreaterThanThreshold',
+  }
+}
+
+/**
+ * A dead-letter queue for an AWS service to send failures to, as fixes write it: the queue (kept 14 days,
+ * encrypted), a policy letting only `sourceArn` of `service` send to it over TLS, and its depth alarm.
+ * `edits` adds the alarm topic parameter when the template has no alarm topic (then `unsafe` says so).
+ */
+export function deadLetterQueueResources(
+  fixer: Fixer,
+  dlq: string,
+  sender: {service: string; sourceArn: unknown; fifo: boolean},
+): {resources: Record<string, Record<string, unknown>>; edits: TextEdit[] | undefined; unsafe?: string} {
+  const queueArn = fixer.getAtt(dlq, 'Arn')
+  const target = fixer.alarmTarget()
+  const policy = fixer.newResourceId(`${dlq}Policy`)
+  const alarm = fixer.newResourceId(`${dlq}DepthAlarm`)
+  return {
+    resources: {
+      [dlq]: {Type: 'AWS::SQS::Queue', Properties: {...(sender.fifo ? {FifoQueue: true} : {}), MessageRetentionPeriod: MAX_RETENTION_SECONDS, SqsManagedSseEnabled: true}},
+      [policy]: {
+        Type: 'AWS::SQS::QueuePolicy',
+        Properties: {
+          Queues: [fixer.ref(dlq)],
+          PolicyDocument: {
+            Version: '2012-10-17',
+            Statement: [
+              {Effect: 'Allow', Principal: {Service: sender.service}, Action: 'sqs:SendMessage', Resource: queueArn, Condition: {ArnEquals: {'aws:SourceArn': sender.sourceArn}}},
+              {Sid: 'DenyInsecureTransport', Effect: 'Deny', Principal: '*', Action: 'sqs:*', Resource: queueArn, Condition: {Bool: {'aws:SecureTransport': false}}},
+            ],
+          },
+        },
+      },
+      [alarm]: fixer.alarm(dlqDepthAlarm(dlq), dlq, target.action),
+    },
+    edits: target.edits,
+    unsafe: target.unsafe,
   }
 }
