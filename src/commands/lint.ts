@@ -24,6 +24,8 @@ Exit codes: 0 nothing failed the run, 1 findings at or above --fail-level (or mo
     {command: '<%= config.bin %> lint --format sarif --output results.sarif', description: 'Write SARIF for GitHub code scanning.'},
     {command: '<%= config.bin %> lint --fail-level warning --max-warnings 0', description: 'Fail on any warning.'},
     {command: "<%= config.bin %> lint stacks/ --stack-group 'orders=stacks/orders-*.yaml' --stack-group 'billing=stacks/billing-*.yaml'", description: 'Two applications in one folder, linked separately.'},
+    {command: '<%= config.bin %> lint --fix-dry-run', description: 'Show the fixes as a diff without writing them.'},
+    {command: '<%= config.bin %> lint --fix --unsafe-fixes template.yaml', description: 'Write every fix, including those that change behaviour.'},
   ]
 
   static override strict = false
@@ -52,6 +54,9 @@ Exit codes: 0 nothing failed the run, 1 findings at or above --fail-level (or mo
       multiple: true,
       multipleNonGreedy: true,
     }),
+    fix: Flags.boolean({summary: 'Write safe fixes into the templates (comments and layout are kept), then report what is left.', exclusive: ['fix-dry-run']}),
+    'fix-dry-run': Flags.boolean({summary: 'Print the fixes as a unified diff and change nothing; exit code 1 when there is something to fix.', aliases: ['diff']}),
+    'unsafe-fixes': Flags.boolean({summary: 'With --fix or --fix-dry-run, also apply fixes that change behaviour (each rule says what).'}),
   }
 
   public async run(): Promise<unknown> {
@@ -74,6 +79,9 @@ Exit codes: 0 nothing failed the run, 1 findings at or above --fail-level (or mo
           passOnNoTemplates: flags['pass-on-no-templates'],
           color: flags.color,
           stackGroup: flags['stack-group'],
+          fix: flags.fix,
+          fixDryRun: flags['fix-dry-run'],
+          unsafeFixes: flags['unsafe-fixes'],
           json: this.jsonEnabled(),
         },
         {cwd: process.cwd(), version: this.config.version},

@@ -3,6 +3,7 @@ import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 
+import type {FindingFix} from '../fix/types.js'
 import type {Source, SourceLocation} from '../model/types.js'
 import type {Severity} from '../rules/types.js'
 
@@ -36,6 +37,12 @@ export interface Finding {
   resource?: FindingResource
   location?: SourceLocation
   fix?: string
+  /** The fix as text edits on the file, when the rule can make it (`lint --fix`, SARIF `fixes`). */
+  autofix?: FindingFix
+  /** The rule can fix this finding, when its edits were not computed (stylish, junit and github reports do not carry them). */
+  fixable?: FindingFix['applicability']
+  /** CDK findings: the construct-level change to make in the app's code (a synthesized template is not the source). */
+  constructFix?: string
   docsUrl?: string
   /** Live findings: a link to the resource in the AWS console. */
   consoleUrl?: string

@@ -4,6 +4,7 @@ import {isModuleType} from '../model/packaged-artifacts.js'
 import type {GraphNode, SourceLocation} from '../model/types.js'
 import {ENGINE_RULES} from '../rules/engine-rules.js'
 import {lowerSeverity, type Report, type RuleMeta, type Severity} from '../rules/types.js'
+import type {Fixer} from '../fix/fixer.js'
 import type {ActiveRule} from './config.js'
 import {docsUrl, type Finding, type FindingResource, formatMessage} from './finding.js'
 import {type Suppression, suppressionMatches, suppressionsOf} from './suppress.js'
@@ -15,6 +16,45 @@ export interface RunOptions {
    * left unexpanded) is said when its own graph is checked.
    */
   templateFindings?: boolean
+  /** The file as written, for rules' fixes; without it findings carry no edits. */
+  fixer?: Fixer
+  /** The graph is a synthesized CDK template: fixes are shown as construct properties, never as edits. */
+  cdk?: boolean
+}
+
+/** The fix of one report, as edits located in the file (or, for CDK, the construct property to set). */
+function attachFix(finding: Finding, meta: RuleMeta, report: Report, options: RunOptions): void {
+  if (!meta.fixable || !report.autofix) return
+  if (options.cdk) {
+    const construct = report.cdkFix ?? meta.cdkFix
+    if (construct) finding.constructFix = construct
+    return
+  }
+  const fixer = options.fixer
+  if (!fixer) {
+    // Building edits means parsing the file again and writing YAML for each fix: only reports that carry edits pay for it.
+    finding.fixable = meta.fixable
+    return
+  }
+  let proposal
+  try {
+    proposal = report.autofix(fixer)
+  } catch {
+    // A fix that cannot be built leaves the finding as it is; the finding itself is still right.
+    return
+  }
+  if (!proposal || proposal.edits.length === 0) return
+  const unsafe = proposal.unsafe ?? (meta.fixable === 'unsafe' ? meta.fixUnsafeReason : undefined)
+  finding.autofix = {
+    applicability: proposal.unsafe ? 'unsafe' : meta.fixable,
+    description: proposal.description,
+    ...(unsafe ? {reason: unsafe} : {}),
+    edits: proposal.edits.map((edit) => {
+      const start = fixer.source.position(edit.start)
+      const end = fixer.source.position(edit.end)
+      return {...edit, line: start.line, column: start.column, endLine: end.line, endColumn: end.column}
+    }),
+  }
 }
 
 export function resourceOf(node: GraphNode): FindingResource {
@@ -98,6 +138,7 @@ export function runRules(graph: ResourceGraph, rules: readonly ActiveRule[], opt
             for (const suppression of matched) markUsed(suppression)
             return
           }
+          attachFix(finding, meta, report, options)
           findings.push(finding)
         },
       })

@@ -60,6 +60,7 @@ export function renderRuleMarkdown(meta: RuleMeta): string {
     `| Preset | ${meta.recommended ? 'recommended, strict' : 'strict'} |`,
   ]
   if (meta.practices.length > 0) facts.push(`| Practices | ${meta.practices.join(', ')} |`)
+  if (meta.fixable) facts.push(`| Fix | ${meta.fixable === 'safe' ? 'safe: `lint --fix` applies it' : 'unsafe: `lint --fix --unsafe-fixes` applies it'} |`)
   const sections: string[] = [
     `# ${meta.id} ${meta.name}`,
     '<!-- Generated from the rule metadata by `npm run docs`; edit the rule, not this page. -->',
@@ -68,7 +69,7 @@ export function renderRuleMarkdown(meta: RuleMeta): string {
     `## What it checks\n\n${docs.what}${docs.limitations ? `\n\n**Limitations:** ${docs.limitations}` : ''}`,
     `## Why it matters\n\n${docs.why}`,
     `## Failing example\n\n${codeBlock(docs.failing)}`,
-    `## Fixed example\n\n${codeBlock(docs.fixed)}`,
+    `## Fixed example\n\n${codeBlock(docs.fixed)}${fixNote(meta)}`,
     `## When not to use it\n\n${docs.whenNotToUse}${isEngineRule(meta) ? '' : `\n\nTo turn it off, set \`${meta.name}: off\` under \`rules:\` in \`.sls-eda.yml\`; to silence one resource, add to its \`Metadata\`:\n\n${codeBlock(`sls-eda:\n  suppress:\n    - rule: ${meta.id}\n      reason: <why this finding does not apply here>`)}`}`,
     `## References\n\n${docs.references.map((reference) => `- <${reference}>`).join('\n')}`,
   ]
@@ -78,6 +79,17 @@ export function renderRuleMarkdown(meta: RuleMeta): string {
   sections.push(`## Equivalents\n\n${equivalents ?? 'No equivalent check in other tools.'}${note}`)
   if (meta.practices.length > 0) sections.push(`## Practices\n\n${meta.practices.map((practice) => `- \`${practice}\``).join('\n')}`)
   return sections.join('\n\n') + '\n'
+}
+
+/** What `lint --fix` does for this rule: safe or unsafe (and why), and the CDK construct property. */
+function fixNote(meta: RuleMeta): string {
+  if (!meta.fixable) return ''
+  const how =
+    meta.fixable === 'safe'
+      ? '`sls-eda lint --fix` makes this change in the template as written (comments and layout kept). The fix is **safe**: it does not change behaviour a user relies on.'
+      : `\`sls-eda lint --fix --unsafe-fixes\` makes this change in the template as written (comments and layout kept). The fix is **unsafe**, so plain \`--fix\` leaves it out: ${meta.fixUnsafeReason ?? 'it changes behaviour.'}`
+  const cdk = meta.cdkFix ? ` In a CDK app, set \`${meta.cdkFix}\` on the construct instead (a synthesized template is never fixed).` : ''
+  return `\n\n${how}${cdk}`
 }
 
 /** A plain-text version of the page, for SARIF `help.text` and terminals. */
@@ -158,6 +170,7 @@ export function catalogueEntry(meta: RuleMeta, docsUrl: string): Record<string, 
     recommended: meta.recommended,
     practices: meta.practices,
     equivalents: meta.equivalents,
+    fixable: meta.fixable ?? null,
     docsUrl,
   }
 }

@@ -5,6 +5,7 @@ import path from 'node:path'
 import type {ActiveRule} from '../engine/config.js'
 import type {Finding} from '../engine/finding.js'
 import {runRules} from '../engine/run.js'
+import type {FileFix} from '../fix/run.js'
 import {buildApplicationGraph, linkedGroups, linkKeys, type LinkKeys, type StackMember, textOf} from '../model/application.js'
 import {get, isRecord} from '../model/intrinsics.js'
 import {loadTemplateFile, type LoadedTemplate, type LoadOutcome} from './load.js'
@@ -18,6 +19,10 @@ export interface FileResult {
   unusable: boolean
   /** The template that was linted, when findings point at the file it was generated from (a Serverless Framework service's package). */
   packaged?: string
+  /** `--fix` / `--fix-dry-run`: what fixing the file did. */
+  fix?: FileFix
+  /** The file is part of a synthesized CDK cloud assembly: never fixed in place. */
+  cdk?: boolean
 }
 
 /** Nested stacks deeper than this are not followed (CloudFormation's own limit is far lower in practice). */
@@ -139,18 +144,19 @@ const templateScoped = ({rule}: ActiveRule): boolean => rule.meta.service === 't
  * the rules about template documents still running on each template's own graph. Findings go to the template (and
  * stack) their resource is written in, with the id written there.
  */
-export function lintApplication(members: readonly Member[], active: readonly ActiveRule[], now: Date | undefined): FileResult[] {
+export function lintApplication(members: readonly Member[], active: readonly ActiveRule[], now: Date | undefined, options: {cdk?: boolean} = {}): FileResult[] {
+  const {cdk} = options
   const results = members.map((member): FileResult => ({file: member.file, stack: member.loaded.stack, findings: [], unusable: false}))
   if (members.length === 1) {
-    results[0]!.findings = sortFindings(runRules(members[0]!.graph, active, {now}))
+    results[0]!.findings = sortFindings(runRules(members[0]!.graph, active, {now, cdk}))
     return results
   }
   const own = active.filter(templateScoped)
   const shared = active.filter((rule) => !templateScoped(rule))
-  members.forEach((member, i) => results[i]!.findings.push(...runRules(member.graph, own, {now})))
+  members.forEach((member, i) => results[i]!.findings.push(...runRules(member.graph, own, {now, cdk})))
   const {graph, memberOf} = buildApplicationGraph(members)
   const position = new Map(members.map((member, i) => [member as StackMember, i]))
-  for (const finding of runRules(graph, shared, {now, templateFindings: false})) {
+  for (const finding of runRules(graph, shared, {now, cdk, templateFindings: false})) {
     const node = finding.resource ? graph.get(finding.resource.id) : undefined
     const member = node ? memberOf.get(node.id) : undefined
     const at = member
@@ -177,10 +183,10 @@ export function lintApplication(members: readonly Member[], active: readonly Act
 }
 
 /** Forms the applications of some members and lints each; results in the members' order. */
-export function lintMembers(members: readonly Member[], active: readonly ActiveRule[], now: Date | undefined): FileResult[] {
+export function lintMembers(members: readonly Member[], active: readonly ActiveRule[], now: Date | undefined, options: {cdk?: boolean} = {}): FileResult[] {
   const results = new Map<Member, FileResult>()
   for (const application of applications(members)) {
-    lintApplication(application, active, now).forEach((result, i) => results.set(application[i]!, result))
+    lintApplication(application, active, now, options).forEach((result, i) => results.set(application[i]!, result))
   }
   return members.map((member) => results.get(member)!)
 }

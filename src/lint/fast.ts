@@ -25,10 +25,13 @@ export const OPTIONS = {
   // oclif's `allowNo` flag, spelt out: node:util parseArgs negates options only from Node 22.
   'no-color': {type: 'boolean'},
   'stack-group': {type: 'string', multiple: true},
+  fix: {type: 'boolean'},
+  'fix-dry-run': {type: 'boolean'},
+  'unsafe-fixes': {type: 'boolean'},
 } as const
 
 /** Arguments only oclif handles: help, JSON output, and anything that looks like a request for the command's own help. */
-const DEFER = new Set(['--help', '-h', '--json'])
+const DEFER = new Set(['--help', '-h', '--json', '--diff'])
 
 function packageVersion(): string {
   const file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../package.json')
@@ -54,6 +57,8 @@ export async function fastLint(args: string[]): Promise<boolean> {
   if (!(FORMATS as readonly string[]).includes(format) || !(FAIL_LEVELS as readonly string[]).includes(failLevel)) return false
   if (values.preset !== undefined && !(PRESETS as readonly string[]).includes(values.preset)) return false
   if (values['max-warnings'] !== undefined && !/^\d+$/.test(values['max-warnings'])) return false
+  // oclif says why --fix and --fix-dry-run cannot go together.
+  if (values.fix && values['fix-dry-run']) return false
   let outcome
   try {
     outcome = await runLint(
@@ -70,6 +75,9 @@ export async function fastLint(args: string[]): Promise<boolean> {
         passOnNoTemplates: values['pass-on-no-templates'],
         color: values['no-color'] ? false : values.color,
         stackGroup: values['stack-group'],
+        fix: values.fix,
+        fixDryRun: values['fix-dry-run'],
+        unsafeFixes: values['unsafe-fixes'],
       },
       {cwd: process.cwd(), version: packageVersion()},
     )

@@ -6,14 +6,17 @@ import {fileURLToPath} from 'node:url'
 import {Worker} from 'node:worker_threads'
 
 import {type ActiveRule, type Config, resolveRules} from '../engine/config.js'
+import type {Finding} from '../engine/finding.js'
 import {runRules} from '../engine/run.js'
+import {Fixer} from '../fix/fixer.js'
+import {type FileFix, type FixMode, fixText} from '../fix/run.js'
 import {ENGINE_RULES} from '../rules/engine-rules.js'
 import type {Rule, RuleMeta} from '../rules/types.js'
 import {UsageError} from '../lib/exit-codes.js'
 import {type FileResult, lintMembers, loadMembers, type Member, sortFindings, takes, type TemplateLinks, templateLinks} from './application.js'
 import {discover, type Target} from './discover.js'
 import {type ApplicationJob, type GroupSpec, planApplications, targetGroups} from './groups.js'
-import {loadCloudAssembly, loadTemplateFile, type LoadedTemplate, type LoadOutcome, unusable} from './load.js'
+import {loadCloudAssembly, loadTemplateFile, loadTemplateText, type LoadedTemplate, type LoadOutcome, unusable} from './load.js'
 import {readServerlessSource, relocateFinding} from './serverless.js'
 
 export type {FileResult} from './application.js'
@@ -37,14 +40,18 @@ export interface LintOptions {
   /** `--stack-group`: templates (globs relative to `cwd`, comma-separated, optionally after `NAME=`) that form one application. */
   stackGroups?: string[]
   now?: Date
+  /** Fix the files (`--fix`), or compute the fixes only (`--fix-dry-run`). */
+  fix?: FixMode
+  /** Give findings their fixes as text edits (JSON and SARIF reports carry them); otherwise only whether they are fixable. */
+  edits?: boolean
 }
 
 export function lint(options: LintOptions): LintResult {
-  return lintPrepared(prepare(options), options.now)
+  return lintPrepared(prepare(options), options.now, options.fix, options.edits)
 }
 
-function lintPrepared({active, unknown, targets, groups}: Prepared, now: Date | undefined): LintResult {
-  const units = targets.map((target, index) => lintTarget(target, active, now, groups[index]!))
+function lintPrepared({active, unknown, targets, groups}: Prepared, now: Date | undefined, fix: FixMode | undefined, edits: boolean | undefined): LintResult {
+  const units = targets.map((target, index) => lintTarget(target, active, now, groups[index]!, fix, edits))
   const jobs = planApplications(targets, groups, units)
   const results = applyJobs(units.map((unit) => unit.files), jobs, jobs.map((job) => lintApplicationJob(job, active, now)))
   return finish(results.flat(), active, unknown)
@@ -91,9 +98,11 @@ export interface TargetOutcome {
  * The results of one target on its own: a template file (with the keys it links by), a CDK cloud assembly (its stacks
  * linked into applications, one result per stack), or something unusable.
  */
-export function lintTarget(target: Target, active: readonly ActiveRule[], now: Date | undefined, group?: GroupSpec): TargetOutcome {
+export function lintTarget(target: Target, active: readonly ActiveRule[], now: Date | undefined, group?: GroupSpec, fix?: FixMode, edits = false): TargetOutcome {
   const files: FileResult[] = []
   let links: TemplateLinks | undefined
+  // --fix and --fix-dry-run fix each template on its own graph, pass after pass (a fix is an edit of one file).
+  if (fix && target.kind === 'file') return {files: fixFile(target.file, target.explicit, active, now, fix)}
   const handle = (file: string, outcome: LoadOutcome): void => {
     if (!outcome.ok) {
       if (!outcome.skipped) files.push({file, findings: [outcome.finding], unusable: true})
@@ -106,7 +115,8 @@ export function lintTarget(target: Target, active: readonly ActiveRule[], now: D
         links.deferred = true
         continue
       }
-      const findings = runRules(template.graph, active, {now})
+      const fixer = edits && template.text !== undefined ? new Fixer(template.text, template.parsed.format, template.graph) : undefined
+      const findings = runRules(template.graph, active, {now, fixer})
       files.push({file: template.file, stack: template.stack, findings: sortFindings(findings), unusable: false})
     }
   }
@@ -136,12 +146,27 @@ export function lintTarget(target: Target, active: readonly ActiveRule[], now: D
   return {files, links}
 }
 
-/** Every stack of a cloud assembly (stages and nested stacks included), linked into applications. */
+/** Fixes one template file (or computes its fixes), re-linting the text after each pass; what is left are its findings. */
+function fixFile(file: string, explicit: boolean, active: readonly ActiveRule[], now: Date | undefined, fix: FixMode): FileResult[] {
+  const first = loadTemplateFile(file, explicit)
+  const original = first.ok ? first.templates[0]?.text : undefined
+  if (!first.ok || original === undefined) return first.ok || first.skipped ? [] : [{file, findings: [first.finding], unusable: true}]
+  const lintText = (text: string): Finding[] | undefined => {
+    const outcome = text === original ? first : loadTemplateText(file, text, explicit)
+    if (!outcome.ok) return undefined
+    const template = outcome.templates[0]!
+    return sortFindings(runRules(template.graph, active, {now, fixer: new Fixer(text, template.parsed.format, template.graph)}))
+  }
+  const {findings, fix: result} = fixText(file, original, lintText, fix)
+  return [{file, findings: findings ?? [], unusable: false, fix: result}]
+}
+
+/** Every stack of a cloud assembly (stages and nested stacks included), linked into applications; fixes are shown as construct properties. */
 function lintAssembly(dir: string, active: readonly ActiveRule[], now: Date | undefined): FileResult[] {
   const results = assemblyMembers(dir)
   const members = results.filter((result): result is Member => 'graph' in result)
-  const linted = new Map(lintMembers(members, active, now).map((result, i) => [members[i] as FileResult | Member, result]))
-  return results.map((result) => linted.get(result) ?? (result as FileResult))
+  const linted = new Map(lintMembers(members, active, now, {cdk: true}).map((result, i) => [members[i] as FileResult | Member, result]))
+  return results.map((result) => linted.get(result) ?? (result as FileResult)).map((result) => ({...result, cdk: true}))
 }
 
 /** The stacks of a cloud assembly as members of its applications, in the manifest's order, with results for what could not be used. */
@@ -194,6 +219,8 @@ export interface WorkerSetup {
   /** Ids of the catalogue's rules (the worker loads the same rule objects by id). */
   ruleIds: string[]
   now?: Date
+  fix?: FixMode
+  edits?: boolean
 }
 
 /** Fewer files than this per thread do not pay for starting a worker (each loads the catalogue, ~0.1 s of CPU). */
@@ -218,22 +245,22 @@ export async function lintInParallel(options: LintOptions): Promise<LintResult> 
   const workerFile = new URL('./worker.js', import.meta.url)
   const count = workerCount(fileTargets.length)
   // Under a TypeScript runner there is no compiled worker next to this module: lint here.
-  if (count === 0 || !existsSync(fileURLToPath(workerFile))) return lintPrepared(prepared, options.now)
+  if (count === 0 || !existsSync(fileURLToPath(workerFile))) return lintPrepared(prepared, options.now, options.fix, options.edits)
   const units: TargetOutcome[] = Array.from({length: targets.length})
   // CDK assemblies and missing paths are linted here first; then this thread takes template files too, as one of the `count`.
   targets.forEach((target, index) => {
-    if (target.kind !== 'file') units[index] = lintTarget(target, active, options.now)
+    if (target.kind !== 'file') units[index] = lintTarget(target, active, options.now, groups[index], options.fix, options.edits)
   })
-  const setup: WorkerSetup = {config: options.config, ruleIds: options.catalogue.map((rule) => rule.meta.id), now: options.now}
+  const setup: WorkerSetup = {config: options.config, ruleIds: options.catalogue.map((rule) => rule.meta.id), now: options.now, fix: options.fix, edits: options.edits}
   const workers = startWorkers(workerFile, count - 1, setup)
   try {
     // Each template on its own first; then the templates that link to others, one application per job.
     const fileJobs: WorkerJob[] = fileTargets.map((index) => ({kind: 'target', index, target: targets[index]!, group: groups[index]!}))
-    await runWorkers(workers, fileJobs, (job, value) => (units[job.index] = value as TargetOutcome), active, setup.now)
+    await runWorkers(workers, fileJobs, (job, value) => (units[job.index] = value as TargetOutcome), active, setup.now, setup.fix, setup.edits)
     const jobs = planApplications(targets, groups, units)
     const jobResults: FileResult[][] = Array.from({length: jobs.length})
     const appJobs: WorkerJob[] = jobs.map((job, index) => ({kind: 'application', index, job}))
-    await runWorkers(workers, appJobs, (job, value) => (jobResults[job.index] = value as FileResult[]), active, setup.now)
+    await runWorkers(workers, appJobs, (job, value) => (jobResults[job.index] = value as FileResult[]), active, setup.now, setup.fix, setup.edits)
     return finish(applyJobs(units.map((unit) => unit.files), jobs, jobResults).flat(), active, unknown)
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()))
@@ -244,8 +271,8 @@ export async function lintInParallel(options: LintOptions): Promise<LintResult> 
 export type WorkerJob = {kind: 'target'; index: number; target: Target; group: GroupSpec} | {kind: 'application'; index: number; job: ApplicationJob}
 
 /** What a worker (or this thread) gives for a job. */
-export function runJob(job: WorkerJob, active: readonly ActiveRule[], now: Date | undefined): TargetOutcome | FileResult[] {
-  return job.kind === 'target' ? lintTarget(job.target, active, now, job.group) : lintApplicationJob(job.job, active, now)
+export function runJob(job: WorkerJob, active: readonly ActiveRule[], now: Date | undefined, fix?: FixMode, edits?: boolean): TargetOutcome | FileResult[] {
+  return job.kind === 'target' ? lintTarget(job.target, active, now, job.group, fix, edits) : lintApplicationJob(job.job, active, now)
 }
 
 function startWorkers(file: URL, count: number, setup: WorkerSetup): Worker[] {
@@ -253,7 +280,7 @@ function startWorkers(file: URL, count: number, setup: WorkerSetup): Worker[] {
 }
 
 /** Runs `jobs` in the worker threads and this one, each taking the next job when it is done with one. */
-async function runWorkers(workers: readonly Worker[], jobs: readonly WorkerJob[], take: (job: WorkerJob, value: unknown) => void, active: readonly ActiveRule[], now: Date | undefined): Promise<void> {
+async function runWorkers(workers: readonly Worker[], jobs: readonly WorkerJob[], take: (job: WorkerJob, value: unknown) => void, active: readonly ActiveRule[], now: Date | undefined, fix?: FixMode, edits?: boolean): Promise<void> {
   let next = 0
   let done = 0
   let failed: Error | undefined
@@ -294,7 +321,7 @@ async function runWorkers(workers: readonly Worker[], jobs: readonly WorkerJob[]
   // This thread lints too, yielding between jobs so worker results are taken and workers fed.
   while (next < jobs.length && !failed) {
     const job = jobs[next++]!
-    take(job, runJob(job, active, now))
+    take(job, runJob(job, active, now, fix, edits))
     complete()
     await new Promise<void>((resolve) => setImmediate(resolve))
   }

@@ -24,6 +24,8 @@ export interface LoadedTemplate {
   nestedIn?: {stack: string; resource: string}
   /** False when the text cannot import a value or read an SSM parameter, so nothing needs to look for one. */
   refersOut?: boolean
+  /** The text that was parsed (without a byte order mark), for fixes. */
+  text?: string
 }
 
 export type LoadOutcome = {ok: true; templates: LoadedTemplate[]} | {ok: false; finding: Finding; skipped?: boolean}
@@ -82,9 +84,14 @@ export function loadTemplateFile(file: string, explicit: boolean, stack?: string
   // A file found by walking a folder that cannot be read as text (binary, empty, huge) is not one of the user's templates.
   if ('error' in read) return {ok: false, skipped: !explicit, finding: unusable(file, 'unreadable', read.error)}
   if (!explicit && !mightBeTemplate(read.text)) return {ok: false, skipped: true, finding: unusable(file, 'notTemplate', 'not a CloudFormation template')}
+  return loadTemplateText(file, read.text, explicit, stack, build)
+}
+
+/** Loads a template from its text (a file as read, or as a fix pass left it). */
+export function loadTemplateText(file: string, text: string, explicit: boolean, stack?: string, build: Omit<BuildOptions, 'stack'> = {}): LoadOutcome {
   let parsed: ParsedFile
   try {
-    parsed = parseTemplateText(file, read.text)
+    parsed = parseTemplateText(file, text)
   } catch (error) {
     if (error instanceof ParseError) return {ok: false, finding: unusable(file, 'syntax', error.message, error.location)}
     return {ok: false, finding: unusable(file, 'syntax', (error as Error).message)}
@@ -93,8 +100,8 @@ export function loadTemplateFile(file: string, explicit: boolean, stack?: string
     return {ok: false, skipped: !explicit, finding: unusable(file, 'notTemplate', 'not a CloudFormation template: no AWSTemplateFormatVersion and no Resources with a Type')}
   }
   try {
-    const refersOut = /ImportValue|resolve:ssm|SSM::Parameter::Value/.test(read.text)
-    return {ok: true, templates: [{file, parsed, stack, graph: buildTemplateGraph(parsed, {...build, stack}), refersOut}]}
+    const refersOut = /ImportValue|resolve:ssm|SSM::Parameter::Value/.test(text)
+    return {ok: true, templates: [{file, parsed, stack, text, graph: buildTemplateGraph(parsed, {...build, stack}), refersOut}]}
   } catch (error) {
     if (error instanceof TemplateError) return {ok: false, finding: unusable(file, error.kind === 'sam' ? 'samRejected' : 'notTemplate', error.message, {line: error.line, column: error.column})}
     throw error

@@ -4,7 +4,7 @@ import path from 'node:path'
 import {type Preset, withRegistryTypes} from '../engine/config.js'
 import {runExitCode, selectRules, unknownRuleWarnings} from '../engine/pipeline.js'
 import {applyColor, terminalWidth} from '../lib/color.js'
-import {UsageError} from '../lib/exit-codes.js'
+import {EXIT, UsageError} from '../lib/exit-codes.js'
 import type {RunOutcome} from '../lib/run-outcome.js'
 import {renderReport, reportDocument, writeOutput} from '../report/output.js'
 import type {Format} from '../report/types.js'
@@ -25,6 +25,12 @@ export interface LintFlags {
   color?: boolean
   /** `--stack-group`: templates that form one application (`[NAME=]GLOB[,GLOB…]`); repeatable. */
   stackGroup?: string[]
+  /** `--fix`: write safe fixes into the templates. */
+  fix?: boolean
+  /** `--fix-dry-run` (`--diff`): print the fixes as a unified diff, write nothing. */
+  fixDryRun?: boolean
+  /** `--unsafe-fixes`: apply fixes that change behaviour too. */
+  unsafeFixes?: boolean
   /** `--json`: return the JSON document instead of rendering. */
   json?: boolean
 }
@@ -42,17 +48,28 @@ export async function runLint(paths: string[], flags: LintFlags, env: LintEnviro
   const {lintInParallel} = await import('./lint.js')
   // The configuration's registryTypes reach the unknown-resource-type rule (TPL001) as its option.
   // Many files are linted in worker threads, one per core; the results are the same as in one thread.
-  const result = await lintInParallel({paths, config: withRegistryTypes(config), catalogue, cwd, ignore: flags.ignore, stackGroups: flags.stackGroup, now: env.now})
+  const fix = flags.fix || flags.fixDryRun ? {write: flags.fix === true && flags.fixDryRun !== true, unsafe: flags.unsafeFixes === true} : undefined
+  const edits = fix !== undefined || flags.json === true || flags.format === 'json' || flags.format === 'sarif'
+  const result = await lintInParallel({paths, config: withRegistryTypes(config), catalogue, cwd, ignore: flags.ignore, stackGroups: flags.stackGroup, now: env.now, fix, edits})
   // A run that checked nothing must not look like a clean one (ESLint: "No files matching the pattern").
   if (result.files.length === 0 && !flags.passOnNoTemplates) throw new UsageError(noTemplatesMessage(paths, cwd))
   const warnings = await unknownRuleWarnings(result.unknownRules, config, cwd)
-  const exitCode = runExitCode(result.files, {failLevel: flags.failLevel, maxWarnings: flags.maxWarnings})
+  let exitCode = runExitCode(result.files, {failLevel: flags.failLevel, maxWarnings: flags.maxWarnings})
+  const fixed = fix ? (await import('../fix/report.js')).fixNotices(result.files, cwd, !fix.write) : undefined
+  // A fixed file that could not be written (changed since it was read) is input the run could not use.
+  if (fixed?.failed) exitCode = EXIT.usage
+  if (fix && !fix.write && !flags.json) {
+    const diff = (await import('../fix/report.js')).renderDiffs(result.files, cwd)
+    const code = result.files.some((file) => file.unusable) ? EXIT.usage : diff === '' ? EXIT.ok : EXIT.findings
+    return {exitCode: code, stdout: diff, warnings, notices: fixed!.notices}
+  }
   const input = {command: 'lint' as const, files: result.files, rules: result.rules, version: env.version, cwd, failLevel: flags.failLevel}
   if (flags.json) return {exitCode, json: await reportDocument(input), warnings, notices: []}
   if (!flags.output) applyColor(flags.color)
   const text = await renderReport(flags.format, {...input, width: flags.output ? undefined : terminalWidth()}, {toFile: flags.output !== undefined})
-  if (!flags.output) return {exitCode, stdout: text, warnings, notices: []}
-  return {exitCode, warnings, notices: [`sls-eda: report written to ${writeOutput(flags.output, text, cwd)}`]}
+  const notices = fixed?.notices ?? []
+  if (!flags.output) return {exitCode, stdout: text, warnings, notices}
+  return {exitCode, warnings, notices: [...notices, `sls-eda: report written to ${writeOutput(flags.output, text, cwd)}`]}
 }
 
 /** What to say when the paths hold nothing to lint: where it looked, what it looks for, and how to allow it. */

@@ -11,5 +11,5 @@ const catalogue: Rule[] = setup.ruleIds.map((id) => findRule(id) ?? CATALOGUE.fi
 const {active} = resolveRules(catalogue, setup.config)
 
 parentPort!.on('message', ({position, job}: {position: number; job: WorkerJob}) => {
-  parentPort!.postMessage({position, value: runJob(job, active, setup.now)})
+  parentPort!.postMessage({position, value: runJob(job, active, setup.now, setup.fix, setup.edits)})
 })

@@ -3,9 +3,10 @@ import {createHash} from 'node:crypto'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 
-import type {Location, Log, ReportingDescriptor, Result} from 'sarif'
+import type {Fix, Location, Log, ReportingDescriptor, Result} from 'sarif'
 
 import {docsUrl, type Finding} from '../engine/finding.js'
+import type {FindingFix} from '../fix/types.js'
 import {renderRuleMarkdown, renderRuleText} from '../lib/rule-docs.js'
 import type {RuleMeta, Severity} from '../rules/types.js'
 import type {ReportInput} from './types.js'
@@ -77,7 +78,8 @@ export function result(finding: Finding, ruleIndex: number, cwd: string, fallbac
       },
     ]
   }
-  const text = finding.fix ? `${finding.message} Fix: ${finding.fix}` : finding.message
+  const construct = finding.constructFix ? ` CDK: ${finding.constructFix} (construct ${finding.resource?.cdkPath ?? finding.resource?.id ?? '?'}).` : ''
+  const text = (finding.fix ? `${finding.message} Fix: ${finding.fix}` : finding.message) + construct
   const out: Result = {
     ruleId: finding.ruleId,
     ruleIndex,
@@ -89,9 +91,28 @@ export function result(finding: Finding, ruleIndex: number, cwd: string, fallbac
       messageId: finding.messageId,
       data: finding.data,
       ...(resource ? {resource} : {}),
+      ...(finding.autofix ? {fixApplicability: finding.autofix.applicability} : {}),
     },
   }
+  if (finding.autofix && artifact) out.fixes = [sarifFix(finding.autofix, artifact)]
   return out
+}
+
+/** A fix as SARIF: one artifact change whose replacements are the edits (regions in lines and columns, and in characters). */
+function sarifFix(fix: FindingFix, artifact: {uri: string; uriBaseId?: string}): Fix {
+  const reason = fix.reason ? ` (unsafe: ${fix.reason})` : ''
+  return {
+    description: {text: `${fix.description}${reason}`},
+    artifactChanges: [
+      {
+        artifactLocation: artifact,
+        replacements: fix.edits.map((edit) => ({
+          deletedRegion: {startLine: edit.line, startColumn: edit.column, endLine: edit.endLine, endColumn: edit.endColumn, charOffset: edit.start, charLength: edit.end - edit.start},
+          insertedContent: {text: edit.text},
+        })),
+      },
+    ],
+  }
 }
 
 export function sarifLog(input: ReportInput): Log {

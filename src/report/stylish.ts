@@ -47,6 +47,7 @@ function subject(finding: Finding): string {
 export function renderStylish(input: ReportInput): string {
   const lines: string[] = []
   const counts: Record<Severity, number> = {error: 0, warning: 0, info: 0}
+  const fixable = {safe: 0, unsafe: 0}
   for (const file of input.files) {
     if (file.findings.length === 0) continue
     const shown = path.relative(input.cwd, file.file) || file.file
@@ -56,9 +57,14 @@ export function renderStylish(input: ReportInput): string {
     for (const finding of file.findings) {
       counts[finding.severity]++
       const position = finding.location ? `${finding.location.line}:${finding.location.column}` : ''
-      const text = `${finding.message}${chalk.dim(subject(finding))}  ${chalk.dim(`${finding.ruleId} ${finding.ruleName}`)}`
+      // After the rule, as Ruff marks fixable findings: [*] a safe fix --fix applies, [~] an unsafe one that needs --unsafe-fixes too.
+      const applicability = finding.autofix?.applicability ?? finding.fixable
+      const mark = applicability ? (applicability === 'safe' ? ` ${chalk.green('[*]')}` : ` ${chalk.yellow('[~]')}`) : ''
+      if (applicability) fixable[applicability]++
+      const text = `${finding.message}${chalk.dim(subject(finding))}  ${chalk.dim(`${finding.ruleId} ${finding.ruleName}`)}${mark}`
       lines.push(`  ${chalk.dim(position.padEnd(8))} ${COLOR[finding.severity](finding.severity.padEnd(7))} ${wrapped(text, input.width)}`)
       if (finding.fix) lines.push(`${indent}${wrapped(chalk.dim(`fix: ${finding.fix}`), input.width)}`)
+      if (finding.constructFix) lines.push(`${indent}${wrapped(chalk.dim(`cdk: ${finding.constructFix} (construct ${finding.resource?.cdkPath ?? finding.resource?.id ?? '?'})`), input.width)}`)
       if (finding.consoleUrl) lines.push(`${indent}${wrapped(chalk.dim(`console: ${finding.consoleUrl}`), input.width)}`)
       if (finding.docsUrl) lines.push(`${indent}${wrapped(chalk.dim(`docs: ${finding.docsUrl}`), input.width)}`)
     }
@@ -71,6 +77,10 @@ export function renderStylish(input: ReportInput): string {
   } else {
     const summary = `✖ ${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info) in ${plural(checked, input.command === 'lint' ? 'template' : 'region')}`
     lines.push(counts.error > 0 ? chalk.red.bold(summary) : chalk.yellow.bold(summary))
+    if (fixable.safe > 0 || fixable.unsafe > 0) {
+      if (fixable.safe === 0) lines.push(`  ${plural(fixable.unsafe, 'problem')} fixable with --fix --unsafe-fixes`)
+      else lines.push(`  ${plural(fixable.safe, 'problem')} fixable with --fix${fixable.unsafe > 0 ? ` (${fixable.unsafe} more with --fix --unsafe-fixes)` : ''}`)
+    }
   }
   return lines.join('\n') + '\n'
 }

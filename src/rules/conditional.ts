@@ -40,5 +40,7 @@ export function absenceOfAny(value: unknown, paths: ReadonlyArray<ReadonlyArray<
 export function absenceReport(absence: Absence, report: Report & {conditionalMessageId: string; conditionalPath?: PropPath}): Report {
   const {conditionalMessageId, conditionalPath, ...plain} = report
   if (!absence.conditional) return plain
-  return {...plain, path: conditionalPath ?? plain.path, messageId: conditionalMessageId, data: {...plain.data, conditions: absence.conditions}, maxSeverity: absence.maxSeverity}
+  // A setting a condition chooses is the author's decision: no fix writes over it.
+  const {autofix: _autofix, ...chosen} = plain
+  return {...chosen, path: conditionalPath ?? plain.path, messageId: conditionalMessageId, data: {...plain.data, conditions: absence.conditions}, maxSeverity: absence.maxSeverity}
 }

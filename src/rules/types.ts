@@ -1,5 +1,7 @@
 // The shape of a rule: metadata first (id, name, severity, docs, equivalents), then a pure check over the resource graph.
 import type {ResourceGraph} from '../model/graph.js'
+import type {Fixer} from '../fix/fixer.js'
+import type {Applicability, FixProposal} from '../fix/types.js'
 import type {GraphNode, PropPath, Source} from '../model/types.js'
 
 export type Severity = 'error' | 'warning' | 'info'
@@ -88,6 +90,15 @@ export interface RuleMeta {
   equivalents: Partial<Record<EquivalentTool, string[]>>
   /** Default options; configuration may override them. */
   options?: Record<string, unknown>
+  /**
+   * The rule's findings can carry a fix (`sls-eda lint --fix`): safe fixes keep behaviour, unsafe ones change
+   * something a user may rely on and are applied only with `--unsafe-fixes`.
+   */
+  fixable?: Applicability
+  /** Unsafe fixes: what changes for the user (turning on tracing costs money; a DLQ changes where failed messages go). */
+  fixUnsafeReason?: string
+  /** CDK apps: the construct property that makes the same change, e.g. `tracing: lambda.Tracing.ACTIVE`. */
+  cdkFix?: string
 }
 
 export interface Report {
@@ -107,6 +118,13 @@ export interface Report {
    * on which branch of an `Fn::If` is deployed, or on something the template cannot show, is advice.
    */
   maxSeverity?: Severity
+  /**
+   * The fix as text edits, built with the fixer (which knows the file as written and SAM's mapping back to it);
+   * undefined when this finding cannot be fixed automatically. Only rules with `meta.fixable` give one.
+   */
+  autofix?: (fixer: Fixer) => FixProposal | undefined
+  /** CDK: the construct property for this finding when it differs from the rule's `cdkFix`. */
+  cdkFix?: string
 }
 
 export interface RuleContext {

@@ -136,3 +136,10 @@ export function openApiOperations(api: GraphNode): OpenApiOperation[] {
 export function requiresAuth(security: unknown): boolean {
   return Array.isArray(security) && security.some((requirement) => isRecord(requirement) && Object.keys(requirement).length > 0)
 }
+
+/** The JSON access log format fixes write: one object a line, with the fields an incident review asks for first. */
+export const JSON_ACCESS_LOG_FORMAT =
+  '{"requestId":"$context.requestId","ip":"$context.identity.sourceIp","requestTime":"$context.requestTime","httpMethod":"$context.httpMethod","path":"$context.path","status":"$context.status","latency":"$context.responseLatency","responseLength":"$context.responseLength"}'
+
+/** API Gateway's account-level throttling defaults (10,000 requests per second, burst 5,000), which fixes write on a stage. */
+export const DEFAULT_THROTTLING = {ThrottlingRateLimit: 10_000, ThrottlingBurstLimit: 5000}

@@ -17,6 +17,9 @@ export default defineRule({
     messages: {
       notEnabled: 'REST stage {{stage}} has TracingEnabled {{value}}; set it to true so traces start at the API.',
     },
+    fixable: 'unsafe',
+    fixUnsafeReason: 'X-Ray traces of API requests are billed.',
+    cdkFix: 'deployOptions: {tracingEnabled: true}',
     equivalents: {'serverless-rules': ['WS2002'], 'cdk-nag': ['Serverless-APIGWXrayEnabled'], checkov: ['CKV_AWS_73']},
     docs: {
       what: 'Finds REST API stages (`AWS::ApiGateway::Stage`, SAM `Api` directly or through `Globals.Api`) whose `TracingEnabled` is not `true`. HTTP APIs do not support X-Ray and are not checked.',
@@ -39,6 +42,7 @@ export default defineRule({
         messageId: 'notEnabled',
         data: {stage: stageLabel(graph, stage), value: enabled === undefined ? 'unset (off)' : textOf(enabled)},
         fix: 'Set TracingEnabled: true on the stage (SAM: on the Api or in Globals.Api).',
+        autofix: (fixer) => fixer.propose('Turn on X-Ray tracing for the stage', [fixer.setProperty(stage, ['TracingEnabled'], true, {path: ['TracingEnabled'], value: true, globals: 'Api'})]),
       })
     }
   },

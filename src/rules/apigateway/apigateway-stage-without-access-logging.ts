@@ -1,7 +1,7 @@
 // APG001: API stages should write access logs.
 import {get, isIntrinsic} from '../../model/intrinsics.js'
 import {defineRule} from '../types.js'
-import {isRestStage, stageLabel} from './api.js'
+import {isRestStage, JSON_ACCESS_LOG_FORMAT, stageLabel} from './api.js'
 
 export default defineRule({
   meta: {
@@ -17,6 +17,9 @@ export default defineRule({
     messages: {
       noAccessLog: 'Stage {{stage}} has no {{property}} destination: requests to the API leave no access log.',
     },
+    fixable: 'unsafe',
+    fixUnsafeReason: 'REST API access logs need the account-level CloudWatch Logs role of API Gateway (AWS::ApiGateway::Account): without it the deployment fails. Log events are billed, and deleted after 30 days.',
+    cdkFix: 'deployOptions: {accessLogDestination: new apigw.LogGroupLogDestination(logGroup), accessLogFormat: apigw.AccessLogFormat.jsonWithStandardFields()}',
     equivalents: {'serverless-rules': ['ES2000'], 'cdk-nag': ['Serverless-APIGWAccessLogging', 'AwsSolutions-APIG1'], checkov: ['CKV_AWS_76', 'CKV_AWS_95']},
     docs: {
       what: 'Finds REST API stages (`AWS::ApiGateway::Stage`, SAM `Api` and the implicit `ServerlessRestApi`) without `AccessLogSetting.DestinationArn`, and HTTP / WebSocket stages (`AWS::ApiGatewayV2::Stage`, SAM `HttpApi`) without `AccessLogSettings.DestinationArn`.',
@@ -40,6 +43,17 @@ export default defineRule({
         path: settings === undefined ? [] : [property],
         messageId: 'noAccessLog',
         data: {stage: stageLabel(graph, stage), property: `${property}.DestinationArn`},
+        autofix: (fixer) => {
+          const written = fixer.written(stage)
+          if (!written) return undefined
+          const id = fixer.newResourceId(`${written.id}AccessLogs`)
+          const group = {Type: 'AWS::Logs::LogGroup', Properties: {RetentionInDays: 30}}
+          const setting = {DestinationArn: fixer.getAtt(id, 'Arn'), Format: JSON_ACCESS_LOG_FORMAT}
+          return fixer.propose(`Write JSON access logs to new log group ${id}`, [
+            fixer.setProperty(stage, [property], setting, {path: [property], value: setting, resource: isRestStage(stage) ? 'Api' : 'HttpApi'}),
+            fixer.addResourceAfter(stage, id, group),
+          ])
+        },
         fix: `Set ${property}.DestinationArn to a CloudWatch Logs log group ARN and ${property}.Format to a JSON format.`,
       })
     }

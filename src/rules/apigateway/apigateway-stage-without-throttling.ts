@@ -3,7 +3,7 @@ import type {ResourceGraph} from '../../model/graph.js'
 import {asArray, get, isIntrinsic} from '../../model/intrinsics.js'
 import type {GraphNode} from '../../model/types.js'
 import {defineRule} from '../types.js'
-import {apiOf, isRestStage, stageLabel} from './api.js'
+import {apiOf, DEFAULT_THROTTLING, isRestStage, stageLabel} from './api.js'
 
 function throttles(settings: unknown): boolean {
   return get(settings, 'ThrottlingRateLimit') !== undefined || get(settings, 'ThrottlingBurstLimit') !== undefined
@@ -32,6 +32,9 @@ export default defineRule({
     messages: {
       noThrottling: 'Stage {{stage}} sets no default throttling ({{property}}): one client can use the whole account limit and drive unbounded load into the functions behind it.',
     },
+    fixable: 'unsafe',
+    fixUnsafeReason: 'The limits written are the account defaults (10,000 requests per second, burst 5,000): an account whose limits were raised is capped there; lower them to what the backend can take.',
+    cdkFix: 'deployOptions: {throttlingRateLimit: 10000, throttlingBurstLimit: 5000}',
     equivalents: {'serverless-rules': ['ES2003'], 'cdk-nag': ['Serverless-APIGWDefaultThrottling']},
     docs: {
       what:
@@ -58,6 +61,14 @@ export default defineRule({
         path: value === undefined ? [] : [property],
         messageId: 'noThrottling',
         data: {stage: stageLabel(graph, stage), property: rest ? 'MethodSettings for /* with ThrottlingRateLimit' : 'DefaultRouteSettings.ThrottlingRateLimit'},
+        autofix: (fixer) => {
+          if (!rest) return fixer.propose('Throttle every route at the account defaults', [fixer.setProperty(stage, ['DefaultRouteSettings'], DEFAULT_THROTTLING, {path: ['DefaultRouteSettings'], value: DEFAULT_THROTTLING, resource: 'HttpApi'})])
+          const setting = {ResourcePath: '/*', HttpMethod: '*', ...DEFAULT_THROTTLING}
+          if (value === undefined) return fixer.propose('Throttle every method at the account defaults', [fixer.setProperty(stage, ['MethodSettings'], [setting], {path: ['MethodSettings'], value: [setting], globals: 'Api'})])
+          const written = fixer.written(stage)
+          if (!written || written.sam || written.type !== stage.type) return undefined
+          return fixer.propose('Throttle every method at the account defaults', [fixer.source.append(['Resources', written.id, 'Properties', 'MethodSettings'], setting)])
+        },
         fix: rest
           ? 'Add MethodSettings: [{ResourcePath: "/*", HttpMethod: "*", ThrottlingRateLimit: 100, ThrottlingBurstLimit: 200}] sized to what the backend can take.'
           : 'Set DefaultRouteSettings.ThrottlingRateLimit and ThrottlingBurstLimit to what the backend can take.',

@@ -25,6 +25,9 @@ export default defineRule({
     messages: {
       notEnabled: 'GraphQL API {{api}} has XrayEnabled {{value}}; set it to true to trace resolvers and data sources.',
     },
+    fixable: 'unsafe',
+    fixUnsafeReason: 'X-Ray traces of GraphQL requests are billed.',
+    cdkFix: 'xrayEnabled: true',
     equivalents: {'serverless-rules': ['WS3000'], 'cdk-nag': ['Serverless-AppSyncTracing']},
     docs: {
       what: 'Finds `AWS::AppSync::GraphQLApi` (and SAM `AWS::Serverless::GraphQLApi`) resources whose `XrayEnabled` is not `true`.',
@@ -46,6 +49,7 @@ export default defineRule({
         messageId: 'notEnabled',
         data: {api: displayName(api), value: enabled === undefined ? 'unset (off)' : String(literal(enabled))},
         fix: 'Set XrayEnabled: true.',
+        autofix: (fixer) => fixer.propose('Turn on X-Ray tracing', [fixer.setProperty(api, ['XrayEnabled'], true, {path: ['XrayEnabled'], value: true, resource: 'GraphQLApi'})]),
       })
     }
   },

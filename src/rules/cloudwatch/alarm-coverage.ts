@@ -1,4 +1,5 @@
 // Which alarms watch which resources: metrics read from single-metric and metric math alarms, dimensions resolved through intrinsics and names.
+import type {AlarmSpec} from '../../fix/fixer.js'
 import type {ResourceGraph} from '../../model/graph.js'
 import {asArray, get, isIntrinsic, isRecord, literal} from '../../model/intrinsics.js'
 import type {GraphNode} from '../../model/types.js'
@@ -169,4 +170,9 @@ export function notifiesSomeone(graph: ResourceGraph, alarm: GraphNode, seen: Se
   seen.add(alarm.id)
   if (hasOwnAction(alarm)) return true
   return compositeParents(graph, alarm).some((parent) => notifiesSomeone(graph, parent, seen))
+}
+
+/** An alarm on one AWS/Lambda metric of a function, as the function alarm rules' fixes write it (`FunctionName: !Ref Fn`). */
+export function functionAlarm(metric: string, description: string, statistic: AlarmSpec['statistic'], threshold: number, comparison: AlarmSpec['comparison'], evaluationPeriods = 1): AlarmSpec {
+  return {description, namespace: 'AWS/Lambda', metric, dimension: 'FunctionName', value: (id) => ({Ref: id}), statistic, period: 60, evaluationPeriods, threshold, comparison}
 }

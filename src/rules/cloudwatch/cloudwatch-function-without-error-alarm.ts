@@ -1,7 +1,7 @@
 // CWA001: every function should have an alarm on its Errors metric (or an error-rate expression over it).
 import {displayName} from '../helpers.js'
 import {defineRule} from '../types.js'
-import {hasAlarm} from './alarm-coverage.js'
+import {functionAlarm, hasAlarm} from './alarm-coverage.js'
 
 export default defineRule({
   meta: {
@@ -17,6 +17,8 @@ export default defineRule({
     messages: {
       noAlarm: 'Function {{function}} has no alarm on AWS/Lambda Errors: when it starts failing, nobody is told.',
     },
+    fixable: 'safe',
+    cdkFix: 'fn.metricErrors().createAlarm(this, \'Errors\', {threshold: 1, evaluationPeriods: 1}) plus alarm.addAlarmAction(new actions.SnsAction(topic))',
     equivalents: {},
     docs: {
       what:
@@ -40,6 +42,8 @@ export default defineRule({
         messageId: 'noAlarm',
         data: {function: displayName(fn)},
         fix: `Add an AWS::CloudWatch::Alarm on AWS/Lambda Errors (Sum ≥ 1 over 60 s) with dimension FunctionName: !Ref ${displayName(fn)} and an AlarmActions topic.`,
+        autofix: (fixer) =>
+          fixer.addAlarm(fn, 'Errors', functionAlarm('Errors', `Function ${displayName(fn)} is failing`, 'Sum', 1, 'GreaterThanOrEqualToThreshold')),
       })
     }
   },

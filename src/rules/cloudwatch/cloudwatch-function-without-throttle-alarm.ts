@@ -1,7 +1,7 @@
 // CWA002: functions should have an alarm on Throttles, so concurrency limits are noticed.
 import {displayName} from '../helpers.js'
 import {defineRule} from '../types.js'
-import {hasAlarm} from './alarm-coverage.js'
+import {functionAlarm, hasAlarm} from './alarm-coverage.js'
 
 export default defineRule({
   meta: {
@@ -17,6 +17,8 @@ export default defineRule({
     messages: {
       noAlarm: 'Function {{function}} has no alarm on AWS/Lambda Throttles: hitting its concurrency limit goes unnoticed.',
     },
+    fixable: 'safe',
+    cdkFix: 'fn.metricThrottles().createAlarm(this, \'Throttles\', {threshold: 1, evaluationPeriods: 1})',
     equivalents: {},
     docs: {
       what: 'Finds functions that no alarm watches on the `AWS/Lambda` `Throttles` metric (directly by dimension or through metric math).',
@@ -39,6 +41,8 @@ export default defineRule({
         messageId: 'noAlarm',
         data: {function: displayName(fn)},
         fix: `Add an AWS::CloudWatch::Alarm on AWS/Lambda Throttles with dimension FunctionName: !Ref ${displayName(fn)}.`,
+        autofix: (fixer) =>
+          fixer.addAlarm(fn, 'Throttles', functionAlarm('Throttles', `Function ${displayName(fn)} is throttled`, 'Sum', 1, 'GreaterThanOrEqualToThreshold')),
       })
     }
   },

@@ -17,6 +17,8 @@ export default defineRule({
     messages: {
       noAlarm: 'Queue {{queue}} has no alarm on AWS/SQS ApproximateAgeOfOldestMessage: a stalled or too slow consumer goes unnoticed until messages expire.',
     },
+    fixable: 'safe',
+    cdkFix: 'queue.metricApproximateAgeOfOldestMessage().createAlarm(this, \'Age\', {threshold: 300, evaluationPeriods: 5})',
     equivalents: {},
     docs: {
       what: 'Finds queues (other than dead-letter queues, which want a depth alarm instead) that no alarm watches on `AWS/SQS` `ApproximateAgeOfOldestMessage` with a `QueueName` dimension (`!GetAtt Queue.QueueName` or the literal name).',
@@ -39,6 +41,18 @@ export default defineRule({
         messageId: 'noAlarm',
         data: {queue: displayName(queue)},
         fix: `Add an AWS::CloudWatch::Alarm on AWS/SQS ApproximateAgeOfOldestMessage with dimension QueueName: !GetAtt ${displayName(queue)}.QueueName.`,
+        autofix: (fixer) =>
+          fixer.addAlarm(queue, 'AgeAlarm', {
+            description: `Messages wait too long in ${displayName(queue)}`,
+            namespace: 'AWS/SQS',
+            metric: 'ApproximateAgeOfOldestMessage',
+            dimension: 'QueueName',
+            value: (id) => fixer.getAtt(id, 'QueueName'),
+            statistic: 'Maximum',
+            evaluationPeriods: 5,
+            threshold: 300,
+            comparison: 'GreaterThanThreshold',
+          }),
       })
     }
   },

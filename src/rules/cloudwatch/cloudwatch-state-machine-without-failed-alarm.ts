@@ -17,6 +17,8 @@ export default defineRule({
     messages: {
       noAlarm: 'State machine {{stateMachine}} has no alarm on AWS/States ExecutionsFailed: failed workflows are only seen in the console.',
     },
+    fixable: 'safe',
+    cdkFix: 'stateMachine.metricFailed().createAlarm(this, \'ExecutionsFailed\', {threshold: 1, evaluationPeriods: 1})',
     equivalents: {},
     docs: {
       what: 'Finds state machines that no alarm watches on the `AWS/States` `ExecutionsFailed` metric with a `StateMachineArn` dimension (resolved through `Ref`, which returns the ARN, or literal), directly or in metric math.',
@@ -38,6 +40,17 @@ export default defineRule({
         messageId: 'noAlarm',
         data: {stateMachine: displayName(machine)},
         fix: `Add an AWS::CloudWatch::Alarm on AWS/States ExecutionsFailed (Sum ≥ 1) with dimension StateMachineArn: !Ref ${displayName(machine)}.`,
+        autofix: (fixer) =>
+          fixer.addAlarm(machine, 'ExecutionsFailed', {
+            description: `Executions of ${displayName(machine)} are failing`,
+            namespace: 'AWS/States',
+            metric: 'ExecutionsFailed',
+            dimension: 'StateMachineArn',
+            value: (id) => fixer.ref(id),
+            statistic: 'Sum',
+            threshold: 1,
+            comparison: 'GreaterThanOrEqualToThreshold',
+          }),
       })
     }
   },

@@ -4,7 +4,7 @@ import {literal} from '../../model/intrinsics.js'
 import type {GraphNode} from '../../model/types.js'
 import {displayName, triggersOf} from '../helpers.js'
 import {defineRule} from '../types.js'
-import {hasAlarm} from './alarm-coverage.js'
+import {functionAlarm, hasAlarm} from './alarm-coverage.js'
 
 /** The stream an event source mapping reads, when it is a Kinesis or DynamoDB stream. */
 function streamSource(graph: ResourceGraph, mapping: GraphNode): string | undefined {
@@ -31,6 +31,8 @@ export default defineRule({
     messages: {
       noAlarm: 'Function {{function}} reads stream {{stream}} but has no alarm on AWS/Lambda IteratorAge: a blocked shard or a falling-behind consumer goes unnoticed until records expire.',
     },
+    fixable: 'safe',
+    cdkFix: "fn.metric('IteratorAge', {statistic: 'Maximum'}).createAlarm(this, 'IteratorAge', {threshold: 60000, evaluationPeriods: 5})",
     equivalents: {},
     docs: {
       what: 'Finds functions with an event source mapping from a Kinesis stream or a DynamoDB stream that no alarm watches on the `AWS/Lambda` `IteratorAge` metric.',
@@ -55,6 +57,8 @@ export default defineRule({
         messageId: 'noAlarm',
         data: {function: displayName(fn), stream: [...new Set(streams)].join(', ')},
         fix: `Add an AWS::CloudWatch::Alarm on AWS/Lambda IteratorAge (Maximum, e.g. > 60000 ms for 5 minutes) with dimension FunctionName: !Ref ${displayName(fn)}.`,
+        autofix: (fixer) =>
+          fixer.addAlarm(fn, 'IteratorAge', functionAlarm('IteratorAge', `Function ${displayName(fn)} is falling behind its stream`, 'Maximum', 60000, 'GreaterThanThreshold', 5)),
       })
     }
   },

@@ -34,6 +34,9 @@ export default defineRule({
     messages: {
       notRetained: '{{kind}} {{resource}} has no {{missing}}: deleting the stack or a replacing update deletes its data; set Retain (or Snapshot where supported).',
     },
+    fixable: 'unsafe',
+    fixUnsafeReason: 'A retained resource outlives its stack: deleting or replacing the stack leaves it (and its bill) behind, and a fixed name then collides on the next create.',
+    cdkFix: 'removalPolicy: cdk.RemovalPolicy.RETAIN',
     equivalents: {'cfn-lint': ['I3011']},
     docs: {
       what:
@@ -60,6 +63,7 @@ export default defineRule({
           messageId: 'notRetained',
           data: {kind: kindNames[kind], resource: displayName(node), missing: missing.join(' or ')},
           fix: `Add ${missing.map((key) => `${key}: Retain`).join(' and ')} to ${displayName(node)}.`,
+          autofix: (fixer) => fixer.propose(`Add ${missing.join(' and ')}: Retain`, [fixer.setAttributes(node, Object.fromEntries(missing.map((key) => [key, 'Retain'])))]),
         })
       }
     }

@@ -19,6 +19,9 @@ export default defineRule({
     messages: {
       noPitr: 'Table {{table}}{{replica}} has point-in-time recovery {{value}}: a bad deployment or a buggy consumer that overwrites items cannot be undone.',
     },
+    fixable: 'unsafe',
+    fixUnsafeReason: 'Point-in-time recovery is billed per GB of table data each month.',
+    cdkFix: 'pointInTimeRecoverySpecification: {pointInTimeRecoveryEnabled: true}',
     equivalents: {checkov: ['CKV_AWS_28']},
     docs: {
       what: 'Finds `AWS::DynamoDB::Table` (and SAM `SimpleTable`) resources without `PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled: true`, and `AWS::DynamoDB::GlobalTable` replicas without it.',
@@ -51,6 +54,11 @@ export default defineRule({
           messageId: 'noPitr',
           data: {table: displayName(table), replica, value: enabled === undefined ? 'off (not configured)' : `PointInTimeRecoveryEnabled: ${String(literal(enabled))}`},
           fix: 'Set PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled: true.',
+          // Replicas of a global table are items of a list; those are fixed by hand.
+          autofix: (fixer) =>
+            table.type === 'AWS::DynamoDB::Table'
+              ? fixer.propose('Turn on point-in-time recovery', [fixer.setProperty(table, ['PointInTimeRecoverySpecification', 'PointInTimeRecoveryEnabled'], true)])
+              : undefined,
         })
       }
     }

@@ -1,5 +1,8 @@
 // EVB001: EventBridge rule targets should have a dead-letter queue for events that cannot be delivered.
-import {userName} from '../sqs/queues.js'
+import type {Fixer} from '../../fix/fixer.js'
+import type {FixProposal} from '../../fix/types.js'
+import type {GraphNode} from '../../model/types.js'
+import {deadLetterQueueResources, dlqDepthAlarm, userName} from '../sqs/queues.js'
 import {absenceReport} from '../conditional.js'
 import {defineRule} from '../types.js'
 import {deadLetterAbsence, ruleTargets} from './targets.js'
@@ -19,6 +22,9 @@ export default defineRule({
       noDlq: 'Target {{target}} of rule {{rule}} has no DeadLetterConfig: events EventBridge cannot deliver (missing permission, deleted target, retries exhausted) are dropped.',
       conditionalDlq: 'Target {{target}} of rule {{rule}} has a DeadLetterConfig only when {{conditions}} chooses it: on the other branch events EventBridge cannot deliver are dropped.',
     },
+    fixable: 'unsafe',
+    fixUnsafeReason: 'Events EventBridge cannot deliver after its retries go to the new dead-letter queue instead of being dropped: someone must watch it (the fix adds its depth alarm).',
+    cdkFix: 'deadLetterQueue: dlq (on the target)',
     equivalents: {'serverless-rules': ['ES4000'], 'cdk-nag': ['Serverless-EventBusDLQ']},
     docs: {
       what: 'Finds targets of enabled `AWS::Events::Rule` resources (SAM: `EventBridgeRule`, `CloudWatchEvent` and `Schedule` events) without `DeadLetterConfig`.',
@@ -43,8 +49,39 @@ export default defineRule({
           conditionalMessageId: 'conditionalDlq',
           data: {rule: userName(rule), target: name},
           fix: 'Add DeadLetterConfig.Arn pointing at a standard SQS queue (SAM: DeadLetterConfig: {Type: SQS}) and a queue policy letting events.amazonaws.com send to it.',
+          autofix: (fixer) => targetDlqFix(fixer, rule, path as Array<string | number>),
         }),
       )
     }
   },
 })
+
+/**
+ * A dead-letter queue for a rule target. A SAM event gets `DeadLetterConfig: {Type: SQS}` (SAM then creates the
+ * queue and its policy, named `<function><event>Queue`) and the queue's depth alarm; a rule written in
+ * CloudFormation gets the queue, its policy and alarm after it, and the target's DeadLetterConfig.
+ */
+function targetDlqFix(fixer: Fixer, rule: GraphNode, path: Array<string | number>): FixProposal | undefined {
+  const written = fixer.written(rule)
+  if (!written) return undefined
+  const event = fixer.samEventOf(rule)
+  if (written.sam) {
+    if (event === undefined) return undefined
+    const queue = `${written.id}${event}Queue`
+    const alarm = fixer.newResourceId(`${queue}DepthAlarm`)
+    const target = fixer.alarmTarget()
+    return fixer.propose(
+      `Send undeliverable events to a dead-letter queue SAM creates (${queue}), with its depth alarm`,
+      [fixer.setEventProperty(rule, ['DeadLetterConfig'], {Type: 'SQS'}, ['EventBridgeRule', 'CloudWatchEvent', 'Schedule']), fixer.addResourceAfter(written.id, alarm, fixer.alarm(dlqDepthAlarm(queue), queue, target.action)), target.edits],
+      target.unsafe,
+    )
+  }
+  if (written.type !== rule.type) return undefined
+  const dlq = fixer.newResourceId(`${written.id}Dlq`)
+  const resources = deadLetterQueueResources(fixer, dlq, {service: 'events.amazonaws.com', sourceArn: fixer.getAtt(written.id, 'Arn'), fifo: false})
+  return fixer.propose(
+    `Add dead-letter queue ${dlq} (with its policy and depth alarm) for the target`,
+    [fixer.setProperty(rule, [...path, 'DeadLetterConfig'], {Arn: fixer.getAtt(dlq, 'Arn')}), fixer.addResourcesAfter(written.id, resources.resources), resources.edits],
+    resources.unsafe,
+  )
+}

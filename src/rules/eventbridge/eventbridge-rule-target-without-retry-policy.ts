@@ -2,7 +2,7 @@
 import {userName} from '../sqs/queues.js'
 import {absenceOf, absenceReport} from '../conditional.js'
 import {defineRule} from '../types.js'
-import {ruleTargets} from './targets.js'
+import {DEFAULT_RETRY_POLICY, ruleTargets} from './targets.js'
 
 export default defineRule({
   meta: {
@@ -19,6 +19,8 @@ export default defineRule({
       noRetryPolicy: 'Target {{target}} of rule {{rule}} has no RetryPolicy: EventBridge retries for up to 24 hours and 185 attempts before the event reaches a DLQ.',
       conditionalRetryPolicy: 'Target {{target}} of rule {{rule}} has a RetryPolicy only when {{conditions}} chooses it: on the other branch EventBridge retries for up to 24 hours and 185 attempts.',
     },
+    fixable: 'safe',
+    cdkFix: 'retryAttempts: 185, maxEventAge: cdk.Duration.hours(24) (on the target)',
     equivalents: {},
     docs: {
       what: 'Finds targets of enabled `AWS::Events::Rule` resources without `RetryPolicy` (`MaximumRetryAttempts`, `MaximumEventAgeInSeconds`).',
@@ -42,6 +44,10 @@ export default defineRule({
           conditionalMessageId: 'conditionalRetryPolicy',
           data: {rule: userName(rule), target: name},
           fix: 'Add RetryPolicy with MaximumRetryAttempts and MaximumEventAgeInSeconds suited to the target.',
+          autofix: (fixer) =>
+                    fixer.propose('Write the default retry policy (185 attempts, 24 hours)', [
+                      fixer.samEventOf(rule) !== undefined ? fixer.setEventProperty(rule, ['RetryPolicy'], DEFAULT_RETRY_POLICY, ['EventBridgeRule', 'CloudWatchEvent', 'Schedule']) : fixer.setProperty(rule, [...(path as Array<string | number>), 'RetryPolicy'], DEFAULT_RETRY_POLICY),
+                    ]),
         }),
       )
     }

@@ -2,6 +2,7 @@
 import {userName} from '../sqs/queues.js'
 import {absenceOf, absenceReport} from '../conditional.js'
 import {defineRule} from '../types.js'
+import {DEFAULT_RETRY_POLICY} from './targets.js'
 
 export default defineRule({
   meta: {
@@ -19,6 +20,8 @@ export default defineRule({
       noRetryPolicy: 'Schedule {{schedule}} has no Target.RetryPolicy: Scheduler retries a failed invocation for up to 24 hours and 185 attempts.',
       conditionalRetryPolicy: 'Schedule {{schedule}} has a Target.RetryPolicy only when {{conditions}} chooses it: on the other branch Scheduler retries a failed invocation for up to 24 hours and 185 attempts.',
     },
+    fixable: 'safe',
+    cdkFix: 'retryAttempts: 185, maxEventAge: cdk.Duration.hours(24) (on the schedule target)',
     equivalents: {},
     docs: {
       what: 'Finds `AWS::Scheduler::Schedule` resources (SAM: `ScheduleV2` events) without `Target.RetryPolicy`.',
@@ -41,6 +44,10 @@ export default defineRule({
           conditionalMessageId: 'conditionalRetryPolicy',
           data: {schedule: userName(schedule)},
           fix: 'Add Target.RetryPolicy with MaximumRetryAttempts and MaximumEventAgeInSeconds.',
+          autofix: (fixer) =>
+                    fixer.propose('Write the default retry policy (185 attempts, 24 hours)', [
+                      fixer.samEventOf(schedule) !== undefined ? fixer.setEventProperty(schedule, ['RetryPolicy'], DEFAULT_RETRY_POLICY, ['ScheduleV2']) : fixer.setProperty(schedule, ['Target', 'RetryPolicy'], DEFAULT_RETRY_POLICY),
+                    ]),
         }),
       )
     }

@@ -4,6 +4,9 @@ import {asArray, isRecord, literal} from '../../model/intrinsics.js'
 import type {GraphNode, PropPath} from '../../model/types.js'
 import {absenceOfAny, type Absence} from '../conditional.js'
 
+/** EventBridge's and Scheduler's retry defaults (185 attempts within 24 hours), written down by fixes so nothing changes. */
+export const DEFAULT_RETRY_POLICY = {MaximumRetryAttempts: 185, MaximumEventAgeInSeconds: 86_400}
+
 export interface RuleTarget {
   rule: GraphNode
   target: Record<string, unknown>

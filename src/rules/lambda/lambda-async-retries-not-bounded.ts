@@ -4,6 +4,9 @@ import {displayName} from '../helpers.js'
 import {defineRule} from '../types.js'
 import {hasAsyncFailureTarget, invocationsOf, invokeConfigsOf, labels, resolveFunction} from './queries.js'
 
+/** Lambda's defaults for asynchronous invocation, written down so they can be reviewed and tightened. */
+const ASYNC_DEFAULTS = {MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 21_600}
+
 export default defineRule({
   meta: {
     id: 'LMB008',
@@ -21,6 +24,8 @@ export default defineRule({
       noConfig:
         'Function {{function}} is invoked asynchronously by {{sources}} without an event invoke configuration: Lambda retries failures twice over up to 6 hours; set MaximumRetryAttempts and MaximumEventAgeInSeconds to what the work tolerates.',
     },
+    fixable: 'safe',
+    cdkFix: 'retryAttempts: 2, maxEventAge: cdk.Duration.hours(6)',
     equivalents: {},
     docs: {
       what:
@@ -40,7 +45,14 @@ export default defineRule({
     for (const config of graph.ofKind('eventInvokeConfig')) {
       if (config.props.MaximumRetryAttempts !== undefined || config.props.MaximumEventAgeInSeconds !== undefined) continue
       const fn = resolveFunction(graph, config.props.FunctionName)
-      report({node: config, path: [], messageId: 'defaults', data: {config: displayName(config), function: fn ? displayName(fn) : String(literal(config.props.FunctionName) ?? 'unknown')}, fix})
+      report({
+        node: config,
+        path: [],
+        messageId: 'defaults',
+        data: {config: displayName(config), function: fn ? displayName(fn) : String(literal(config.props.FunctionName) ?? 'unknown')},
+        fix,
+        autofix: (fixer) => fixer.propose('Write the default bounds (2 retries, 6 hours)', [fixer.setProperty(config, [], ASYNC_DEFAULTS, {path: ['EventInvokeConfig'], value: ASYNC_DEFAULTS, globals: 'Function'})]),
+      })
     }
     for (const fn of graph.ofKind('function')) {
       const asyncInvocations = invocationsOf(graph, fn).filter((invocation) => invocation.async)
@@ -55,6 +67,14 @@ export default defineRule({
         messageId: 'noConfig',
         data: {function: displayName(fn), sources: labels(asyncInvocations)},
         fix: 'Add an AWS::Lambda::EventInvokeConfig (SAM: EventInvokeConfig) with MaximumRetryAttempts and MaximumEventAgeInSeconds.',
+        autofix: (fixer) => {
+          const written = fixer.written(fn)
+          if (!written) return undefined
+          if (written.sam) return fixer.propose('Write the default bounds (2 retries, 6 hours)', [fixer.setProperty(fn, [], undefined, {path: ['EventInvokeConfig'], value: ASYNC_DEFAULTS, globals: 'Function'})])
+          const id = fixer.newResourceId(`${written.id}InvokeConfig`)
+          const resource = {Type: 'AWS::Lambda::EventInvokeConfig', Properties: {FunctionName: fixer.ref(written.id), Qualifier: '$LATEST', ...ASYNC_DEFAULTS}}
+          return fixer.propose('Add an event invoke configuration with the default bounds (2 retries, 6 hours)', [fixer.addResourceAfter(fn, id, resource)])
+        },
       })
     }
   },

@@ -1,4 +1,5 @@
 // LMB002: a function invoked asynchronously needs somewhere for events that keep failing to go.
+import {dlqDepthAlarm} from '../sqs/queues.js'
 import {displayName} from '../helpers.js'
 import {defineRule} from '../types.js'
 import {asyncFailureTarget, invocationsOf, labels} from './queries.js'
@@ -20,6 +21,9 @@ export default defineRule({
       conditionalFailureTarget:
         'Function {{function}} is invoked asynchronously by {{sources}} and has an on-failure destination or dead-letter queue only on one branch of an Fn::If: where it is left out, an event that still fails after the retries is dropped.',
     },
+    fixable: 'unsafe',
+    fixUnsafeReason: 'Events that still fail after the retries go to the new on-failure queue instead of being dropped: someone must watch it (the fix adds its depth alarm).',
+    cdkFix: 'onFailure: new destinations.SqsDestination(queue)',
     equivalents: {
       'serverless-rules': ['ES1007'],
       'cdk-nag': ['Serverless-LambdaAsyncFailureDestination', 'Serverless-LambdaDLQ'],
@@ -57,6 +61,20 @@ export default defineRule({
         // Set on one branch of an Fn::If: a deliberate choice per environment, worth a note, not an error.
         ...(target === 'conditional' ? {maxSeverity: 'info' as const} : {}),
         fix: 'Add an AWS::Lambda::EventInvokeConfig (SAM: EventInvokeConfig) with DestinationConfig.OnFailure pointing at an SQS queue, SNS topic or bus, or a DeadLetterConfig (SAM: DeadLetterQueue).',
+        // SAM creates the queue and grants the function's role to send to it; a CloudFormation role would need a new statement, so only SAM functions are fixed.
+        autofix: (fixer) => {
+          const written = fixer.written(fn)
+          if (!written?.sam || target === 'conditional') return undefined
+          const queue = `${written.id}EventInvokeConfigOnFailureQueue`
+          const alarm = fixer.newResourceId(`${queue}DepthAlarm`)
+          const alarmTarget = fixer.alarmTarget()
+          const config = {MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 21_600, DestinationConfig: {OnFailure: {Type: 'SQS'}}}
+          return fixer.propose(
+            `Send failed asynchronous events to an on-failure queue SAM creates (${queue}), with its depth alarm`,
+            [fixer.setProperty(fn, [], undefined, {path: ['EventInvokeConfig'], value: config, globals: 'Function'}), fixer.addResourceAfter(written.id, alarm, fixer.alarm(dlqDepthAlarm(queue), queue, alarmTarget.action)), alarmTarget.edits],
+            alarmTarget.unsafe,
+          )
+        },
       })
     }
   },

@@ -21,6 +21,9 @@ export default defineRule({
       noPartialFailures:
         'Event source mapping {{mapping}} from {{source}} to function {{function}} has no FunctionResponseTypes [ReportBatchItemFailures]: one failing record makes the whole batch of up to {{batchSize}} records be processed again.',
     },
+    fixable: 'unsafe',
+    fixUnsafeReason: 'With ReportBatchItemFailures Lambda reads the handler\'s response: a handler that does not return `batchItemFailures` has every batch counted as fully processed, so failed records are no longer retried. Change the handler (Powertools processPartialResponse) in the same change.',
+    cdkFix: 'reportBatchItemFailures: true (on the event source)',
     equivalents: {},
     docs: {
       what:
@@ -64,6 +67,12 @@ export default defineRule({
           batchSize,
         },
         fix: 'Set FunctionResponseTypes: [ReportBatchItemFailures] on the mapping (SAM event) and return batchItemFailures from the handler.',
+        autofix: (fixer) =>
+          fixer.propose('Report partial batch failures', [
+            fixer.samEventOf(mapping) !== undefined
+              ? fixer.setEventProperty(mapping, ['FunctionResponseTypes'], ['ReportBatchItemFailures'], ['SQS', 'Kinesis', 'DynamoDB', 'MSK', 'SelfManagedKafka', 'DocumentDB'])
+              : fixer.setProperty(mapping, ['FunctionResponseTypes'], ['ReportBatchItemFailures']),
+          ]),
       })
     }
   },

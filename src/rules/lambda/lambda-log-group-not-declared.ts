@@ -18,6 +18,9 @@ export default defineRule({
       noLogGroup:
         'Function {{function}} has no LoggingConfig.LogGroup and no AWS::Logs::LogGroup named /aws/lambda/<function name>: Lambda creates the group on first run, without retention and outside the stack.',
     },
+    fixable: 'unsafe',
+    fixUnsafeReason: 'Once the function has run, Lambda has created /aws/lambda/<name> itself: the stack update then fails with "already exists" until that group is deleted or imported. Log events older than 30 days are deleted.',
+    cdkFix: "logGroup: new logs.LogGroup(this, 'Logs', {retention: logs.RetentionDays.ONE_MONTH})",
     equivalents: {'serverless-rules': ['WS1004']},
     docs: {
       what:
@@ -41,6 +44,13 @@ export default defineRule({
         path: [],
         messageId: 'noLogGroup',
         data: {function: displayName(fn)},
+        autofix: (fixer) => {
+          const written = fixer.written(fn)
+          if (!written || written.id !== fn.id) return undefined
+          const id = fixer.newResourceId(`${written.id}LogGroup`)
+          const group = {Type: 'AWS::Logs::LogGroup', Properties: {LogGroupName: {'Fn::Sub': `/aws/lambda/\${${written.id}}`}, RetentionInDays: 30}}
+          return fixer.propose(`Declare log group ${id} with 30 days of retention`, [fixer.addResourceAfter(fn, id, group)])
+        },
         fix: `Declare an AWS::Logs::LogGroup with LogGroupName !Sub /aws/lambda/\${${fn.id}} and RetentionInDays, or set LoggingConfig.LogGroup.`,
       })
     }

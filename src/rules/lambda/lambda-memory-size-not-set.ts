@@ -16,6 +16,8 @@ export default defineRule({
     messages: {
       notSet: 'Function {{function}} does not set MemorySize and gets the default of 128 MB (and the CPU share that goes with it); choose a value, ideally measured with `sls-eda tune`.',
     },
+    fixable: 'safe',
+    cdkFix: 'memorySize: 128',
     equivalents: {'serverless-rules': ['ES1005'], 'cdk-nag': ['Serverless-LambdaDefaultMemorySize']},
     docs: {
       what: 'Finds functions without `MemorySize` (SAM: on the function or in `Globals.Function`).',
@@ -30,7 +32,10 @@ export default defineRule({
   check({graph, report}) {
     for (const fn of graph.ofKind('function')) {
       if (fn.props.MemorySize !== undefined) continue
-      report({node: fn, path: [], messageId: 'notSet', data: {function: displayName(fn)}, fix: 'Set MemorySize (SAM: on the function or in Globals.Function), e.g. 512, and tune it with measurements.'})
+      report({node: fn, path: [], messageId: 'notSet', data: {function: displayName(fn)}, fix: 'Set MemorySize (SAM: on the function or in Globals.Function), e.g. 512, and tune it with measurements.',
+        // The default written down: nothing changes until someone tunes it, and the choice is now visible in review.
+        autofix: (fixer) => fixer.propose('Set MemorySize to the current default, 128', [fixer.setProperty(fn, ['MemorySize'], 128, {path: ['MemorySize'], value: 128, globals: 'Function'})]),
+      })
     }
   },
 })

@@ -21,6 +21,9 @@ export default defineRule({
       belowSixTimes:
         'Queue {{queue}} visibility timeout ({{visibility}} s) is less than 6 × the timeout of its consumer {{function}} ({{timeout}} s) + batching window ({{window}} s) = {{required}} s: throttled retries can make messages reappear and reach the dead-letter queue early.',
     },
+    fixable: 'unsafe',
+    fixUnsafeReason: 'A longer visibility timeout delays the retry of a message whose consumer crashed by as much.',
+    cdkFix: 'visibilityTimeout: cdk.Duration.seconds(6 * timeout)',
     equivalents: {'cfn-lint': ['E3505']},
     docs: {
       what:
@@ -54,6 +57,7 @@ export default defineRule({
         path: queue.props.VisibilityTimeout === undefined ? [] : ['VisibilityTimeout'],
         messageId: visibility < timeout ? 'belowTimeout' : 'belowSixTimes',
         data: {queue: displayName(queue), visibility, function: displayName(fn), timeout, window, required},
+        autofix: (fixer) => fixer.propose(`Set VisibilityTimeout to ${required} seconds`, [fixer.setProperty(queue, ['VisibilityTimeout'], required)]),
         fix: `Set VisibilityTimeout on queue ${displayName(queue)} to at least ${required} seconds (or lower the function Timeout${literal(fn.props.Timeout) === undefined ? '' : ` from ${timeout}`}).`,
       })
     }

@@ -16,6 +16,8 @@ export default defineRule({
     messages: {
       notSet: 'Function {{function}} does not set Timeout and gets the default of 3 seconds; set a timeout that fits its work and its callers (API Gateway waits at most 29 s).',
     },
+    fixable: 'safe',
+    cdkFix: 'timeout: cdk.Duration.seconds(3)',
     equivalents: {'serverless-rules': ['ES1006'], 'cdk-nag': ['Serverless-LambdaDefaultTimeout']},
     docs: {
       what: 'Finds functions without `Timeout` (SAM: on the function or in `Globals.Function`).',
@@ -30,7 +32,9 @@ export default defineRule({
   check({graph, report}) {
     for (const fn of graph.ofKind('function')) {
       if (fn.props.Timeout !== undefined) continue
-      report({node: fn, path: [], messageId: 'notSet', data: {function: displayName(fn)}, fix: 'Set Timeout in seconds (SAM: on the function or in Globals.Function), e.g. 10.'})
+      report({node: fn, path: [], messageId: 'notSet', data: {function: displayName(fn)}, fix: 'Set Timeout in seconds (SAM: on the function or in Globals.Function), e.g. 10.',
+        autofix: (fixer) => fixer.propose('Set Timeout to the current default, 3 seconds', [fixer.setProperty(fn, ['Timeout'], 3, {path: ['Timeout'], value: 3, globals: 'Function'})]),
+      })
     }
   },
 })

@@ -17,6 +17,9 @@ export default defineRule({
     messages: {
       notActive: 'Function {{function}} has tracing mode {{mode}}; set it to Active to trace requests across services.',
     },
+    fixable: 'unsafe',
+    fixUnsafeReason: 'X-Ray traces are billed per trace recorded and scanned, and the function role needs xray:PutTraceSegments (SAM adds it; plain CloudFormation roles may not have it).',
+    cdkFix: 'tracing: lambda.Tracing.ACTIVE',
     equivalents: {'serverless-rules': ['WS1000'], 'cdk-nag': ['Serverless-LambdaTracing'], 'security-hub': ['Lambda.7']},
     docs: {
       what: 'Finds functions whose `TracingConfig.Mode` (SAM: `Tracing`, directly or through `Globals`) is not `Active`.',
@@ -38,6 +41,8 @@ export default defineRule({
         messageId: 'notActive',
         data: {function: displayName(fn), mode: mode === undefined ? 'PassThrough (the default)' : textOf(mode)},
         fix: 'Set TracingConfig.Mode (SAM: Tracing) to Active.',
+        autofix: (fixer) =>
+          fixer.propose('Set tracing to Active', [fixer.setProperty(fn, ['TracingConfig', 'Mode'], 'Active', {path: ['Tracing'], value: 'Active', globals: 'Function'})]),
       })
     }
   },

@@ -20,6 +20,9 @@ export default defineRule({
     messages: {
       x86: 'Function {{function}} runs on x86_64{{how}}; arm64 (Graviton) costs about 20% less per GB-second and is often faster, if its dependencies have arm64 builds.',
     },
+    fixable: 'unsafe',
+    fixUnsafeReason: 'Code with native dependencies or binaries built for x86_64 fails on arm64 until it is rebuilt for it.',
+    cdkFix: 'architecture: lambda.Architecture.ARM_64',
     equivalents: {},
     docs: {
       what: 'Finds zip-packaged functions whose `Architectures` is unset (x86_64 by default) or `[x86_64]`, on runtimes that support arm64.',
@@ -46,6 +49,7 @@ export default defineRule({
         messageId: 'x86',
         data: {function: displayName(fn), how: architectures === undefined ? ' (the default)' : ''},
         fix: 'Set Architectures: [arm64] and run the tests on arm64.',
+        autofix: (fixer) => fixer.propose('Run on arm64', [fixer.setProperty(fn, ['Architectures'], ['arm64'], {path: ['Architectures'], value: ['arm64'], globals: 'Function'})]),
       })
     }
   },

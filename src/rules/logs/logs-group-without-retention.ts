@@ -17,6 +17,9 @@ export default defineRule({
     messages: {
       noRetention: 'Log group {{group}} has no RetentionInDays: its events are kept, and billed, forever.',
     },
+    fixable: 'unsafe',
+    fixUnsafeReason: 'Log events older than 30 days are deleted from then on.',
+    cdkFix: 'retention: logs.RetentionDays.ONE_MONTH',
     equivalents: {'serverless-rules': ['WS1004'], 'cdk-nag': ['Serverless-CloudWatchLogGroupRetentionPeriod'], checkov: ['CKV_AWS_66'], cfn_nag: ['W86']},
     docs: {
       what: 'Finds `AWS::Logs::LogGroup` resources (and, live, log groups) without `RetentionInDays`.',
@@ -30,7 +33,14 @@ export default defineRule({
   check({graph, report}) {
     for (const group of graph.ofKind('logGroup')) {
       if (group.props.RetentionInDays !== undefined) continue
-      report({node: group, path: [], messageId: 'noRetention', data: {group: displayName(group)}, fix: 'Set RetentionInDays, e.g. 30.'})
+      report({
+        node: group,
+        path: [],
+        messageId: 'noRetention',
+        data: {group: displayName(group)},
+        fix: 'Set RetentionInDays, e.g. 30.',
+        autofix: (fixer) => fixer.propose('Keep log events 30 days', [fixer.setProperty(group, ['RetentionInDays'], 30)]),
+      })
     }
   },
 })

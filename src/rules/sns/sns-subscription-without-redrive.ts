@@ -1,6 +1,10 @@
 // SNS001: subscriptions should have a redrive policy so undeliverable messages are kept, not dropped.
-import {asArray, get, isRecord, textOf} from '../../model/intrinsics.js'
-import {userName} from '../sqs/queues.js'
+import type {Fixer} from '../../fix/fixer.js'
+import type {FixProposal} from '../../fix/types.js'
+import type {ResourceGraph} from '../../model/graph.js'
+import {asArray, get, isRecord, literalBoolean, textOf} from '../../model/intrinsics.js'
+import type {GraphNode} from '../../model/types.js'
+import {deadLetterQueueResources, userName} from '../sqs/queues.js'
 import {absenceOf, absenceReport} from '../conditional.js'
 import {defineRule} from '../types.js'
 
@@ -20,6 +24,9 @@ export default defineRule({
       conditionalRedrive: 'Subscription {{subscription}} ({{protocol}}) has a RedrivePolicy only when {{conditions}} chooses it: on the other branch messages SNS cannot deliver are dropped without a trace.',
       inline: 'Topic {{topic}} declares its subscription to {{protocol}} inline, where no RedrivePolicy can be set: messages SNS cannot deliver are dropped without a trace.',
     },
+    fixable: 'unsafe',
+    fixUnsafeReason: 'Messages SNS cannot deliver go to the new dead-letter queue instead of being dropped after the delivery retries: someone must watch it (the fix adds its depth alarm).',
+    cdkFix: 'deadLetterQueue: dlq (on the subscription)',
     equivalents: {'serverless-rules': ['ES7000'], 'cdk-nag': ['Serverless-SNSRedrivePolicy']},
     docs: {
       what: 'Finds `AWS::SNS::Subscription` resources (SAM: `SNS` events) without `RedrivePolicy`, and subscriptions declared inline in a topic\'s `Subscription` list, which cannot have one.',
@@ -46,6 +53,7 @@ export default defineRule({
           conditionalMessageId: 'conditionalRedrive',
           data: {subscription: userName(subscription), protocol: textOf(subscription.props.Protocol ?? 'unknown')},
           fix: 'Add RedrivePolicy with deadLetterTargetArn pointing at an SQS queue (and a queue policy letting sns.amazonaws.com send to it).',
+          autofix: (fixer) => redriveFix(fixer, graph, subscription),
         }),
       )
     }
@@ -62,3 +70,32 @@ export default defineRule({
     }
   },
 })
+
+/**
+ * A dead-letter queue for a subscription, written after the resource the subscription was declared as
+ * (the subscription, or the SAM function whose SNS event it is): the queue, a policy letting the topic
+ * send to it (over TLS only), its depth alarm, and the subscription's RedrivePolicy.
+ */
+function redriveFix(fixer: Fixer, graph: ResourceGraph, subscription: GraphNode): FixProposal | undefined {
+  const written = fixer.written(subscription)
+  const topicArn = subscription.props.TopicArn
+  if (!written || topicArn === undefined) return undefined
+  const event = fixer.samEventOf(subscription)
+  if (written.sam && event === undefined) return undefined
+  const topic = graph.get(String(get(topicArn, 'Ref') ?? ''))
+  // A FIFO topic needs a FIFO dead-letter queue; a topic we cannot see might be either.
+  const fifo = topic ? literalBoolean(topic.props.FifoTopic) === true : undefined
+  if (fifo === undefined && typeof topicArn !== 'string') return undefined
+  const dlq = fixer.newResourceId(`${subscription.id}Dlq`)
+  const resources = deadLetterQueueResources(fixer, dlq, {service: 'sns.amazonaws.com', sourceArn: topicArn, fifo: fifo === true})
+  const redrive = {deadLetterTargetArn: fixer.getAtt(dlq, 'Arn')}
+  return fixer.propose(
+    `Add dead-letter queue ${dlq} (with its policy and depth alarm) and a redrive policy to it`,
+    [
+      event === undefined ? fixer.setProperty(subscription, ['RedrivePolicy'], redrive) : fixer.setEventProperty(subscription, ['RedrivePolicy'], redrive, ['SNS']),
+      fixer.addResourcesAfter(written.id, resources.resources),
+      resources.edits,
+    ],
+    resources.unsafe,
+  )
+}

@@ -16,6 +16,9 @@ export default defineRule({
     messages: {
       noKms: 'Topic {{topic}} has no KmsMasterKeyId: messages are not encrypted at rest with a KMS key.',
     },
+    fixable: 'unsafe',
+    fixUnsafeReason: 'AWS services that publish to the topic (CloudWatch alarms, EventBridge, S3) cannot use the AWS managed key alias/aws/sns: their messages stop arriving until the topic uses a customer managed key that allows them.',
+    cdkFix: "masterKey: kms.Alias.fromAliasName(this, 'SnsKey', 'alias/aws/sns')",
     equivalents: {checkov: ['CKV_AWS_26'], cfn_nag: ['W47']},
     docs: {
       what: 'Finds SNS topics without `KmsMasterKeyId`. Unlike SQS, SNS has no default encryption at rest.',
@@ -29,7 +32,9 @@ export default defineRule({
   check({graph, report}) {
     for (const topic of graph.ofKind('topic')) {
       if (topic.props.KmsMasterKeyId !== undefined && topic.props.KmsMasterKeyId !== '') continue
-      report({node: topic, path: [], messageId: 'noKms', data: {topic: userName(topic)}, fix: 'Set KmsMasterKeyId to a KMS key (a customer managed key when AWS services publish to the topic).'})
+      report({node: topic, path: [], messageId: 'noKms', data: {topic: userName(topic)}, fix: 'Set KmsMasterKeyId to a KMS key (a customer managed key when AWS services publish to the topic).',
+        autofix: (fixer) => fixer.propose('Encrypt the topic with the AWS managed key alias/aws/sns', [fixer.setProperty(topic, ['KmsMasterKeyId'], 'alias/aws/sns')]),
+      })
     }
   },
 })

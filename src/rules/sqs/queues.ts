@@ -2,12 +2,17 @@
 import {jsonPolicyObject, redriveTarget} from '../../model/edges.js'
 import type {ResourceGraph} from '../../model/graph.js'
 import {asArray, collectReferences, get, isRecord, literal, literalBoolean, literalNumber} from '../../model/intrinsics.js'
+import type {AlarmSpec, Fixer} from '../../fix/fixer.js'
+import type {TextEdit} from '../../fix/types.js'
 import type {GraphNode} from '../../model/types.js'
 import {displayName} from '../helpers.js'
 import {grantsOf, mappingSource, resolveResource} from '../lambda/queries.js'
 
 /** SQS keeps messages 4 days unless MessageRetentionPeriod says otherwise. */
 export const DEFAULT_RETENTION_SECONDS = 345_600
+
+/** The longest SQS keeps a message: 14 days. */
+export const MAX_RETENTION_SECONDS = 1_209_600
 
 /** The RedrivePolicy as an object: CloudFormation writes an object or JSON text (also inside `Fn::Sub`), the live API returns JSON text. */
 export function redrivePolicyOf(node: GraphNode): Record<string, unknown> | undefined {
@@ -163,4 +168,55 @@ export function alarmWatchState(graph: ResourceGraph, alarm: GraphNode, queue: G
     }
   }
   return bestState(states)
+}
+
+/** The alarm a dead-letter queue needs (SQS002): any message in it means something failed for good. */
+export function dlqDepthAlarm(queue: string): AlarmSpec {
+  return {
+    description: `Messages reached dead-letter queue ${queue}`,
+    namespace: 'AWS/SQS',
+    metric: 'ApproximateNumberOfMessagesVisible',
+    dimension: 'QueueName',
+    value: (id) => ({'Fn::GetAtt': [id, 'QueueName']}),
+    statistic: 'Maximum',
+    threshold: 0,
+    comparison: 'GreaterThanThreshold',
+  }
+}
+
+/**
+ * A dead-letter queue for an AWS service to send failures to, as fixes write it: the queue (kept 14 days,
+ * encrypted), a policy letting only `sourceArn` of `service` send to it over TLS, and its depth alarm.
+ * `edits` adds the alarm topic parameter when the template has no alarm topic (then `unsafe` says so).
+ */
+export function deadLetterQueueResources(
+  fixer: Fixer,
+  dlq: string,
+  sender: {service: string; sourceArn: unknown; fifo: boolean},
+): {resources: Record<string, Record<string, unknown>>; edits: TextEdit[] | undefined; unsafe?: string} {
+  const queueArn = fixer.getAtt(dlq, 'Arn')
+  const target = fixer.alarmTarget()
+  const policy = fixer.newResourceId(`${dlq}Policy`)
+  const alarm = fixer.newResourceId(`${dlq}DepthAlarm`)
+  return {
+    resources: {
+      [dlq]: {Type: 'AWS::SQS::Queue', Properties: {...(sender.fifo ? {FifoQueue: true} : {}), MessageRetentionPeriod: MAX_RETENTION_SECONDS, SqsManagedSseEnabled: true}},
+      [policy]: {
+        Type: 'AWS::SQS::QueuePolicy',
+        Properties: {
+          Queues: [fixer.ref(dlq)],
+          PolicyDocument: {
+            Version: '2012-10-17',
+            Statement: [
+              {Effect: 'Allow', Principal: {Service: sender.service}, Action: 'sqs:SendMessage', Resource: queueArn, Condition: {ArnEquals: {'aws:SourceArn': sender.sourceArn}}},
+              {Sid: 'DenyInsecureTransport', Effect: 'Deny', Principal: '*', Action: 'sqs:*', Resource: queueArn, Condition: {Bool: {'aws:SecureTransport': false}}},
+            ],
+          },
+        },
+      },
+      [alarm]: fixer.alarm(dlqDepthAlarm(dlq), dlq, target.action),
+    },
+    edits: target.edits,
+    unsafe: target.unsafe,
+  }
 }

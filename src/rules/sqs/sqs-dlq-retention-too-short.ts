@@ -1,7 +1,7 @@
 // SQS003: a standard DLQ must keep messages longer than its source, or they expire soon after they arrive.
 import {defineRule} from '../types.js'
 import {deadLetterSources} from '../helpers.js'
-import {DEFAULT_RETENTION_SECONDS, humanDuration, isFifoQueue, retentionSeconds, userName} from './queues.js'
+import {DEFAULT_RETENTION_SECONDS, humanDuration, MAX_RETENTION_SECONDS, isFifoQueue, retentionSeconds, userName} from './queues.js'
 
 export default defineRule({
   meta: {
@@ -18,6 +18,8 @@ export default defineRule({
       tooShort:
         'Dead-letter queue {{dlq}} keeps messages {{dlqRetention}} s ({{dlqHuman}}), not longer than its source {{source}} ({{sourceRetention}} s, {{sourceHuman}}): a message keeps its original enqueue time, so it expires in the DLQ shortly after it arrives.',
     },
+    fixable: 'safe',
+    cdkFix: 'retentionPeriod: cdk.Duration.days(14)',
     equivalents: {},
     docs: {
       what:
@@ -51,6 +53,11 @@ export default defineRule({
             sourceRetention,
             sourceHuman: humanDuration(sourceRetention),
           },
+          // 14 days is SQS's maximum: only a source that keeps messages less long can have a longer-lived DLQ.
+          autofix: (fixer) =>
+            sourceRetention < MAX_RETENTION_SECONDS
+              ? fixer.propose('Keep dead letters 14 days', [fixer.setProperty(dlq, ['MessageRetentionPeriod'], MAX_RETENTION_SECONDS)])
+              : undefined,
           fix: `Set MessageRetentionPeriod of ${userName(dlq)} above ${sourceRetention} (e.g. 1209600, 14 days${sourceRetention === DEFAULT_RETENTION_SECONDS ? '; the source keeps the 4-day default' : ''}).`,
         })
       }

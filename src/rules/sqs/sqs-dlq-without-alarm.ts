@@ -1,7 +1,7 @@
 // SQS002: a dead-letter queue nobody watches hides every failure that reaches it.
 import {defineRule} from '../types.js'
 import {deadLetterSources} from '../helpers.js'
-import {alarmWatchState, bestState, mayWatchQueueMetric, userName, type WatchState} from './queues.js'
+import {alarmWatchState, bestState, dlqDepthAlarm, mayWatchQueueMetric, userName, type WatchState} from './queues.js'
 
 const METRIC = 'ApproximateNumberOfMessagesVisible'
 
@@ -22,6 +22,8 @@ export default defineRule({
       alarmOnUrl:
         'Alarm {{alarm}} on dead-letter queue {{queue}} (of {{sources}}) sets the QueueName dimension to the queue URL (!Ref {{queue}}), so it never receives data. Use !GetAtt {{queue}}.QueueName.',
     },
+    fixable: 'safe',
+    cdkFix: 'dlq.metricApproximateNumberOfMessagesVisible().createAlarm(this, \'DlqDepth\', {threshold: 0, comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD, evaluationPeriods: 1})',
     equivalents: {},
     docs: {
       what:
@@ -67,6 +69,7 @@ export default defineRule({
         messageId: 'noAlarm',
         data: {queue: queueName, sources: names},
         fix: `Add an AWS::CloudWatch::Alarm on AWS/SQS ${METRIC} with Dimensions QueueName: !GetAtt ${queue.id}.QueueName, Threshold 0, ComparisonOperator GreaterThanThreshold and an AlarmActions topic.`,
+        autofix: (fixer) => fixer.addAlarm(queue, 'DepthAlarm', dlqDepthAlarm(queueName)),
       })
     }
   },

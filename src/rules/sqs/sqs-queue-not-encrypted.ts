@@ -17,6 +17,8 @@ export default defineRule({
     messages: {
       sseDisabled: 'Queue {{queue}} sets SqsManagedSseEnabled to false and has no KmsMasterKeyId: its messages are stored unencrypted.',
     },
+    fixable: 'safe',
+    cdkFix: 'encryption: sqs.QueueEncryption.SQS_MANAGED',
     equivalents: {'cdk-nag': ['AwsSolutions-SQS2'], checkov: ['CKV_AWS_27'], cfn_nag: ['W48']},
     docs: {
       what:
@@ -38,6 +40,8 @@ export default defineRule({
         messageId: 'sseDisabled',
         data: {queue: userName(queue)},
         fix: 'Remove SqsManagedSseEnabled: false (SSE-SQS is the default) or set KmsMasterKeyId to a KMS key.',
+        // SSE-SQS is transparent to producers and consumers: no key policy, no permission to add.
+        autofix: (fixer) => fixer.propose('Turn on SSE-SQS encryption', [fixer.setProperty(queue, ['SqsManagedSseEnabled'], true)]),
       })
     }
   },

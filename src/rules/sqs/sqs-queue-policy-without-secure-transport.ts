@@ -32,6 +32,9 @@ export default defineRule({
     messages: {
       noSecureTransport: 'Queue policy {{policy}} has no Deny statement for aws:SecureTransport false: clients may send and receive messages over plain HTTP.',
     },
+    fixable: 'unsafe',
+    fixUnsafeReason: 'Requests to the queue over plain HTTP are refused from then on (AWS SDKs always use HTTPS; hand-written clients may not).',
+    cdkFix: 'enforceSSL: true',
     equivalents: {'cdk-nag': ['AwsSolutions-SQS4']},
     docs: {
       what: 'Finds `AWS::SQS::QueuePolicy` documents without a `Deny` statement conditioned on `aws:SecureTransport` being `false`. Queues without any policy are not reported.',
@@ -55,6 +58,15 @@ export default defineRule({
         messageId: 'noSecureTransport',
         data: {policy: userName(policy)},
         fix: 'Add a statement: Effect Deny, Principal "*", Action sqs:*, Resource the queue ARN, Condition Bool aws:SecureTransport false.',
+        autofix: (fixer) => {
+          const written = fixer.written(policy)
+          // The queues are named by Ref (their URL); the statement needs their ARNs.
+          const queues = Array.isArray(policy.props.Queues) ? policy.props.Queues.map((queue) => get(queue, 'Ref')) : []
+          if (!written || written.sam || queues.length === 0 || queues.some((queue) => typeof queue !== 'string')) return undefined
+          const arns = (queues as string[]).map((queue) => fixer.getAtt(queue, 'Arn'))
+          const statement = {Sid: 'DenyInsecureTransport', Effect: 'Deny', Principal: '*', Action: 'sqs:*', Resource: arns.length === 1 ? arns[0] : arns, Condition: {Bool: {'aws:SecureTransport': false}}}
+          return fixer.propose('Deny requests that do not use TLS', [fixer.source.append(['Resources', written.id, 'Properties', 'PolicyDocument', 'Statement'], statement)])
+        },
       })
     }
   },

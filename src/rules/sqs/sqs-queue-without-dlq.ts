@@ -1,8 +1,9 @@
 // SQS001: a queue that is consumed should send messages that keep failing to a dead-letter queue.
+import type {Fixer} from '../../fix/fixer.js'
 import {absenceOf} from '../conditional.js'
 import {displayName, isDeadLetterTarget} from '../helpers.js'
 import {defineRule} from '../types.js'
-import {queueConsumers} from './queues.js'
+import {dlqDepthAlarm, isFifoQueue, MAX_RETENTION_SECONDS, queueConsumers} from './queues.js'
 
 export default defineRule({
   meta: {
@@ -21,6 +22,9 @@ export default defineRule({
         'Queue {{queue}} has no RedrivePolicy and nothing in this template consumes it: if its consumer (elsewhere, or code) fails on a message, the message is retried until it expires and is lost.',
       conditionalRedrive: 'Queue {{queue}} has a RedrivePolicy only when {{conditions}} chooses it: on the other branch failing messages are retried until they expire.',
     },
+    fixable: 'unsafe',
+    fixUnsafeReason: 'A dead-letter queue changes where failed messages go: after 5 failed receives a message moves to the DLQ instead of being retried until it expires, so whoever watched the source queue must now watch the DLQ (the fix adds its depth alarm).',
+    cdkFix: 'deadLetterQueue: {queue: dlq, maxReceiveCount: 5}',
     equivalents: {'serverless-rules': ['ES6000'], 'cdk-nag': ['Serverless-SQSRedrivePolicy', 'AwsSolutions-SQS3']},
     docs: {
       what:
@@ -48,12 +52,36 @@ export default defineRule({
         continue
       }
       const consumed = queueConsumers(graph, queue).length > 0
+      const autofix = (fixer: Fixer) => {
+        const written = fixer.written(queue)
+        if (!written || written.sam) return undefined
+        const fifo = isFifoQueue(queue)
+        if (fifo === undefined) return undefined
+        const dlq = fixer.newResourceId(`${written.id}Dlq`)
+        const alarm = fixer.newResourceId(`${dlq}DepthAlarm`)
+        const target = fixer.alarmTarget()
+        // The DLQ keeps messages as long as SQS allows (14 days), longer than any source but one that already keeps 14 days.
+        const dlqProps = {...(fifo ? {FifoQueue: true} : {}), MessageRetentionPeriod: MAX_RETENTION_SECONDS, SqsManagedSseEnabled: true}
+        return fixer.propose(
+          `Add dead-letter queue ${dlq} with a depth alarm, and a redrive policy to it`,
+          [
+            fixer.setProperty(queue, ['RedrivePolicy'], {deadLetterTargetArn: fixer.getAtt(dlq, 'Arn'), maxReceiveCount: 5}),
+            fixer.addResourcesAfter(queue, {
+              [dlq]: {Type: 'AWS::SQS::Queue', Properties: dlqProps},
+              [alarm]: fixer.alarm(dlqDepthAlarm(dlq), dlq, target.action),
+            }),
+            target.edits,
+          ],
+          target.unsafe,
+        )
+      }
       report({
         node: queue,
         path: [],
         messageId: consumed ? 'noRedrive' : 'noRedriveNoConsumer',
         data: {queue: displayName(queue)},
         fix,
+        autofix,
         // Redrive acts only on messages that are received: without a consumer in view the loss is a guess.
         ...(consumed ? {} : {maxSeverity: 'warning' as const}),
       })

@@ -24,6 +24,9 @@ export default defineRule({
     messages: {
       noRetry: 'Task {{state}} of state machine {{stateMachine}} invokes Lambda without a Retry for {{missing}}; a throttle or service hiccup fails the whole execution.',
     },
+    fixable: 'unsafe',
+    fixUnsafeReason: 'The task\'s function runs again after a transient error: a function that is not idempotent repeats its side effects.',
+    cdkFix: "addRetry({errors: ['Lambda.ServiceException', 'Lambda.AWSLambdaException', 'Lambda.SdkClientException', 'Lambda.TooManyRequestsException'], interval: cdk.Duration.seconds(1), maxAttempts: 3, backoffRate: 2}) (or retryOnServiceExceptions: true on LambdaInvoke)",
     equivalents: {},
     docs: {
       what:
@@ -74,6 +77,18 @@ export default defineRule({
           messageId: 'noRetry',
           data: {state: name, stateMachine: displayName(machine), missing: missing.join(', ')},
           fix: `Add a Retry with ErrorEquals [${missing.join(', ')}], IntervalSeconds 1, MaxAttempts 3, BackoffRate 2 to Task ${name}.`,
+          // Only a definition written as a mapping can be edited in place; a JSON string is one scalar to the file.
+          autofix: (fixer) => {
+            if (!definition.locatable) return undefined
+            const retrier = {ErrorEquals: missing, IntervalSeconds: 1, MaxAttempts: 3, BackoffRate: 2}
+            const statePath = path as Array<string | number>
+            if (retry === undefined) {
+              return fixer.propose(`Retry transient Lambda errors in ${name}`, [fixer.setProperty(machine, [...statePath, 'Retry'], [retrier], {path: [...statePath, 'Retry'], value: [retrier], resource: 'StateMachine'})])
+            }
+            const written = fixer.written(machine)
+            if (!written) return undefined
+            return fixer.propose(`Retry transient Lambda errors in ${name}`, [fixer.source.append(['Resources', written.id, 'Properties', ...statePath, 'Retry'], retrier)])
+          },
         })
       }
     }

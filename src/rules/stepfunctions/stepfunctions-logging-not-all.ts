@@ -19,6 +19,9 @@ export default defineRule({
       level: 'State machine {{stateMachine}} logs at level {{level}}; set LoggingConfiguration.Level to ALL so every state transition is logged.',
       noDestination: 'State machine {{stateMachine}} logs at level ALL but has no Destinations; add a CloudWatch Logs log group.',
     },
+    fixable: 'unsafe',
+    fixUnsafeReason: 'Logging every execution event is billed as CloudWatch Logs ingestion, and the state machine role needs the log delivery permissions (logs:CreateLogDelivery, logs:PutResourcePolicy, …).',
+    cdkFix: 'logs: {destination: logGroup, level: sfn.LogLevel.ALL}',
     equivalents: {'cdk-nag': ['AwsSolutions-SF1']},
     docs: {
       what: 'Finds state machines without `LoggingConfiguration` (SAM: `Logging`), with a level other than `ALL`, or with no log group destination.',
@@ -36,7 +39,24 @@ export default defineRule({
       const config = machine.props.LoggingConfiguration
       const name = displayName(machine)
       if (config === undefined) {
-        report({node: machine, path: [], messageId: 'noLogging', data: {stateMachine: name}, fix: 'Add LoggingConfiguration (SAM: Logging) with Level: ALL and a CloudWatchLogsLogGroup destination.'})
+        report({
+          node: machine,
+          path: [],
+          messageId: 'noLogging',
+          data: {stateMachine: name},
+          fix: 'Add LoggingConfiguration (SAM: Logging) with Level: ALL and a CloudWatchLogsLogGroup destination.',
+          autofix: (fixer) => {
+            const written = fixer.written(machine)
+            if (!written || written.id !== machine.id) return undefined
+            const id = fixer.newResourceId(`${written.id}Logs`)
+            const group = {Type: 'AWS::Logs::LogGroup', Properties: {LogGroupName: {'Fn::Sub': `/aws/vendedlogs/states/\${AWS::StackName}-${written.id}`}, RetentionInDays: 30}}
+            const logging = {Level: 'ALL', IncludeExecutionData: false, Destinations: [{CloudWatchLogsLogGroup: {LogGroupArn: fixer.getAtt(id, 'Arn')}}]}
+            return fixer.propose(`Log every execution event to new log group ${id}`, [
+              fixer.setProperty(machine, ['LoggingConfiguration'], logging, {path: ['Logging'], value: logging, resource: 'StateMachine'}),
+              fixer.addResourceAfter(machine, id, group),
+            ])
+          },
+        })
         continue
       }
       const level = get(config, 'Level')
@@ -49,6 +69,7 @@ export default defineRule({
           messageId: 'level',
           data: {stateMachine: name, level: level === undefined ? 'OFF (the default)' : textOf(level)},
           fix: 'Set LoggingConfiguration.Level to ALL.',
+          autofix: (fixer) => fixer.propose('Log every execution event', [fixer.setProperty(machine, ['LoggingConfiguration', 'Level'], 'ALL', {path: ['Logging', 'Level'], value: 'ALL', resource: 'StateMachine'})]),
         })
         continue
       }

@@ -17,6 +17,9 @@ export default defineRule({
     messages: {
       notEnabled: 'State machine {{stateMachine}} has tracing {{value}}; set TracingConfiguration.Enabled (SAM: Tracing.Enabled) to true to trace executions across services.',
     },
+    fixable: 'unsafe',
+    fixUnsafeReason: 'X-Ray traces are billed, and the state machine role needs the X-Ray write permissions (SAM adds them; plain CloudFormation roles may not have them).',
+    cdkFix: 'tracingEnabled: true',
     equivalents: {'serverless-rules': ['WS5000'], 'cdk-nag': ['Serverless-StepFunctionStateMachineXray', 'AwsSolutions-SF2']},
     docs: {
       what: 'Finds state machines whose `TracingConfiguration.Enabled` (SAM: `Tracing.Enabled`) is not `true`. Tracing is off when the property is missing.',
@@ -42,6 +45,8 @@ export default defineRule({
         messageId: 'notEnabled',
         data: {stateMachine: displayName(machine), value: enabled === undefined ? 'off (not configured)' : `Enabled: ${textOf(enabled)}`},
         fix: 'Set TracingConfiguration.Enabled: true (SAM: Tracing: {Enabled: true}).',
+        autofix: (fixer) =>
+          fixer.propose('Turn on X-Ray tracing', [fixer.setProperty(machine, ['TracingConfiguration', 'Enabled'], true, {path: ['Tracing', 'Enabled'], value: true, resource: 'StateMachine'})]),
       })
     }
   },
