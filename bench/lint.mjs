@@ -237,6 +237,30 @@ function time(args, runs) {
   return {median: median(samples), min: Math.min(...samples), max: Math.max(...samples), cpu: cpu.length > 0 ? median(cpu) : undefined, runs, status, summary: report.summary}
 }
 
+/** A CI re-run with `--cache`: the cache holds the whole corpus, and one template changed since (a comment added). */
+function cachedRerun(runs) {
+  const cache = path.join(os.tmpdir(), `sls-eda-bench-cache-${SEED}-${TEMPLATES}`)
+  rmSync(cache, {force: true})
+  const original = readFileSync(single, 'utf8')
+  const samples = []
+  const cpu = []
+  try {
+    spawnSync(process.execPath, [bin, 'lint', corpus, '--cache', '--cache-location', cache, '--format', 'json', '--output', path.join(os.tmpdir(), 'sls-eda-bench-output.json')])
+    for (let i = 0; i < runs; i++) {
+      writeFileSync(single, `${original}# edited ${i}\n`)
+      const command = [process.execPath, bin, 'lint', corpus, '--cache', '--cache-location', cache, '--format', 'json', '--output', path.join(os.tmpdir(), 'sls-eda-bench-output.json')]
+      const started = process.hrtime.bigint()
+      const result = GNU_TIME ? spawnSync(GNU_TIME, ['-f', '%U %S', '-o', CPU_FILE, ...command], {encoding: 'utf8'}) : spawnSync(command[0], command.slice(1), {encoding: 'utf8'})
+      samples.push(Number(process.hrtime.bigint() - started) / 1e9)
+      if (result.status !== 0 && result.status !== 1) throw new Error(`sls-eda lint --cache exited ${result.status}: ${result.stderr}`)
+      if (GNU_TIME) cpu.push(readFileSync(CPU_FILE, 'utf8').trim().split(/\s+/).slice(-2).map(Number).reduce((a, b) => a + b, 0))
+    }
+  } finally {
+    writeFileSync(single, original)
+  }
+  return {median: median(samples), min: Math.min(...samples), max: Math.max(...samples), cpu: cpu.length > 0 ? median(cpu) : undefined, runs, bytes: readFileSync(cache).length}
+}
+
 function hyperfine(args, runs) {
   try {
     execFileSync('hyperfine', ['--version'], {stdio: 'ignore'})
@@ -280,6 +304,7 @@ const measure = (args, runs) => (timer === 'hyperfine' ? hyperfine(args, runs) :
 const singleResult = measure(['lint', single], RUNS * 2)
 const corpusResult = measure(['lint', corpus], RUNS)
 const corpusReport = time(['lint', corpus], 0).summary
+const cachedResult = cachedRerun(RUNS)
 const host = machine()
 
 const fmt = (seconds) => `${seconds.toFixed(3)} s`
@@ -289,6 +314,7 @@ const lines = [
   `- findings on the corpus: ${corpusReport.errors} errors, ${corpusReport.warnings} warnings, ${corpusReport.infos} info`,
   `- single template (${path.relative(corpus, single)}): median ${fmt(singleResult.median)} wall (min ${fmt(singleResult.min)}, max ${fmt(singleResult.max)}, ${singleResult.runs} runs)${singleResult.cpu === undefined ? '' : `, ${fmt(singleResult.cpu)} CPU`}`,
   `- whole corpus: median ${fmt(corpusResult.median)} wall (min ${fmt(corpusResult.min)}, max ${fmt(corpusResult.max)}, ${corpusResult.runs} runs)${corpusResult.cpu === undefined ? '' : `, ${fmt(corpusResult.cpu)} CPU`}`,
+  `- whole corpus again with \`--cache\`, one template changed since the cached run: median ${fmt(cachedResult.median)} wall (min ${fmt(cachedResult.min)}, max ${fmt(cachedResult.max)}, ${cachedResult.runs} runs)${cachedResult.cpu === undefined ? '' : `, ${fmt(cachedResult.cpu)} CPU`}; cache file ${(cachedResult.bytes / 1024 / 1024).toFixed(1)} MB`,
   `- timer: ${timer}`,
   `- machine: ${host.nproc} cores (nproc), ${host.cpu}, ${host.memory}, Node.js ${host.node}, ${host.os}; load average at the end ${host.load}`,
 ]

@@ -24,6 +24,7 @@ Exit codes: 0 nothing failed the run, 1 findings at or above --fail-level (or mo
     {command: '<%= config.bin %> lint --format sarif --output results.sarif', description: 'Write SARIF for GitHub code scanning.'},
     {command: '<%= config.bin %> lint --fail-level warning --max-warnings 0', description: 'Fail on any warning.'},
     {command: "<%= config.bin %> lint stacks/ --stack-group 'orders=stacks/orders-*.yaml' --stack-group 'billing=stacks/billing-*.yaml'", description: 'Two applications in one folder, linked separately.'},
+    {command: '<%= config.bin %> lint --cache --cache-location .cache/sls-eda', description: 'In CI, re-lint only what changed since the cached run.'},
     {command: '<%= config.bin %> lint --fix-dry-run', description: 'Show the fixes as a diff without writing them.'},
     {command: '<%= config.bin %> lint --fix --unsafe-fixes template.yaml', description: 'Write every fix, including those that change behaviour.'},
   ]
@@ -56,6 +57,8 @@ Exit codes: 0 nothing failed the run, 1 findings at or above --fail-level (or mo
     }),
     fix: Flags.boolean({summary: 'Write safe fixes into the templates (comments and layout are kept), then report what is left.', exclusive: ['fix-dry-run']}),
     'fix-dry-run': Flags.boolean({summary: 'Print the fixes as a unified diff and change nothing; exit code 1 when there is something to fix.', aliases: ['diff']}),
+    cache: Flags.boolean({summary: 'Lint only the files that changed since the last run with --cache; reuse the other results.'}),
+    'cache-location': Flags.string({summary: 'Folder of the cache (default: .sls-eda-cache in the current folder).'}),
     'unsafe-fixes': Flags.boolean({summary: 'With --fix or --fix-dry-run, also apply fixes that change behaviour (each rule says what).'}),
   }
 
@@ -82,6 +85,8 @@ Exit codes: 0 nothing failed the run, 1 findings at or above --fail-level (or mo
           fix: flags.fix,
           fixDryRun: flags['fix-dry-run'],
           unsafeFixes: flags['unsafe-fixes'],
+          cache: flags.cache,
+          cacheLocation: flags['cache-location'],
           json: this.jsonEnabled(),
         },
         {cwd: process.cwd(), version: this.config.version},

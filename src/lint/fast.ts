@@ -28,6 +28,8 @@ export const OPTIONS = {
   fix: {type: 'boolean'},
   'fix-dry-run': {type: 'boolean'},
   'unsafe-fixes': {type: 'boolean'},
+  cache: {type: 'boolean'},
+  'cache-location': {type: 'string'},
 } as const
 
 /** Arguments only oclif handles: help, JSON output, and anything that looks like a request for the command's own help. */
@@ -78,6 +80,8 @@ export async function fastLint(args: string[]): Promise<boolean> {
         fix: values.fix,
         fixDryRun: values['fix-dry-run'],
         unsafeFixes: values['unsafe-fixes'],
+        cache: values.cache,
+        cacheLocation: values['cache-location'],
       },
       {cwd: process.cwd(), version: packageVersion()},
     )

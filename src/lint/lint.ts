@@ -14,6 +14,7 @@ import {ENGINE_RULES} from '../rules/engine-rules.js'
 import type {Rule, RuleMeta} from '../rules/types.js'
 import {UsageError} from '../lib/exit-codes.js'
 import {type FileResult, lintMembers, loadMembers, type Member, sortFindings, takes, type TemplateLinks, templateLinks} from './application.js'
+import {LintCache, runKey} from './cache.js'
 import {discover, type Target} from './discover.js'
 import {type ApplicationJob, type GroupSpec, planApplications, targetGroups} from './groups.js'
 import {loadCloudAssembly, loadTemplateFile, loadTemplateText, type LoadedTemplate, type LoadOutcome, unusable} from './load.js'
@@ -27,6 +28,8 @@ export interface LintResult {
   rules: RuleMeta[]
   /** Rule keys in the configuration that name no rule. */
   unknownRules: string[]
+  /** With a cache: how many lint units (files, cloud assemblies, applications) were served from it, and a note if it could not be written. */
+  cache?: {hits: number; misses: number; problem?: string}
 }
 
 export interface LintOptions {
@@ -40,6 +43,8 @@ export interface LintOptions {
   /** `--stack-group`: templates (globs relative to `cwd`, comma-separated, optionally after `NAME=`) that form one application. */
   stackGroups?: string[]
   now?: Date
+  /** `--cache`: the cache folder, and the version of sls-eda that is running (part of what keys it). */
+  cache?: {dir: string; version: string}
   /** Fix the files (`--fix`), or compute the fixes only (`--fix-dry-run`). */
   fix?: FixMode
   /** Give findings their fixes as text edits (JSON and SARIF reports carry them); otherwise only whether they are fixable. */
@@ -239,32 +244,53 @@ export function workerCount(files: number, env: NodeJS.ProcessEnv = process.env)
  * The catalogue must be the built-in one (workers load rules by id).
  */
 export async function lintInParallel(options: LintOptions): Promise<LintResult> {
-  const prepared = prepare(options)
-  const {active, unknown, targets, groups} = prepared
-  const fileTargets = targets.flatMap((target, index) => (target.kind === 'file' ? [index] : []))
+  const {active, unknown, targets, groups} = prepare(options)
+  // --fix rewrites the files it reads: its runs are never served from the cache, nor stored in it.
+  const cache = options.cache && !options.fix ? openCache(options, active) : undefined
+  const units: Array<TargetOutcome | undefined> = Array.from({length: targets.length})
+  const unitKeys = targets.map((target, index) => cache?.targetKey(target, groups[index]!))
+  unitKeys.forEach((key, index) => {
+    const hit = key && cache!.get(key)
+    if (hit) units[index] = hit
+  })
+  const pending = targets.flatMap((_target, index) => (units[index] === undefined ? [index] : []))
+  const fileTargets = pending.filter((index) => targets[index]!.kind === 'file')
   const workerFile = new URL('./worker.js', import.meta.url)
   const count = workerCount(fileTargets.length)
-  // Under a TypeScript runner there is no compiled worker next to this module: lint here.
-  if (count === 0 || !existsSync(fileURLToPath(workerFile))) return lintPrepared(prepared, options.now, options.fix, options.edits)
-  const units: TargetOutcome[] = Array.from({length: targets.length})
-  // CDK assemblies and missing paths are linted here first; then this thread takes template files too, as one of the `count`.
-  targets.forEach((target, index) => {
-    if (target.kind !== 'file') units[index] = lintTarget(target, active, options.now, groups[index], options.fix, options.edits)
-  })
+  // Under a TypeScript runner there is no compiled worker next to this module: everything is linted in this thread.
   const setup: WorkerSetup = {config: options.config, ruleIds: options.catalogue.map((rule) => rule.meta.id), now: options.now, fix: options.fix, edits: options.edits}
-  const workers = startWorkers(workerFile, count - 1, setup)
+  const workers = count === 0 || !existsSync(fileURLToPath(workerFile)) ? [] : startWorkers(workerFile, count - 1, setup)
   try {
+    // CDK assemblies and missing paths are linted here first; then this thread takes template files too, as one of the `count`.
+    for (const index of pending) if (targets[index]!.kind !== 'file') units[index] = lintTarget(targets[index]!, active, options.now, groups[index], options.fix, options.edits)
     // Each template on its own first; then the templates that link to others, one application per job.
     const fileJobs: WorkerJob[] = fileTargets.map((index) => ({kind: 'target', index, target: targets[index]!, group: groups[index]!}))
     await runWorkers(workers, fileJobs, (job, value) => (units[job.index] = value as TargetOutcome), active, setup.now, setup.fix, setup.edits)
-    const jobs = planApplications(targets, groups, units)
-    const jobResults: FileResult[][] = Array.from({length: jobs.length})
-    const appJobs: WorkerJob[] = jobs.map((job, index) => ({kind: 'application', index, job}))
+    for (const index of pending) if (unitKeys[index]) cache!.set(unitKeys[index], units[index]!)
+    const linted = units as TargetOutcome[]
+    const jobs = planApplications(targets, groups, linted)
+    const jobResults: Array<FileResult[] | undefined> = Array.from({length: jobs.length})
+    const jobKeys = jobs.map((job) => cache?.applicationKey(job, linted))
+    jobKeys.forEach((key, index) => {
+      const hit = key && cache!.get(key)
+      if (hit) jobResults[index] = hit.files
+    })
+    const appJobs: WorkerJob[] = jobs.flatMap((job, index) => (jobResults[index] === undefined ? [{kind: 'application' as const, index, job}] : []))
     await runWorkers(workers, appJobs, (job, value) => (jobResults[job.index] = value as FileResult[]), active, setup.now, setup.fix, setup.edits)
-    return finish(applyJobs(units.map((unit) => unit.files), jobs, jobResults).flat(), active, unknown)
+    for (const {index} of appJobs) if (jobKeys[index]) cache!.set(jobKeys[index], {files: jobResults[index]!})
+    const result = finish(applyJobs(linted.map((unit) => unit.files), jobs, jobResults as FileResult[][]).flat(), active, unknown)
+    if (cache) result.cache = {hits: targets.length - pending.length + (jobs.length - appJobs.length), misses: pending.length + appJobs.length, problem: cache.problem}
+    return result
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()))
   }
+}
+
+/** The lint cache of a run: its key covers the rules as configured, so only each unit's own files remain to compare. */
+function openCache(options: LintOptions, active: readonly ActiveRule[]): LintCache {
+  const {dir, version} = options.cache!
+  const ruleNames = new Map([...active.map(({rule}) => rule.meta), ...Object.values(ENGINE_RULES).map((rule) => rule.meta)].map((meta) => [meta.id, meta.name]))
+  return new LintCache(dir, runKey({version, config: options.config, active, now: options.now}), ruleNames)
 }
 
 /** Work sent to a lint worker: one target on its own, or the templates of one application. */

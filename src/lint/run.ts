@@ -6,6 +6,7 @@ import {runExitCode, selectRules, unknownRuleWarnings} from '../engine/pipeline.
 import {applyColor, terminalWidth} from '../lib/color.js'
 import {EXIT, UsageError} from '../lib/exit-codes.js'
 import type {RunOutcome} from '../lib/run-outcome.js'
+import {cacheDir} from './cache.js'
 import {renderReport, reportDocument, writeOutput} from '../report/output.js'
 import type {Format} from '../report/types.js'
 import type {Severity} from '../rules/types.js'
@@ -31,6 +32,10 @@ export interface LintFlags {
   fixDryRun?: boolean
   /** `--unsafe-fixes`: apply fixes that change behaviour too. */
   unsafeFixes?: boolean
+  /** `--cache`: keep results by content and lint only the files that changed since the last run. */
+  cache?: boolean
+  /** `--cache-location`: the cache folder (default `.sls-eda-cache` in the current folder). */
+  cacheLocation?: string
   /** `--json`: return the JSON document instead of rendering. */
   json?: boolean
 }
@@ -50,10 +55,11 @@ export async function runLint(paths: string[], flags: LintFlags, env: LintEnviro
   // Many files are linted in worker threads, one per core; the results are the same as in one thread.
   const fix = flags.fix || flags.fixDryRun ? {write: flags.fix === true && flags.fixDryRun !== true, unsafe: flags.unsafeFixes === true} : undefined
   const edits = fix !== undefined || flags.json === true || flags.format === 'json' || flags.format === 'sarif'
-  const result = await lintInParallel({paths, config: withRegistryTypes(config), catalogue, cwd, ignore: flags.ignore, stackGroups: flags.stackGroup, now: env.now, fix, edits})
+  const result = await lintInParallel({paths, config: withRegistryTypes(config), catalogue, cwd, ignore: flags.ignore, stackGroups: flags.stackGroup, now: env.now, fix, edits, cache: flags.cache ? {dir: cacheDir(flags.cacheLocation, cwd), version: env.version} : undefined})
   // A run that checked nothing must not look like a clean one (ESLint: "No files matching the pattern").
   if (result.files.length === 0 && !flags.passOnNoTemplates) throw new UsageError(noTemplatesMessage(paths, cwd))
   const warnings = await unknownRuleWarnings(result.unknownRules, config, cwd)
+  if (result.cache?.problem) warnings.push(result.cache.problem)
   let exitCode = runExitCode(result.files, {failLevel: flags.failLevel, maxWarnings: flags.maxWarnings})
   const fixed = fix ? (await import('../fix/report.js')).fixNotices(result.files, cwd, !fix.write) : undefined
   // A fixed file that could not be written (changed since it was read) is input the run could not use.
