@@ -34,7 +34,18 @@ export function metricAlarm(region: string, account: string, alarm: {name: strin
 }
 
 export function simulatedAccount(): {account: FakeAccount; shape: Record<string, number>} {
-  const region: FakeRegion = {functions: [], policies: {}, invokeConfigs: {}, eventSourceMappings: [], queues: {}, rules: [], restApis: [], metricAlarms: [], stacks: [], buses: [{Name: 'default', Arn: `arn:aws:events:${REGION}:${ACCOUNT}:event-bus/default`}]}
+  const region: FakeRegion = {
+    functions: [],
+    policies: {},
+    invokeConfigs: {},
+    eventSourceMappings: [],
+    queues: {},
+    rules: [],
+    restApis: [],
+    metricAlarms: [],
+    stacks: [],
+    buses: [{Name: 'default', Arn: `arn:aws:events:${REGION}:${ACCOUNT}:event-bus/default`}],
+  }
   const roles: FakeRole[] = []
   const alarm = (name: string, namespace: string, metric: string, dimension: string, value: string) => metricAlarm(REGION, ACCOUNT, {name, namespace, metric, dimension, value})
   for (let i = 0; i < UNITS; i++) {
@@ -70,19 +81,44 @@ export function simulatedAccount(): {account: FakeAccount; shape: Record<string,
       RedrivePolicy: JSON.stringify({deadLetterTargetArn: queueArn(`${unit}-dlq`), maxReceiveCount: 5}),
     }
     region.queues![queueUrl(`${unit}-dlq`)] = {QueueArn: queueArn(`${unit}-dlq`), VisibilityTimeout: '30', MessageRetentionPeriod: '1209600', SqsManagedSseEnabled: 'true'}
-    region.eventSourceMappings!.push({UUID: `${unit}-esm`, FunctionArn: fnArn(`${unit}-worker`), EventSourceArn: queueArn(`${unit}-queue`), BatchSize: 10, State: 'Enabled', FunctionResponseTypes: ['ReportBatchItemFailures']})
+    region.eventSourceMappings!.push({
+      UUID: `${unit}-esm`,
+      FunctionArn: fnArn(`${unit}-worker`),
+      EventSourceArn: queueArn(`${unit}-queue`),
+      BatchSize: 10,
+      State: 'Enabled',
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    })
     region.metricAlarms!.push(
       alarm(`${unit}-worker-errors`, 'AWS/Lambda', 'Errors', 'FunctionName', `${unit}-worker`),
       alarm(`${unit}-handler-errors`, 'AWS/Lambda', 'Errors', 'FunctionName', `${unit}-handler`),
       alarm(`${unit}-dlq-depth`, 'AWS/SQS', 'ApproximateNumberOfMessagesVisible', 'QueueName', `${unit}-dlq`),
     )
     if (i < 500) {
-      region.rules!.push({Name: `${unit}-rule`, Arn: `arn:aws:events:${REGION}:${ACCOUNT}:rule/${unit}-rule`, State: 'ENABLED', EventPattern: JSON.stringify({source: [unit]}), Targets: [{Id: 'handler', Arn: fnArn(`${unit}-handler`), ...(i % 2 === 0 ? {DeadLetterConfig: {Arn: queueArn(`${unit}-dlq`)}} : {})}]})
-      if (i % 2 === 0) region.invokeConfigs![`${unit}-handler`] = [{FunctionArn: `${fnArn(`${unit}-handler`)}:$LATEST`, MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 3600, DestinationConfig: {OnFailure: {Destination: queueArn(`${unit}-dlq`)}}}]
+      region.rules!.push({
+        Name: `${unit}-rule`,
+        Arn: `arn:aws:events:${REGION}:${ACCOUNT}:rule/${unit}-rule`,
+        State: 'ENABLED',
+        EventPattern: JSON.stringify({source: [unit]}),
+        Targets: [{Id: 'handler', Arn: fnArn(`${unit}-handler`), ...(i % 2 === 0 ? {DeadLetterConfig: {Arn: queueArn(`${unit}-dlq`)}} : {})}],
+      })
+      if (i % 2 === 0)
+        region.invokeConfigs![`${unit}-handler`] = [
+          {FunctionArn: `${fnArn(`${unit}-handler`)}:$LATEST`, MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 3600, DestinationConfig: {OnFailure: {Destination: queueArn(`${unit}-dlq`)}}},
+        ]
     } else if (i >= 900 && i % 2 === 0) {
       region.policies![`${unit}-handler`] = {
         Version: '2012-10-17',
-        Statement: [{Sid: `${unit}-s3`, Effect: 'Allow', Principal: {Service: 's3.amazonaws.com'}, Action: 'lambda:InvokeFunction', Resource: fnArn(`${unit}-handler`), Condition: {ArnLike: {'AWS:SourceArn': `arn:aws:s3:::${unit}-uploads`}}}],
+        Statement: [
+          {
+            Sid: `${unit}-s3`,
+            Effect: 'Allow',
+            Principal: {Service: 's3.amazonaws.com'},
+            Action: 'lambda:InvokeFunction',
+            Resource: fnArn(`${unit}-handler`),
+            Condition: {ArnLike: {'AWS:SourceArn': `arn:aws:s3:::${unit}-uploads`}},
+          },
+        ],
       }
     }
   }
@@ -91,10 +127,27 @@ export function simulatedAccount(): {account: FakeAccount; shape: Record<string,
     region.restApis!.push({
       id,
       name: `api-${a}`,
-      stages: [{stageName: 'prod', deploymentId: 'd1', tracingEnabled: a % 2 === 0, accessLogSettings: {destinationArn: `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:${id}`, format: '{"requestId":"$context.requestId"}'}}],
+      stages: [
+        {
+          stageName: 'prod',
+          deploymentId: 'd1',
+          tracingEnabled: a % 2 === 0,
+          accessLogSettings: {destinationArn: `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:${id}`, format: '{"requestId":"$context.requestId"}'},
+        },
+      ],
       resources: Array.from({length: 10}, (_, r) => {
         const unit = `svc-${String(500 + a * 10 + r).padStart(4, '0')}`
-        return {id: `r${r}`, path: `/${unit}`, resourceMethods: {POST: {httpMethod: 'POST', authorizationType: 'AWS_IAM', methodIntegration: {type: 'AWS_PROXY', uri: `arn:aws:apigateway:${REGION}:lambda:path/2015-03-31/functions/${fnArn(`${unit}-handler`)}/invocations`}}}}
+        return {
+          id: `r${r}`,
+          path: `/${unit}`,
+          resourceMethods: {
+            POST: {
+              httpMethod: 'POST',
+              authorizationType: 'AWS_IAM',
+              methodIntegration: {type: 'AWS_PROXY', uri: `arn:aws:apigateway:${REGION}:lambda:path/2015-03-31/functions/${fnArn(`${unit}-handler`)}/invocations`},
+            },
+          },
+        }
       }),
     })
   }
@@ -156,4 +209,3 @@ export function requiredCalls(): Record<string, number> {
     'cloudformation:ListStackResources': 100,
   }
 }
-

@@ -33,8 +33,30 @@ it('audits 100 accounts × 4 regions under Lambda rate limits', async () => {
     const status = await new Promise<number | null>((resolve, reject) => {
       // BENCH_CPU_PROF=DIR writes a CPU profile of the CLI there.
       const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []
-      const args = [...profile, '--require', path.join(root, 'bench/audit-maxrss.cjs'), path.join(root, 'bin/run.js'), 'audit', '--org', '--role-name', ROLE_NAME, '--regions', 'all', '--concurrency', CONCURRENCY, '--state-dir', path.join(dir, 'state'), '-f', 'json', '-o', report]
-      const child = spawn(process.execPath, args, {env: {PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...fakeEnv(fake.url, REGIONS[0]!), ...timeout, CI: 'true', SLS_EDA_MAXRSS_FILE: rssFile}, stdio: ['ignore', 'ignore', 'pipe']})
+      const args = [
+        ...profile,
+        '--require',
+        path.join(root, 'bench/audit-maxrss.cjs'),
+        path.join(root, 'bin/run.js'),
+        'audit',
+        '--org',
+        '--role-name',
+        ROLE_NAME,
+        '--regions',
+        'all',
+        '--concurrency',
+        CONCURRENCY,
+        '--state-dir',
+        path.join(dir, 'state'),
+        '-f',
+        'json',
+        '-o',
+        report,
+      ]
+      const child = spawn(process.execPath, args, {
+        env: {PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...fakeEnv(fake.url, REGIONS[0]!), ...timeout, CI: 'true', SLS_EDA_MAXRSS_FILE: rssFile},
+        stdio: ['ignore', 'ignore', 'pipe'],
+      })
       child.stderr.on('data', () => undefined)
       child.on('error', reject)
       child.on('close', resolve)
@@ -46,7 +68,9 @@ it('audits 100 accounts × 4 regions under Lambda rate limits', async () => {
     const succeeded: Record<string, number> = {}
     for (const call of fake.calls) if (call.status === 200 || call.status === 404) succeeded[call.action] = (succeeded[call.action] ?? 0) + 1
     const required = requiredCalls()
-    const differences = Object.entries({...required, ...succeeded}).flatMap(([action]) => ((succeeded[action] ?? 0) === (required[action] ?? 0) ? [] : [{action, made: succeeded[action] ?? 0, required: required[action] ?? 0}]))
+    const differences = Object.entries({...required, ...succeeded}).flatMap(([action]) =>
+      (succeeded[action] ?? 0) === (required[action] ?? 0) ? [] : [{action, made: succeeded[action] ?? 0, required: required[action] ?? 0}],
+    )
     const result = {
       accounts: ACCOUNTS,
       regions: REGIONS.length,

@@ -13,7 +13,16 @@ export const accountId = (index: number): string => String(100000000000 + index 
 
 /** One account-region: 100 units, each a role, a queue worker and a handler, a queue and its DLQ, three alarms; handlers 0–49 are rule targets, 50–99 are explained only by their resource policy (half of them by S3). */
 function regionData(id: string, region: string, roles: FakeRole[]): FakeRegion {
-  const data: FakeRegion = {functions: [], policies: {}, invokeConfigs: {}, eventSourceMappings: [], queues: {}, rules: [], metricAlarms: [], buses: [{Name: 'default', Arn: `arn:aws:events:${region}:${id}:event-bus/default`}]}
+  const data: FakeRegion = {
+    functions: [],
+    policies: {},
+    invokeConfigs: {},
+    eventSourceMappings: [],
+    queues: {},
+    rules: [],
+    metricAlarms: [],
+    buses: [{Name: 'default', Arn: `arn:aws:events:${region}:${id}:event-bus/default`}],
+  }
   const fnArn = (name: string) => `arn:aws:lambda:${region}:${id}:function:${name}`
   const queueArn = (name: string) => `arn:aws:sqs:${region}:${id}:${name}`
   const alarm = (name: string, namespace: string, metric: string, dimension: string, value: string) => metricAlarm(region, id, {name, namespace, metric, dimension, value})
@@ -49,19 +58,44 @@ function regionData(id: string, region: string, roles: FakeRole[]): FakeRegion {
       RedrivePolicy: JSON.stringify({deadLetterTargetArn: queueArn(`${unit}-dlq`), maxReceiveCount: 5}),
     }
     data.queues![`https://sqs.${region}.amazonaws.com/${id}/${unit}-dlq`] = {QueueArn: queueArn(`${unit}-dlq`), VisibilityTimeout: '30', MessageRetentionPeriod: '1209600', SqsManagedSseEnabled: 'true'}
-    data.eventSourceMappings!.push({UUID: `${unit}-esm`, FunctionArn: fnArn(`${unit}-worker`), EventSourceArn: queueArn(`${unit}-queue`), BatchSize: 10, State: 'Enabled', FunctionResponseTypes: ['ReportBatchItemFailures']})
+    data.eventSourceMappings!.push({
+      UUID: `${unit}-esm`,
+      FunctionArn: fnArn(`${unit}-worker`),
+      EventSourceArn: queueArn(`${unit}-queue`),
+      BatchSize: 10,
+      State: 'Enabled',
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    })
     data.metricAlarms!.push(
       alarm(`${unit}-worker-errors`, 'AWS/Lambda', 'Errors', 'FunctionName', `${unit}-worker`),
       alarm(`${unit}-handler-errors`, 'AWS/Lambda', 'Errors', 'FunctionName', `${unit}-handler`),
       alarm(`${unit}-dlq-depth`, 'AWS/SQS', 'ApproximateNumberOfMessagesVisible', 'QueueName', `${unit}-dlq`),
     )
     if (i < 50) {
-      data.rules!.push({Name: `${unit}-rule`, Arn: `arn:aws:events:${region}:${id}:rule/${unit}-rule`, State: 'ENABLED', EventPattern: JSON.stringify({source: [unit]}), Targets: [{Id: 'handler', Arn: fnArn(`${unit}-handler`), DeadLetterConfig: {Arn: queueArn(`${unit}-dlq`)}}]})
-      if (i % 2 === 0) data.invokeConfigs![`${unit}-handler`] = [{FunctionArn: `${fnArn(`${unit}-handler`)}:$LATEST`, MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 3600, DestinationConfig: {OnFailure: {Destination: queueArn(`${unit}-dlq`)}}}]
+      data.rules!.push({
+        Name: `${unit}-rule`,
+        Arn: `arn:aws:events:${region}:${id}:rule/${unit}-rule`,
+        State: 'ENABLED',
+        EventPattern: JSON.stringify({source: [unit]}),
+        Targets: [{Id: 'handler', Arn: fnArn(`${unit}-handler`), DeadLetterConfig: {Arn: queueArn(`${unit}-dlq`)}}],
+      })
+      if (i % 2 === 0)
+        data.invokeConfigs![`${unit}-handler`] = [
+          {FunctionArn: `${fnArn(`${unit}-handler`)}:$LATEST`, MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 3600, DestinationConfig: {OnFailure: {Destination: queueArn(`${unit}-dlq`)}}},
+        ]
     } else if (i % 2 === 0) {
       data.policies![`${unit}-handler`] = {
         Version: '2012-10-17',
-        Statement: [{Sid: `${unit}-s3`, Effect: 'Allow', Principal: {Service: 's3.amazonaws.com'}, Action: 'lambda:InvokeFunction', Resource: fnArn(`${unit}-handler`), Condition: {ArnLike: {'AWS:SourceArn': `arn:aws:s3:::${unit}-uploads`}}}],
+        Statement: [
+          {
+            Sid: `${unit}-s3`,
+            Effect: 'Allow',
+            Principal: {Service: 's3.amazonaws.com'},
+            Action: 'lambda:InvokeFunction',
+            Resource: fnArn(`${unit}-handler`),
+            Condition: {ArnLike: {'AWS:SourceArn': `arn:aws:s3:::${unit}-uploads`}},
+          },
+        ],
       }
     }
   }

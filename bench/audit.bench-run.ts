@@ -39,7 +39,10 @@ it('audits a simulated account of 2,000 functions under Lambda rate limits', asy
   try {
     const {wallMs, status, stdout} = await runCli(['--region', REGION, '--save-inventory', inventory], fakeEnv(fake.url, REGION), rssFile)
     expect(status).toBe(1)
-    const report = JSON.parse(stdout) as {audit: {notChecked: unknown[]; resources: number; apiCalls: {total: number; throttled: number; durationMs: number; byOperation: Record<string, number>}}; summary: Record<string, number>}
+    const report = JSON.parse(stdout) as {
+      audit: {notChecked: unknown[]; resources: number; apiCalls: {total: number; throttled: number; durationMs: number; byOperation: Record<string, number>}}
+      summary: Record<string, number>
+    }
     expect(report.audit.notChecked).toEqual([])
     const succeeded: Record<string, number> = {}
     for (const call of fake.calls) if (call.status === 200 || call.status === 404) succeeded[call.action] = (succeeded[call.action] ?? 0) + 1

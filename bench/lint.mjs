@@ -78,10 +78,35 @@ function samUnit(n) {
   lines.push('      Events:', '        Jobs:', '          Type: SQS', '          Properties:', `            Queue: !GetAtt ${queue}.Arn`, `            BatchSize: ${pick([1, 10, 100])}`)
   if (chance(0.5)) lines.push('            FunctionResponseTypes: [ReportBatchItemFailures]')
   if (chance(0.3)) lines.push('        Nightly:', '          Type: Schedule', '          Properties:', "            Schedule: 'rate(1 day)'")
-  lines.push(`  Table${n}:`, '    Type: AWS::DynamoDB::Table', '    Properties:', '      BillingMode: PAY_PER_REQUEST', '      AttributeDefinitions:', '        - AttributeName: pk', '          AttributeType: S', '      KeySchema:', '        - AttributeName: pk', '          KeyType: HASH')
+  lines.push(
+    `  Table${n}:`,
+    '    Type: AWS::DynamoDB::Table',
+    '    Properties:',
+    '      BillingMode: PAY_PER_REQUEST',
+    '      AttributeDefinitions:',
+    '        - AttributeName: pk',
+    '          AttributeType: S',
+    '      KeySchema:',
+    '        - AttributeName: pk',
+    '          KeyType: HASH',
+  )
   if (chance(0.4)) lines.push('      PointInTimeRecoverySpecification:', '        PointInTimeRecoveryEnabled: true')
   if (chance(0.4)) {
-    lines.push(`  Events${n}:`, '    Type: AWS::SNS::Topic', `  Notify${n}:`, '    Type: AWS::Serverless::Function', '    Properties:', '      Handler: index.handler', `      CodeUri: src/notify${n}/`, `      Runtime: ${pick(RUNTIMES)}`, '      Events:', '        Topic:', '          Type: SNS', '          Properties:', `            Topic: !Ref Events${n}`)
+    lines.push(
+      `  Events${n}:`,
+      '    Type: AWS::SNS::Topic',
+      `  Notify${n}:`,
+      '    Type: AWS::Serverless::Function',
+      '    Properties:',
+      '      Handler: index.handler',
+      `      CodeUri: src/notify${n}/`,
+      `      Runtime: ${pick(RUNTIMES)}`,
+      '      Events:',
+      '        Topic:',
+      '          Type: SNS',
+      '          Properties:',
+      `            Topic: !Ref Events${n}`,
+    )
   }
   return lines
 }
@@ -126,7 +151,14 @@ function cfnUnit(n) {
   )
   if (chance(0.5)) lines.push('      TracingConfig:', '        Mode: Active')
   if (chance(0.5)) lines.push(`  Function${n}Logs:`, '    Type: AWS::Logs::LogGroup', '    Properties:', `      LogGroupName: !Sub '/aws/lambda/\${Function${n}}'`, `      RetentionInDays: ${pick([7, 30, 90])}`)
-  lines.push(`  Mapping${n}:`, '    Type: AWS::Lambda::EventSourceMapping', '    Properties:', `      EventSourceArn: !GetAtt Queue${n}.Arn`, `      FunctionName: !Ref Function${n}`, `      BatchSize: ${pick([1, 10])}`)
+  lines.push(
+    `  Mapping${n}:`,
+    '    Type: AWS::Lambda::EventSourceMapping',
+    '    Properties:',
+    `      EventSourceArn: !GetAtt Queue${n}.Arn`,
+    `      FunctionName: !Ref Function${n}`,
+    `      BatchSize: ${pick([1, 10])}`,
+  )
   if (chance(0.3)) {
     lines.push(
       `  Rule${n}:`,
@@ -253,7 +285,15 @@ function cachedRerun(runs) {
       const result = GNU_TIME ? spawnSync(GNU_TIME, ['-f', '%U %S', '-o', CPU_FILE, ...command], {encoding: 'utf8'}) : spawnSync(command[0], command.slice(1), {encoding: 'utf8'})
       samples.push(Number(process.hrtime.bigint() - started) / 1e9)
       if (result.status !== 0 && result.status !== 1) throw new Error(`sls-eda lint --cache exited ${result.status}: ${result.stderr}`)
-      if (GNU_TIME) cpu.push(readFileSync(CPU_FILE, 'utf8').trim().split(/\s+/).slice(-2).map(Number).reduce((a, b) => a + b, 0))
+      if (GNU_TIME)
+        cpu.push(
+          readFileSync(CPU_FILE, 'utf8')
+            .trim()
+            .split(/\s+/)
+            .slice(-2)
+            .map(Number)
+            .reduce((a, b) => a + b, 0),
+        )
     }
   } finally {
     writeFileSync(single, original)
@@ -288,7 +328,10 @@ function machine() {
     memory: `${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB`,
     node: process.version,
     os: `${os.type()} ${os.release()} ${os.arch()}`,
-    load: os.loadavg().map((load) => load.toFixed(2)).join(' '),
+    load: os
+      .loadavg()
+      .map((load) => load.toFixed(2))
+      .join(' '),
   }
 }
 

@@ -42,7 +42,10 @@ function measure(target, runs) {
   const cpu = {on: [], off: []}
   const findings = {}
   for (let i = 0; i < runs + 1; i++) {
-    for (const [mode, config] of [['on', on], ['off', off]]) {
+    for (const [mode, config] of [
+      ['on', on],
+      ['off', off],
+    ]) {
       const command = [process.execPath, bin, 'lint', target, '--config', config, '--format', 'json', '--output', sink]
       const started = process.hrtime.bigint()
       const result = GNU_TIME ? spawnSync(GNU_TIME, ['-f', '%U %S', '-o', CPU_FILE, ...command], {encoding: 'utf8'}) : spawnSync(command[0], command.slice(1), {encoding: 'utf8'})
@@ -111,7 +114,10 @@ const lines = [
   `- 500 templates: wall on ${fmt(corpusResult.on)}, off ${fmt(corpusResult.off)}${cpuText(corpusResult)} (medians of ${corpusResult.runs} runs each); ${corpusResult.findings.on} template findings`,
   `- index (dist/schema/spec-index, from @aws-cdk/aws-service-spec ${version}): ${index.files - 1} shards + meta.json, ${kib(index.total)} in all; meta.json (type list) ${kib(index.meta)}; largest shard ${index.largest} ${kib(index.largestSize)}`,
   `- index load in a fresh process: type list ${index.typesMs.toFixed(1)} ms, the ${index.shardCount} shards of a typical serverless template ${index.shardsMs.toFixed(1)} ms; loading the specification package itself (${kib(index.specGz)} gzipped) takes ${index.specMs.toFixed(0)} ms`,
-  `- "off" is \`services: {template: off}\` in the configuration; machine: ${execFileSync('nproc', {encoding: 'utf8'}).trim()} cores, Node.js ${process.version}, load average at the end ${os.loadavg().map((load) => load.toFixed(2)).join(' ')}`,
+  `- "off" is \`services: {template: off}\` in the configuration; machine: ${execFileSync('nproc', {encoding: 'utf8'}).trim()} cores, Node.js ${process.version}, load average at the end ${os
+    .loadavg()
+    .map((load) => load.toFixed(2))
+    .join(' ')}`,
 ]
 console.log(lines.join('\n'))
 

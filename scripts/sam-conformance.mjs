@@ -92,11 +92,26 @@ const EXCEPTIONS = [
   ['connector_hardcoded_props.yaml', 'TPL004', 'MySfn.Definition|DefinitionString|DefinitionS3Location'],
   ['function_with_event_filtering.yaml', 'TPL004', 'DynamoDBTable.ProvisionedThroughput'],
   // Values SAM copies as written that CloudFormation's schema (and the service's API) refuse: the enums are case-sensitive.
-  ['function_with_event_schedule_state.yaml', 'TPL010', 'State', "SAM's output gives the AWS::Events::Rule State \"Enabled\" too; the schema allows only DISABLED, ENABLED, ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS"],
-  ['state_machine_with_event_schedule_state.yaml', 'TPL010', 'State', "SAM's output gives the AWS::Events::Rule State \"Enabled\" too; the schema allows only DISABLED, ENABLED, ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS"],
-  ['function_with_recursive_loop.yaml', 'TPL010', 'RecursiveLoop', "SAM's output gives the AWS::Lambda::Function RecursiveLoop \"TERMINATE\" too; the schema and Lambda's API allow only Allow and Terminate"],
-  ['globals_for_function.yaml', 'TPL010', 'RecursiveLoop', "SAM's output gives the AWS::Lambda::Function RecursiveLoop \"ALLOW\" and \"TERMINATE\" too; the schema and Lambda's API allow only Allow and Terminate"],
-  ['layers_with_intrinsics.yaml', 'TPL010', 'CompatibleRuntimes', "SAM's output lists the runtime \"SomeRuntimeNameString\" too; Lambda's PublishLayerVersion accepts only its runtime identifiers"],
+  [
+    'function_with_event_schedule_state.yaml',
+    'TPL010',
+    'State',
+    'SAM\'s output gives the AWS::Events::Rule State "Enabled" too; the schema allows only DISABLED, ENABLED, ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS',
+  ],
+  [
+    'state_machine_with_event_schedule_state.yaml',
+    'TPL010',
+    'State',
+    'SAM\'s output gives the AWS::Events::Rule State "Enabled" too; the schema allows only DISABLED, ENABLED, ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS',
+  ],
+  ['function_with_recursive_loop.yaml', 'TPL010', 'RecursiveLoop', 'SAM\'s output gives the AWS::Lambda::Function RecursiveLoop "TERMINATE" too; the schema and Lambda\'s API allow only Allow and Terminate'],
+  [
+    'globals_for_function.yaml',
+    'TPL010',
+    'RecursiveLoop',
+    'SAM\'s output gives the AWS::Lambda::Function RecursiveLoop "ALLOW" and "TERMINATE" too; the schema and Lambda\'s API allow only Allow and Terminate',
+  ],
+  ['layers_with_intrinsics.yaml', 'TPL010', 'CompatibleRuntimes', 'SAM\'s output lists the runtime "SomeRuntimeNameString" too; Lambda\'s PublishLayerVersion accepts only its runtime identifiers'],
 ].map(([file, rule, subject, reason]) => ({file, rule, subject, reason: reason ?? EXCEPTION_REASONS[rule](subject)}))
 
 /** The subject a finding is about, as EXCEPTIONS names it. */
@@ -174,7 +189,9 @@ function withTransform(text) {
 /** The valid inputs: those whose expected output is a template, not an error document. */
 function validCases() {
   const cases = []
-  for (const name of readdirSync(inputDir).filter((file) => file.endsWith('.yaml')).sort()) {
+  for (const name of readdirSync(inputDir)
+    .filter((file) => file.endsWith('.yaml'))
+    .sort()) {
     const expectedFile = path.join(outputDir, name.replace(/\.yaml$/, '.json'))
     if (!existsSync(expectedFile)) continue
     const expected = JSON.parse(readFileSync(expectedFile, 'utf8'))
@@ -200,7 +217,12 @@ const UNORDERED = new Set(['ManagedPolicyArns', 'Tags'])
 function canonical(value, key) {
   if (Array.isArray(value)) {
     const items = value.map((item) => canonical(item))
-    return UNORDERED.has(key) ? items.map((item) => JSON.stringify(item)).sort().map((item) => JSON.parse(item)) : items
+    return UNORDERED.has(key)
+      ? items
+          .map((item) => JSON.stringify(item))
+          .sort()
+          .map((item) => JSON.parse(item))
+      : items
   }
   if (value && typeof value === 'object') {
     if (Object.keys(value).length === 1 && typeof value['Fn::GetAtt'] === 'string') {
@@ -208,7 +230,11 @@ function canonical(value, key) {
       const dot = text.indexOf('.')
       return {'Fn::GetAtt': [text.slice(0, dot), text.slice(dot + 1)]}
     }
-    return Object.fromEntries(Object.keys(value).sort().map((child) => [child, canonical(value[child], child)]))
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((child) => [child, canonical(value[child], child)]),
+    )
   }
   return value
 }
@@ -371,7 +397,7 @@ if (asJson) {
       for (const entry of lintResult.stale) lines.push(`  ${entry.file} ${entry.rule} ${entry.subject}`)
     }
     if (listCandidates) {
-      lines.push('', 'Findings SAM\'s expected output carries too, not yet in EXCEPTIONS:')
+      lines.push('', "Findings SAM's expected output carries too, not yet in EXCEPTIONS:")
       const unique = new Set(lintResult.candidates.map((entry) => `  {file: '${entry.file}', rule: '${entry.rule}', subject: '${entry.subject}', reason: ''},`))
       lines.push(...unique)
     }

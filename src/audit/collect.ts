@@ -154,7 +154,16 @@ export async function collectGlobalPart(parts: readonly RegionPart[], apiRegion:
   const {identity, clients} = options
   const collection = new Collection()
   const roles = new Set(parts.flatMap((part) => part.roles))
-  const context: RegionContext = {region: 'global', apiRegion, accountId: identity.accountId, partition: identity.partition, clients, collection, progress: options.progress ?? SILENT_PROGRESS, wanted: () => true}
+  const context: RegionContext = {
+    region: 'global',
+    apiRegion,
+    accountId: identity.accountId,
+    partition: identity.partition,
+    clients,
+    collection,
+    progress: options.progress ?? SILENT_PROGRESS,
+    wanted: () => true,
+  }
   await runService(context, 'iam', 'iam', async () => {
     const result = await collectIam(context, roles)
     return `${result.roles} roles, ${result.policies} customer-managed policies`

@@ -53,9 +53,7 @@ export function consoleUrl(node: GraphNode): string | undefined {
     case 'AWS::ApiGateway::Stage':
     case 'AWS::ApiGateway::Method': {
       const id = textOf(props.RestApiId ?? node.aliases?.[1] ?? '')
-      return node.type === 'AWS::ApiGateway::Stage'
-        ? `${host}/apigateway/main/apis/${id}/stages?api=${id}&${q}`
-        : `${host}/apigateway/main/apis/${id}/resources?api=${id}&${q}`
+      return node.type === 'AWS::ApiGateway::Stage' ? `${host}/apigateway/main/apis/${id}/stages?api=${id}&${q}` : `${host}/apigateway/main/apis/${id}/resources?api=${id}&${q}`
     }
     case 'AWS::ApiGatewayV2::Api':
     case 'AWS::ApiGatewayV2::Stage':

@@ -29,7 +29,10 @@ Exit codes: 0 nothing failed the run, 1 findings at or above --fail-level, 2 unu
     {command: '<%= config.bin %> audit --write-baseline audit-baseline.json', description: "Record today's findings as accepted."},
     {command: '<%= config.bin %> audit --baseline audit-baseline.json', description: 'Show only findings that are new since the baseline.'},
     {command: '<%= config.bin %> audit --save-inventory prod.json && <%= config.bin %> audit --from-inventory prod.json', description: 'Collect once, audit offline.'},
-    {command: '<%= config.bin %> audit --org --role-name SlsEdaAudit --regions all --state-dir audit-state -f sarif -o org.sarif', description: 'Audit every account of the organisation, every enabled region; resumable with --resume.'},
+    {
+      command: '<%= config.bin %> audit --org --role-name SlsEdaAudit --regions all --state-dir audit-state -f sarif -o org.sarif',
+      description: 'Audit every account of the organisation, every enabled region; resumable with --resume.',
+    },
     {command: '<%= config.bin %> audit --org --role-name SlsEdaAudit --shard 2/4 --state-dir shard-2', description: 'One of four shards; `audit merge shard-*` combines them.'},
   ]
 
@@ -73,9 +76,25 @@ Exit codes: 0 nothing failed the run, 1 findings at or above --fail-level, 2 unu
     if (org.org || org.ou || org.accounts || org.accountsFile) {
       const {runOrgAudit} = await import('../audit/org/run.js')
       const {profile, region, regions, concurrency, resume, shard, output, config, rule} = flags
-      const rest = {profile, region, regions, concurrency, resume, shard, output, config, preset: flags.preset as Preset | undefined, rule, json: this.jsonEnabled(), format: flags.format as OrgFormat, failLevel: flags['fail-level'] as Severity}
+      const rest = {
+        profile,
+        region,
+        regions,
+        concurrency,
+        resume,
+        shard,
+        output,
+        config,
+        preset: flags.preset as Preset | undefined,
+        rule,
+        json: this.jsonEnabled(),
+        format: flags.format as OrgFormat,
+        failLevel: flags['fail-level'] as Severity,
+      }
       const named = {excludeAccounts: flags['exclude-accounts'], roleName: flags['role-name'], externalId: flags['external-id'], stateDir: flags['state-dir']}
-      const singleAccountOnly = (['stack', 'baseline', 'write-baseline', 'save-inventory', 'from-inventory', 'cdk-paths', 'all-regions'] as const).filter((name) => flags[name] !== undefined && flags[name] !== false)
+      const singleAccountOnly = (['stack', 'baseline', 'write-baseline', 'save-inventory', 'from-inventory', 'cdk-paths', 'all-regions'] as const).filter(
+        (name) => flags[name] !== undefined && flags[name] !== false,
+      )
       return runForCommand(this, async () => {
         if (conflict) throw new UsageError(conflict)
         return runOrgAudit({...org, ...named, ...rest, singleAccountOnly}, {cwd: process.cwd(), version: this.config.version})

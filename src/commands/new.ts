@@ -42,7 +42,13 @@ Files are written to a temporary folder and moved into place; a non-empty folder
     dir: Flags.string({summary: 'Folder to create the project in (default: ./<name>).'}),
     runtime: Flags.string({
       summary: 'Lambda runtime of the chosen language (default: the newest Lambda supports).',
-      description: LANGUAGES.map((language) => `${language.name}: ${supportedRuntimes(new Date(), language.runtimes).map((runtime) => runtime.id).join(', ')} (default ${defaultRuntime(new Date(), language.runtimes).id})`).join('; ') + '.',
+      description:
+        LANGUAGES.map(
+          (language) =>
+            `${language.name}: ${supportedRuntimes(new Date(), language.runtimes)
+              .map((runtime) => runtime.id)
+              .join(', ')} (default ${defaultRuntime(new Date(), language.runtimes).id})`,
+        ).join('; ') + '.',
     }),
     arch: Flags.string({summary: 'Lambda architecture (default: arm64, better price/performance).', description: `One of: ${ARCHITECTURES.join(', ')}.`}),
     'alarm-email': Flags.string({summary: 'Email address the generated alarm topic notifies.', exclusive: ['alarm-topic-arn']}),

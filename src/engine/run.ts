@@ -193,12 +193,7 @@ function internalError(meta: RuleMeta, error: unknown, file: string | undefined)
 }
 
 /** Our own suppressions that have no reason, or that match no finding of a rule that ran. */
-function suppressionFindings(
-  graph: ResourceGraph,
-  rules: readonly ActiveRule[],
-  suppressions: (node: GraphNode) => Suppression[],
-  wasUsed: (s: Suppression) => boolean,
-): Finding[] {
+function suppressionFindings(graph: ResourceGraph, rules: readonly ActiveRule[], suppressions: (node: GraphNode) => Suppression[], wasUsed: (s: Suppression) => boolean): Finding[] {
   const findings: Finding[] = []
   const reported = new Set<string>()
   const ran = new Set(rules.flatMap(({rule}) => [rule.meta.id, rule.meta.name]))

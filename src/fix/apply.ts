@@ -33,7 +33,15 @@ function touches(a: TextEdit, b: TextEdit, text: string): boolean {
     // Two insertions at one offset are independent members (two alarms after one resource, two keys at the end
     // of one mapping) unless they start with the same key, or land inside empty braces where they would need a comma.
     const before = text.slice(0, a.start).trimEnd().at(-1)
-    return before === '{' || before === '[' || firstKey(a.text) === undefined || firstKey(a.text) === firstKey(b.text) || leavesItsLevel(a.text) || leavesItsLevel(b.text) || startIndent(a.text) !== startIndent(b.text)
+    return (
+      before === '{' ||
+      before === '[' ||
+      firstKey(a.text) === undefined ||
+      firstKey(a.text) === firstKey(b.text) ||
+      leavesItsLevel(a.text) ||
+      leavesItsLevel(b.text) ||
+      startIndent(a.text) !== startIndent(b.text)
+    )
   }
   if (a.start === b.start) return true
   return a.start < b.end && b.start < a.end

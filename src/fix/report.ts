@@ -37,7 +37,12 @@ export function fixNotices(files: readonly FixedFile[], cwd: string, dryRun: boo
   if (dryRun) notices.push(`sls-eda: ${plural(applied, 'problem')} would be fixed in ${plural(changed.length, 'file')}; nothing was written (--fix-dry-run)`)
   else {
     const written = changed.filter((file) => file.fix!.written)
-    notices.push(`sls-eda: fixed ${plural(written.reduce((sum, file) => sum + file.fix!.applied, 0), 'problem')} in ${plural(written.length, 'file')}`)
+    notices.push(
+      `sls-eda: fixed ${plural(
+        written.reduce((sum, file) => sum + file.fix!.applied, 0),
+        'problem',
+      )} in ${plural(written.length, 'file')}`,
+    )
   }
   for (const error of errors) notices.push(`sls-eda: ${error}`)
   const assemblies = [...new Set(files.filter((file) => file.cdk).map((file) => path.dirname(file.file)))]

@@ -78,7 +78,10 @@ function itemEnd(pair: Pair<unknown, unknown>, text: string): number {
 /** JSON on one line, spaced as people write it: `{"Key": "value", "List": [1, 2]}`. */
 function inlineJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(inlineJson).join(', ')}]`
-  if (value !== null && typeof value === 'object') return `{${Object.entries(value).map(([key, item]) => `${JSON.stringify(key)}: ${inlineJson(item)}`).join(', ')}}`
+  if (value !== null && typeof value === 'object')
+    return `{${Object.entries(value)
+      .map(([key, item]) => `${JSON.stringify(key)}: ${inlineJson(item)}`)
+      .join(', ')}}`
   return JSON.stringify(value)
 }
 
@@ -410,7 +413,7 @@ function isEmptyValue(node: YamlNode | null): boolean {
 /** True when no two edits touch the same text (two insertions at one offset count as touching). */
 export function overlapFree(edits: readonly TextEdit[]): boolean {
   const sorted = [...edits].sort((a, b) => a.start - b.start)
-  return sorted.every((edit, index) => index === 0 || edit.start >= sorted[index - 1]!.end && !(edit.start === sorted[index - 1]!.start))
+  return sorted.every((edit, index) => index === 0 || (edit.start >= sorted[index - 1]!.end && !(edit.start === sorted[index - 1]!.start)))
 }
 
 /** The indentation step of a YAML file: the smallest positive difference between a line and the one it nests under. */

@@ -137,9 +137,20 @@ export function renderRuleTerminal(meta: RuleMeta, options: {docsUrl: string; in
       .map((line) => `  ${line}`)
       .join('\n')
   }
-  const example = (text: string): string => text.replace(/\n+$/, '').split('\n').map((line) => `    ${line}`).join('\n')
+  const example = (text: string): string =>
+    text
+      .replace(/\n+$/, '')
+      .split('\n')
+      .map((line) => `    ${line}`)
+      .join('\n')
   const heading = (text: string): string => chalk.bold(text)
-  const facts = [`severity ${meta.severity}`, `service ${meta.service}`, `applies to ${meta.sources.join(' and ')}`, `status ${meta.status}`, `preset ${meta.recommended ? 'recommended and strict' : 'strict only'}`]
+  const facts = [
+    `severity ${meta.severity}`,
+    `service ${meta.service}`,
+    `applies to ${meta.sources.join(' and ')}`,
+    `status ${meta.status}`,
+    `preset ${meta.recommended ? 'recommended and strict' : 'strict only'}`,
+  ]
   const sections = [
     `${chalk.bold(`${meta.id} ${meta.name}`)}: ${meta.title}`,
     chalk.dim(facts.join(' · ')),
@@ -150,7 +161,9 @@ export function renderRuleTerminal(meta: RuleMeta, options: {docsUrl: string; in
     `${heading('When not to use it')}\n${paragraph(docs.whenNotToUse)}${isEngineRule(meta) ? '' : `\n\n${paragraph(`To turn it off, set \`${meta.name}: off\` under \`rules:\` in \`.sls-eda.yml\`; to silence one resource, add to its \`Metadata\`:`)}\n${example(`sls-eda:\n  suppress:\n    - rule: ${meta.id}\n      reason: <why this finding does not apply here>`)}`}`,
   ]
   const equivalents = Object.entries(meta.equivalents).filter(([, ids]) => ids && ids.length > 0)
-  sections.push(`${heading('Equivalents')}\n${equivalents.length > 0 ? equivalents.map(([tool, ids]) => `  ${TOOL_NAMES[tool as EquivalentTool] ?? tool}: ${ids!.join(', ')}`).join('\n') : '  No equivalent check in other tools.'}`)
+  sections.push(
+    `${heading('Equivalents')}\n${equivalents.length > 0 ? equivalents.map(([tool, ids]) => `  ${TOOL_NAMES[tool as EquivalentTool] ?? tool}: ${ids!.join(', ')}`).join('\n') : '  No equivalent check in other tools.'}`,
+  )
   if (meta.practices.length > 0) sections.push(`${heading('Practices')}\n${meta.practices.map((practice) => `  ${practiceTitle(practice)}`).join('\n')}`)
   sections.push(`${heading('References')}\n${docs.references.map((reference) => `  ${reference}`).join('\n')}`)
   sections.push(`${heading('Docs')}\n  ${options.docsUrl}${options.installedPage ? `\n  ${options.installedPage} (installed with sls-eda)` : ''}`)
@@ -188,7 +201,7 @@ export function renderRuleIndex(metas: readonly RuleMeta[]): string {
     '',
     ...SEVERITIES.map((severity) => `- **${severity}**: ${SEVERITY_POLICY[severity]}`),
     '',
-    'A rule\'s severity is the most its findings weigh: a finding that depends on which branch of an `Fn::If` is deployed, or on what the template cannot show (a queue whose consumer is elsewhere), is reported at a lower severity, and its page says so.',
+    "A rule's severity is the most its findings weigh: a finding that depends on which branch of an `Fn::If` is deployed, or on what the template cannot show (a queue whose consumer is elsewhere), is reported at a lower severity, and its page says so.",
     '',
   ]
   const services = [...new Set(metas.map((meta) => meta.service))].sort()

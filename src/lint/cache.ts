@@ -86,14 +86,26 @@ export interface UnitKey {
 
 function hashFiles(files: readonly string[], root?: string): string {
   const hasher = createHash('sha1')
-  for (const file of files) hasher.update(root ? path.relative(root, file) : file).update('\0').update(readFileSync(file)).update('\0')
+  for (const file of files)
+    hasher
+      .update(root ? path.relative(root, file) : file)
+      .update('\0')
+      .update(readFileSync(file))
+      .update('\0')
   return hasher.digest('hex')
 }
 
 /** A target linted on its own: a template file (with the group it may link in, which decides what it links by) or a cloud assembly. */
 export function targetKey(target: Target, group: GroupSpec): UnitKey | undefined {
   try {
-    if (target.kind === 'file') return {id: `file:${target.file}`, hash: createHash('sha1').update(JSON.stringify([target.explicit, group])).update(readFileSync(target.file)).digest('hex')}
+    if (target.kind === 'file')
+      return {
+        id: `file:${target.file}`,
+        hash: createHash('sha1')
+          .update(JSON.stringify([target.explicit, group]))
+          .update(readFileSync(target.file))
+          .digest('hex'),
+      }
     if (target.kind === 'cdk') return {id: `cdk:${target.dir}`, hash: hashFiles(assemblyFiles(target.dir), target.dir)}
   } catch {
     // Unreadable now: lint it, which reports why.

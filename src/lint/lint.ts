@@ -9,7 +9,7 @@ import {type ActiveRule, type Config, resolveRules} from '../engine/config.js'
 import type {Finding} from '../engine/finding.js'
 import {runRules} from '../engine/run.js'
 import {Fixer} from '../fix/fixer.js'
-import {type FileFix, type FixMode, fixText} from '../fix/run.js'
+import {type FixMode, fixText} from '../fix/run.js'
 import {ENGINE_RULES} from '../rules/engine-rules.js'
 import type {Rule, RuleMeta} from '../rules/types.js'
 import {UsageError} from '../lib/exit-codes.js'
@@ -58,7 +58,11 @@ export function lint(options: LintOptions): LintResult {
 function lintPrepared({active, unknown, targets, groups}: Prepared, now: Date | undefined, fix: FixMode | undefined, edits: boolean | undefined): LintResult {
   const units = targets.map((target, index) => lintTarget(target, active, now, groups[index]!, fix, edits))
   const jobs = planApplications(targets, groups, units)
-  const results = applyJobs(units.map((unit) => unit.files), jobs, jobs.map((job) => lintApplicationJob(job, active, now)))
+  const results = applyJobs(
+    units.map((unit) => unit.files),
+    jobs,
+    jobs.map((job) => lintApplicationJob(job, active, now)),
+  )
   return finish(results.flat(), active, unknown)
 }
 
@@ -82,11 +86,7 @@ function prepare(options: LintOptions): Prepared {
   })
   // A path that does not exist is a typing mistake, not an empty project: say so before linting anything (as ESLint does).
   const mistakes = targets.flatMap((target) =>
-    target.kind === 'missing'
-      ? [`${path.relative(options.cwd, target.file) || target.file}: no such file or directory`]
-      : target.kind === 'unmatched'
-        ? [`no file matches "${target.pattern}"`]
-        : [],
+    target.kind === 'missing' ? [`${path.relative(options.cwd, target.file) || target.file}: no such file or directory`] : target.kind === 'unmatched' ? [`no file matches "${target.pattern}"`] : [],
   )
   if (mistakes.length > 0) throw new UsageError(`${mistakes.join('; ')} (check for a typing mistake)`)
   const groups = targetGroups(targets, {paths, cwd: options.cwd, stackGroups: options.stackGroups ?? [], applications: options.config.applications ?? [], configRoot: root})
@@ -131,7 +131,17 @@ export function lintTarget(target: Target, active: readonly ActiveRule[], now: D
     const cdkJson = path.join(target.dir, 'cdk.json')
     files.push({file: cdkJson, findings: [unusable(cdkJson, 'unreadable', 'CDK app without a cloud assembly: run `cdk synth` first (sls-eda lints cdk.out, not the app sources)')], unusable: true})
   } else if (target.kind === 'unpackaged') {
-    files.push({file: target.config, findings: [unusable(target.config, 'unreadable', 'Serverless Framework service without a packaged template: run `serverless package` first (sls-eda lints .serverless/cloudformation-template-update-stack.json, the template it writes)')], unusable: true})
+    files.push({
+      file: target.config,
+      findings: [
+        unusable(
+          target.config,
+          'unreadable',
+          'Serverless Framework service without a packaged template: run `serverless package` first (sls-eda lints .serverless/cloudformation-template-update-stack.json, the template it writes)',
+        ),
+      ],
+      unusable: true,
+    })
   } else if (target.kind === 'serverless') {
     const outcome = loadTemplateFile(target.template, true)
     if (!outcome.ok) {
@@ -278,7 +288,15 @@ export async function lintInParallel(options: LintOptions): Promise<LintResult> 
     const appJobs: WorkerJob[] = jobs.flatMap((job, index) => (jobResults[index] === undefined ? [{kind: 'application' as const, index, job}] : []))
     await runWorkers(workers, appJobs, (job, value) => (jobResults[job.index] = value as FileResult[]), active, setup.now, setup.fix, setup.edits)
     for (const {index} of appJobs) if (jobKeys[index]) cache!.set(jobKeys[index], {files: jobResults[index]!})
-    const result = finish(applyJobs(linted.map((unit) => unit.files), jobs, jobResults as FileResult[][]).flat(), active, unknown)
+    const result = finish(
+      applyJobs(
+        linted.map((unit) => unit.files),
+        jobs,
+        jobResults as FileResult[][],
+      ).flat(),
+      active,
+      unknown,
+    )
     if (cache) result.cache = {hits: targets.length - pending.length + (jobs.length - appJobs.length), misses: pending.length + appJobs.length, problem: cache.problem}
     return result
   } finally {
@@ -306,7 +324,15 @@ function startWorkers(file: URL, count: number, setup: WorkerSetup): Worker[] {
 }
 
 /** Runs `jobs` in the worker threads and this one, each taking the next job when it is done with one. */
-async function runWorkers(workers: readonly Worker[], jobs: readonly WorkerJob[], take: (job: WorkerJob, value: unknown) => void, active: readonly ActiveRule[], now: Date | undefined, fix?: FixMode, edits?: boolean): Promise<void> {
+async function runWorkers(
+  workers: readonly Worker[],
+  jobs: readonly WorkerJob[],
+  take: (job: WorkerJob, value: unknown) => void,
+  active: readonly ActiveRule[],
+  now: Date | undefined,
+  fix?: FixMode,
+  edits?: boolean,
+): Promise<void> {
   let next = 0
   let done = 0
   let failed: Error | undefined

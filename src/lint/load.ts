@@ -152,7 +152,11 @@ function nestedStacks(dir: string, parent: LoadedTemplate, parentStack: string):
     if (typeof assetPath !== 'string') continue
     const file = path.join(dir, assetPath)
     // aws:cdk:path of a nested stack resource is `Parent/Name.NestedStack/Name.NestedStackResource`; users know it as `Parent/Name`.
-    const construct = node.origin.cdkPath?.split('/').slice(1, -1).join('/').replace(/\.NestedStack$/, '')
+    const construct = node.origin.cdkPath
+      ?.split('/')
+      .slice(1, -1)
+      .join('/')
+      .replace(/\.NestedStack$/, '')
     const stack = `${parentStack}/${construct || node.id}`
     const outcome = loadTemplateFile(file, true, stack)
     if (outcome.ok) outcome.templates[0]!.nestedIn = {stack: parentStack, resource: node.id}

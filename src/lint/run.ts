@@ -55,7 +55,18 @@ export async function runLint(paths: string[], flags: LintFlags, env: LintEnviro
   // Many files are linted in worker threads, one per core; the results are the same as in one thread.
   const fix = flags.fix || flags.fixDryRun ? {write: flags.fix === true && flags.fixDryRun !== true, unsafe: flags.unsafeFixes === true} : undefined
   const edits = fix !== undefined || flags.json === true || flags.format === 'json' || flags.format === 'sarif'
-  const result = await lintInParallel({paths, config: withRegistryTypes(config), catalogue, cwd, ignore: flags.ignore, stackGroups: flags.stackGroup, now: env.now, fix, edits, cache: flags.cache ? {dir: cacheDir(flags.cacheLocation, cwd), version: env.version} : undefined})
+  const result = await lintInParallel({
+    paths,
+    config: withRegistryTypes(config),
+    catalogue,
+    cwd,
+    ignore: flags.ignore,
+    stackGroups: flags.stackGroup,
+    now: env.now,
+    fix,
+    edits,
+    cache: flags.cache ? {dir: cacheDir(flags.cacheLocation, cwd), version: env.version} : undefined,
+  })
   // A run that checked nothing must not look like a clean one (ESLint: "No files matching the pattern").
   if (result.files.length === 0 && !flags.passOnNoTemplates) throw new UsageError(noTemplatesMessage(paths, cwd))
   const warnings = await unknownRuleWarnings(result.unknownRules, config, cwd)

@@ -102,9 +102,7 @@ const LINKERS: Record<string, Linker> = {
     link(node.props.DestinationArn, 'triggers', ['DestinationArn'])
   },
   'AWS::IoT::TopicRule': (node, link) => {
-    asArray(get(node.props, 'TopicRulePayload', 'Actions')).forEach((action, index) =>
-      link(get(action, 'Lambda', 'FunctionArn'), 'triggers', ['TopicRulePayload', 'Actions', index, 'Lambda', 'FunctionArn']),
-    )
+    asArray(get(node.props, 'TopicRulePayload', 'Actions')).forEach((action, index) => link(get(action, 'Lambda', 'FunctionArn'), 'triggers', ['TopicRulePayload', 'Actions', index, 'Lambda', 'FunctionArn']))
   },
   'AWS::Cognito::UserPool': (node, link) => {
     const config = get(node.props, 'LambdaConfig')
@@ -156,7 +154,7 @@ function ruleTexts(rule: unknown): string[] {
 
 /** An alarm of the graph called `name`: by AlarmName, logical id, or the last part of its ARN. */
 function alarmNamed(graph: ResourceGraph, name: string): GraphNode | undefined {
-  const wanted = name.startsWith('arn:') ? name.split(':alarm:')[1] ?? name : name
+  const wanted = name.startsWith('arn:') ? (name.split(':alarm:')[1] ?? name) : name
   return graph.ofKind('alarm', 'compositeAlarm').find((alarm) => alarm.props.AlarmName === wanted || alarm.id === wanted || alarm.origin.arn === name)
 }
 

@@ -177,7 +177,11 @@ export class ResourceGraph {
     if ('Fn::Join' in value) {
       const argument = value['Fn::Join']
       const parts = Array.isArray(argument) && Array.isArray(argument[1]) ? argument[1] : []
-      const targets = new Set(collectReferences(parts).map((ref) => ref.target).filter((id) => this.byId.has(id)))
+      const targets = new Set(
+        collectReferences(parts)
+          .map((ref) => ref.target)
+          .filter((id) => this.byId.has(id)),
+      )
       return targets.size === 1 ? this.byId.get([...targets][0]!) : undefined
     }
     if ('Fn::Sub' in value) {

@@ -1,16 +1,7 @@
 // Helpers for CloudFormation intrinsic functions: recognising them, finding what they reference, and reading literals.
 import type {PropPath} from './types.js'
 
-export const PSEUDO_PARAMETERS = new Set([
-  'AWS::AccountId',
-  'AWS::NotificationARNs',
-  'AWS::NoValue',
-  'AWS::Partition',
-  'AWS::Region',
-  'AWS::StackId',
-  'AWS::StackName',
-  'AWS::URLSuffix',
-])
+export const PSEUDO_PARAMETERS = new Set(['AWS::AccountId', 'AWS::NotificationARNs', 'AWS::NoValue', 'AWS::Partition', 'AWS::Region', 'AWS::StackId', 'AWS::StackName', 'AWS::URLSuffix'])
 
 const INTRINSIC_KEYS = new Set([
   'Ref',

@@ -57,7 +57,13 @@ function loopsWithoutTransform(template: Record<string, unknown>): UnexpandedLoo
     if (!isRecord(entries)) continue
     for (const [key, spec] of Object.entries(entries)) {
       if (!key.startsWith(LOOP_PREFIX)) continue
-      loops.push({at: [section, key], loop: key, what: sectionWhat(section), perItem: declaredPerItem(spec), reason: `the template does not declare the ${LANGUAGE_EXTENSIONS_TRANSFORM} transform, which CloudFormation needs to expand it`})
+      loops.push({
+        at: [section, key],
+        loop: key,
+        what: sectionWhat(section),
+        perItem: declaredPerItem(spec),
+        reason: `the template does not declare the ${LANGUAGE_EXTENSIONS_TRANSFORM} transform, which CloudFormation needs to expand it`,
+      })
     }
   }
   return loops

@@ -1,18 +1,5 @@
 // Parses CloudFormation YAML (with short-form intrinsic tags) and JSON into plain values, remembering where every node was written.
-import {
-  type Alias,
-  isAlias,
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  LineCounter,
-  parseDocument,
-  type Scalar,
-  type Node as YamlNode,
-  type ScalarTag,
-  type CollectionTag,
-} from 'yaml'
+import {type Alias, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Scalar, type Node as YamlNode, type ScalarTag, type CollectionTag} from 'yaml'
 
 import type {PropPath, SourceLocation, SourceRange} from './types.js'
 import {readYamlFast} from './yaml-fast.js'

@@ -60,9 +60,7 @@ export function policyTemplateParameters(name: string): string[] | undefined {
   return Object.hasOwn(TEMPLATES, name) ? Object.keys(TEMPLATES[name]!.Parameters ?? {}) : undefined
 }
 
-const PATH_OF_POLICY = new Map<string, string>(
-  Object.entries(managedPolicyPaths.Paths as Record<string, string[]>).flatMap(([path, names]) => names.map((name) => [name, path] as [string, string])),
-)
+const PATH_OF_POLICY = new Map<string, string>(Object.entries(managedPolicyPaths.Paths as Record<string, string[]>).flatMap(([path, names]) => names.map((name) => [name, path] as [string, string])))
 
 /**
  * The ARN SAM writes for a managed policy given by name in `Policies` (`AWSLambdaBasicExecutionRole`

@@ -212,10 +212,7 @@ class Reader {
       const item = this.skipSpaces(offset + 1)
       const c = this.text.charCodeAt(item)
       // `- Key: value` opens a mapping whose keys line up with the first one.
-      const value =
-        item < this.length && c !== LF && c !== HASH && this.keyEnd(item) >= 0
-          ? this.blockMap(item, this.column(item), depth + 1)
-          : this.afterIndicator(offset + 1, indent, depth + 1, false)
+      const value = item < this.length && c !== LF && c !== HASH && this.keyEnd(item) >= 0 ? this.blockMap(item, this.column(item), depth + 1) : this.afterIndicator(offset + 1, indent, depth + 1, false)
       values.set(result.length, this.lastRange())
       result.push(value)
       end = this.nodeEnd
@@ -347,7 +344,7 @@ class Reader {
     // More indented: a multi-line plain scalar or an error; both are the library's.
     if (next < this.length && this.column(next) > parentIndent) unsupported()
     // Comment lines indented under the value's collection belong to the value.
-    for (let line = this.nextLine(at); line < next; ) {
+    for (let line = this.nextLine(at); line < next;) {
       const content = this.skipSpaces(line)
       if (this.text.charCodeAt(content) === HASH) {
         if (content - line <= parentIndent) break

@@ -11,7 +11,7 @@ import type {ReportInput} from './types.js'
 const junit = ((junitModule as unknown as {default?: Builder}).default ?? junitModule) as unknown as Builder
 
 function where(finding: Finding): string {
-  const resource = finding.resource ? finding.resource.cdkPath ?? finding.resource.logicalId ?? finding.resource.id : undefined
+  const resource = finding.resource ? (finding.resource.cdkPath ?? finding.resource.logicalId ?? finding.resource.id) : undefined
   const position = finding.location ? `line ${finding.location.line}` : undefined
   return [resource, position].filter(Boolean).join(' at ') || 'template'
 }

@@ -79,7 +79,8 @@ export const ENGINE_RULES = {
         what: 'Checks `Metadata.sls-eda.suppress` entries: each needs a `reason`, and each must match a finding of a rule that ran on that resource.',
         why: 'Suppressions without reasons cannot be reviewed, and stale ones hide the next real finding on the same resource.',
         failing: 'Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n    Metadata:\n      sls-eda:\n        suppress:\n          - rule: SQS001',
-        fixed: 'Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n    Metadata:\n      sls-eda:\n        suppress:\n          - rule: SQS001\n            reason: Messages are replayed from the source system; losing one is harmless.',
+        fixed:
+          'Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n    Metadata:\n      sls-eda:\n        suppress:\n          - rule: SQS001\n            reason: Messages are replayed from the source system; losing one is harmless.',
         whenNotToUse: 'Turn it off only while migrating many suppressions at once.',
         references: ['https://eslint.org/docs/latest/use/configure/rules#report-unused-eslint-disable-comments'],
       },
@@ -103,8 +104,7 @@ export const ENGINE_RULES = {
       },
       equivalents: {},
       docs: {
-        what:
-          'Reports what the run could not see into. An `Fn::ForEach` loop (`AWS::LanguageExtensions` transform) whose collection cannot be known before deployment: a parameter without a default value, an `Fn::ImportValue`, a value read from Systems Manager. Loops over a list, or over a parameter with a default, are expanded as CloudFormation expands them, and the resources inside are checked like any other, on the lines of the loop body. And a CloudFormation module (`*::MODULE` type), whose resources live in the registry.',
+        what: 'Reports what the run could not see into. An `Fn::ForEach` loop (`AWS::LanguageExtensions` transform) whose collection cannot be known before deployment: a parameter without a default value, an `Fn::ImportValue`, a value read from Systems Manager. Loops over a list, or over a parameter with a default, are expanded as CloudFormation expands them, and the resources inside are checked like any other, on the lines of the loop body. And a CloudFormation module (`*::MODULE` type), whose resources live in the registry.',
         why: 'Every rule sees only what was expanded. Without this finding, a template whose resources all sit in such a loop or module would pass with "no problems found" although nothing in it was checked.',
         failing:
           "Transform: AWS::LanguageExtensions\nParameters:\n  QueueNames:\n    Type: CommaDelimitedList\nResources:\n  'Fn::ForEach::Queues':\n    - Name\n    - !Ref QueueNames\n    - 'Queue${Name}':\n        Type: AWS::SQS::Queue",

@@ -22,20 +22,7 @@ export const SEVERITY_POLICY: Readonly<Record<Severity, string>> = {
 /** Higher is more severe. */
 export const SEVERITY_RANK: Readonly<Record<Severity, number>> = {error: 3, warning: 2, info: 1}
 
-export type Service =
-  | 'lambda'
-  | 'iam'
-  | 'sqs'
-  | 'sns'
-  | 'eventbridge'
-  | 'stepfunctions'
-  | 'apigateway'
-  | 'appsync'
-  | 'dynamodb'
-  | 'kinesis'
-  | 'cloudwatch'
-  | 'logs'
-  | 'template'
+export type Service = 'lambda' | 'iam' | 'sqs' | 'sns' | 'eventbridge' | 'stepfunctions' | 'apigateway' | 'appsync' | 'dynamodb' | 'kinesis' | 'cloudwatch' | 'logs' | 'template'
 
 export const SERVICES: readonly Service[] = ['lambda', 'iam', 'sqs', 'sns', 'eventbridge', 'stepfunctions', 'apigateway', 'appsync', 'dynamodb', 'kinesis', 'cloudwatch', 'logs', 'template']
 

@@ -38,8 +38,10 @@ const infrastructure = (pattern: string, iac: Iac, skip?: (file: string) => bool
  * runner, its package.json and .gitignore (Python layers bring their own), and for SAM the
  * tsconfig.json (a Python CDK project keeps it: its CDK app is TypeScript).
  */
-const typescriptOnly = (iac: Iac) => (file: string): boolean =>
-  /^(src|test)\//.test(file) || ['vitest.config.ts', 'package.json', '.gitignore'].includes(file) || (iac === 'sam' && file === 'tsconfig.json')
+const typescriptOnly =
+  (iac: Iac) =>
+  (file: string): boolean =>
+    /^(src|test)\//.test(file) || ['vitest.config.ts', 'package.json', '.gitignore'].includes(file) || (iac === 'sam' && file === 'tsconfig.json')
 
 export const LANGUAGES: readonly Language[] = [
   {

@@ -7,7 +7,6 @@ import {PromptCancelled} from './errors.js'
 import {LANGUAGES, type LanguageName} from './languages.js'
 import {IAC_FLAVOURS, type Iac, PATTERNS} from './patterns.js'
 
-
 export interface Prompter {
   pattern(): Promise<string>
   iac(): Promise<Iac>
@@ -54,4 +53,3 @@ export function clackPrompter(streams: PromptStreams = {}): Prompter {
     },
   }
 }
-

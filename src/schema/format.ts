@@ -73,5 +73,8 @@ export const INDEX_FORMAT = 2
 /** Shard name of a resource type: its namespace, e.g. AWS::SQS::Queue → AWS_SQS. */
 export function shardOf(type: string): string {
   const parts = type.split('::')
-  return parts.slice(0, 2).join('_').replace(/[^A-Za-z0-9_]/g, '_')
+  return parts
+    .slice(0, 2)
+    .join('_')
+    .replace(/[^A-Za-z0-9_]/g, '_')
 }

@@ -233,15 +233,7 @@ class Validator {
     }
   }
 
-  private objectValue(
-    value: unknown,
-    entry: ObjectEntry & {o?: 1},
-    shard: Shard,
-    at: PropPath,
-    type: string,
-    resource: string,
-    inherited: Record<string, unknown>,
-  ): void {
+  private objectValue(value: unknown, entry: ObjectEntry & {o?: 1}, shard: Shard, at: PropPath, type: string, resource: string, inherited: Record<string, unknown>): void {
     if (!isRecord(value)) {
       this.wrongType(at, value, 'an object', type)
       return

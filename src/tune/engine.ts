@@ -162,7 +162,7 @@ export async function trafficSources(client: LambdaClient, facts: FunctionFacts)
     for (const statement of statements) {
       if (!unqualified(statement.Resource)) continue
       const principal = statement.Principal
-      const who = typeof principal === 'string' ? principal : (principal as {Service?: string; AWS?: string} | undefined)?.Service ?? (principal as {AWS?: string} | undefined)?.AWS ?? 'someone'
+      const who = typeof principal === 'string' ? principal : ((principal as {Service?: string; AWS?: string} | undefined)?.Service ?? (principal as {AWS?: string} | undefined)?.AWS ?? 'someone')
       sources.push(`resource policy lets ${String(who)} invoke it`)
     }
   } catch (error) {
@@ -324,10 +324,9 @@ async function invokeAll(client: LambdaClient, facts: FunctionFacts, run: Memory
 }
 
 async function invokeOnce(client: LambdaClient, facts: FunctionFacts, run: MemoryRun, payload: Payload, cold: boolean, plan: TunePlan, options: TuneOptions): Promise<Sample | undefined> {
-  const response = await client.send(
-    new InvokeCommand({FunctionName: facts.name, Qualifier: run.version, LogType: 'Tail', InvocationType: 'RequestResponse', Payload: new TextEncoder().encode(payload.body)}),
-    {abortSignal: options.signal},
-  )
+  const response = await client.send(new InvokeCommand({FunctionName: facts.name, Qualifier: run.version, LogType: 'Tail', InvocationType: 'RequestResponse', Payload: new TextEncoder().encode(payload.body)}), {
+    abortSignal: options.signal,
+  })
   const tail = response.LogResult ? Buffer.from(response.LogResult, 'base64').toString('utf8') : ''
   const report = parseLogTail(tail)
   let errorType: string | undefined
@@ -342,7 +341,12 @@ async function invokeOnce(client: LambdaClient, facts: FunctionFacts, run: Memor
     errorType = report?.errorType ?? parsed.errorType ?? response.FunctionError
     if (report?.status === 'timeout') errorType = 'Sandbox.Timedout'
     if (!plan.allowedErrors.includes(errorType)) {
-      const reason = report?.status === 'timeout' ? `timed out after ${facts.timeoutSeconds} s` : errorType === 'Runtime.OutOfMemory' ? `out of memory (${report?.maxMemoryUsedMb ?? run.memoryMb} MB used)` : `${errorType}${parsed.errorMessage ? `: ${parsed.errorMessage}` : ''}`
+      const reason =
+        report?.status === 'timeout'
+          ? `timed out after ${facts.timeoutSeconds} s`
+          : errorType === 'Runtime.OutOfMemory'
+            ? `out of memory (${report?.maxMemoryUsedMb ?? run.memoryMb} MB used)`
+            : `${errorType}${parsed.errorMessage ? `: ${parsed.errorMessage}` : ''}`
       run.failure = reason
       options.onEvent?.({type: 'failed', memoryMb: run.memoryMb, reason})
       return undefined

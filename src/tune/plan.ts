@@ -18,10 +18,17 @@ export class PlanError extends Error {
 
 /** Parses `512,1024,1769`; the function's current memory is added so savings are measured, not extrapolated. */
 export function parseMemories(text: string | undefined, currentMemory?: number): number[] {
-  const values = text === undefined ? [...DEFAULT_MEMORIES] : text.split(',').map((part) => part.trim()).filter((part) => part !== '').map((part) => {
-    if (!/^\d+$/.test(part)) throw new PlanError(`memory value "${part}" is not a whole number of MB (e.g. --memory 512,1024,1769)`)
-    return Number(part)
-  })
+  const values =
+    text === undefined
+      ? [...DEFAULT_MEMORIES]
+      : text
+          .split(',')
+          .map((part) => part.trim())
+          .filter((part) => part !== '')
+          .map((part) => {
+            if (!/^\d+$/.test(part)) throw new PlanError(`memory value "${part}" is not a whole number of MB (e.g. --memory 512,1024,1769)`)
+            return Number(part)
+          })
   if (values.length === 0) throw new PlanError('--memory needs at least one value, e.g. --memory 512,1024')
   for (const value of values) {
     if (value < MIN_MEMORY || value > MAX_MEMORY) throw new PlanError(`memory value ${value} MB is outside what Lambda allows (${MIN_MEMORY} to ${MAX_MEMORY} MB)`)

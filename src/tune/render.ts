@@ -66,7 +66,11 @@ export function renderTerminal(run: TuneRun, analysis: Analysis): string {
   if (Object.keys(analysis.recommendations).length === 0) lines.push(chalk.red('No memory value succeeded, so there is no recommendation.'))
   if (analysis.monthly) {
     const {invocations, currentCost, recommendedCost, saving} = analysis.monthly
-    lines.push('', `At ${invocations.toLocaleString('en')} invocations a month: ${formatUsd(currentCost)} now, ${formatUsd(recommendedCost)} with the ${analysis.strategy} pick` + (saving === undefined ? '' : saving >= 0 ? `, saving ${formatUsd(saving)} a month.` : `, costing ${formatUsd(-saving)} more a month.`))
+    lines.push(
+      '',
+      `At ${invocations.toLocaleString('en')} invocations a month: ${formatUsd(currentCost)} now, ${formatUsd(recommendedCost)} with the ${analysis.strategy} pick` +
+        (saving === undefined ? '' : saving >= 0 ? `, saving ${formatUsd(saving)} a month.` : `, costing ${formatUsd(-saving)} more a month.`),
+    )
   }
   lines.push(chalk.dim(`Prices: ${analysis.prices.source} (${analysis.prices.retrieved}).`))
   return lines.join('\n') + '\n'
@@ -113,8 +117,10 @@ function svgChart(stats: MemoryStats[], value: (s: MemoryStats) => number, forma
   const marks = ok
     .map((s) => {
       const isPick = s.memoryMb === pick
-      return `<circle cx="${x(s.memoryMb).toFixed(1)}" cy="${y(value(s)).toFixed(1)}" r="${isPick ? 6 : 4}" fill="${isPick ? '#d33' : color}"><title>${s.memoryMb} MB: ${escapeHtml(format(value(s)))}</title></circle>` +
+      return (
+        `<circle cx="${x(s.memoryMb).toFixed(1)}" cy="${y(value(s)).toFixed(1)}" r="${isPick ? 6 : 4}" fill="${isPick ? '#d33' : color}"><title>${s.memoryMb} MB: ${escapeHtml(format(value(s)))}</title></circle>` +
         `<text x="${x(s.memoryMb).toFixed(1)}" y="${height - margin.bottom + 16}" text-anchor="middle" font-size="11">${s.memoryMb}</text>`
+      )
     })
     .join('')
   const ticks = [0, 0.5, 1].map((f) => `<text x="${margin.left - 6}" y="${y(maxY * f).toFixed(1)}" text-anchor="end" font-size="11" dominant-baseline="middle">${escapeHtml(format(maxY * f))}</text>`).join('')

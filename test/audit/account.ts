@@ -112,7 +112,9 @@ const taskDefinition = (target: string, good: boolean) =>
         ...(good
           ? {
               TimeoutSeconds: 60,
-              Retry: [{ErrorEquals: ['Lambda.ServiceException', 'Lambda.AWSLambdaException', 'Lambda.SdkClientException', 'Lambda.TooManyRequestsException'], IntervalSeconds: 2, MaxAttempts: 3, BackoffRate: 2}],
+              Retry: [
+                {ErrorEquals: ['Lambda.ServiceException', 'Lambda.AWSLambdaException', 'Lambda.SdkClientException', 'Lambda.TooManyRequestsException'], IntervalSeconds: 2, MaxAttempts: 3, BackoffRate: 2},
+              ],
               Catch: [{ErrorEquals: ['States.ALL'], Next: 'Failed'}],
             }
           : {}),
@@ -125,12 +127,7 @@ const taskDefinition = (target: string, good: boolean) =>
 
 /** Resources of the stack that follows the practices. */
 function goodRegion(): FakeRegion {
-  const queues = Object.fromEntries([
-    queue('good-orders', {RedrivePolicy: redrive('good-orders-dlq')}),
-    dlq('good-orders-dlq'),
-    dlq('good-notify-dlq'),
-    dlq('good-handler-dlq'),
-  ])
+  const queues = Object.fromEntries([queue('good-orders', {RedrivePolicy: redrive('good-orders-dlq')}), dlq('good-orders-dlq'), dlq('good-notify-dlq'), dlq('good-handler-dlq')])
   const stageSettings = {'*/*': {metricsEnabled: true, loggingLevel: 'ERROR', dataTraceEnabled: false, throttlingBurstLimit: 100, throttlingRateLimit: 50, cachingEnabled: false}}
   return {
     functions: [fn('good-worker'), fn('good-notify'), fn('good-handler'), fn('good-stream'), fn('good-step')],
@@ -168,7 +165,10 @@ function goodRegion(): FakeRegion {
         attributes: {RedrivePolicy: JSON.stringify({deadLetterTargetArn: arn.queue('good-notify-dlq')})},
       },
     ],
-    buses: [{Name: 'default', Arn: arn.bus('default')}, {Name: 'good-bus', Arn: arn.bus('good-bus')}],
+    buses: [
+      {Name: 'default', Arn: arn.bus('default')},
+      {Name: 'good-bus', Arn: arn.bus('good-bus')},
+    ],
     archives: [{ArchiveName: 'good-bus-archive', EventSourceArn: arn.bus('good-bus'), State: 'ENABLED', RetentionDays: 30}],
     rules: [
       {
@@ -211,7 +211,14 @@ function goodRegion(): FakeRegion {
             parentId: 'root1',
             path: '/orders',
             pathPart: 'orders',
-            resourceMethods: {POST: {httpMethod: 'POST', authorizationType: 'AWS_IAM', apiKeyRequired: false, methodIntegration: {type: 'AWS_PROXY', httpMethod: 'POST', uri: `arn:aws:apigateway:${REGION}:lambda:path/2015-03-31/functions/${arn.fn('good-worker')}/invocations`}}},
+            resourceMethods: {
+              POST: {
+                httpMethod: 'POST',
+                authorizationType: 'AWS_IAM',
+                apiKeyRequired: false,
+                methodIntegration: {type: 'AWS_PROXY', httpMethod: 'POST', uri: `arn:aws:apigateway:${REGION}:lambda:path/2015-03-31/functions/${arn.fn('good-worker')}/invocations`},
+              },
+            },
           },
         ],
       },
@@ -253,7 +260,14 @@ function badRegion(): FakeRegion {
       },
     },
     eventSourceMappings: [
-      {UUID: 'esm-bad-orders', FunctionArn: arn.fn('bad-untraced-worker'), EventSourceArn: arn.queue('bad-orders-without-dlq'), BatchSize: 10, State: 'Enabled', FunctionResponseTypes: ['ReportBatchItemFailures']},
+      {
+        UUID: 'esm-bad-orders',
+        FunctionArn: arn.fn('bad-untraced-worker'),
+        EventSourceArn: arn.queue('bad-orders-without-dlq'),
+        BatchSize: 10,
+        State: 'Enabled',
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+      },
       {UUID: 'esm-bad-payments', FunctionArn: arn.fn('bad-untraced-worker'), EventSourceArn: arn.queue('bad-payments'), BatchSize: 10, State: 'Enabled', FunctionResponseTypes: ['ReportBatchItemFailures']},
       {UUID: 'esm-bad-stream', FunctionArn: arn.fn('bad-stream'), EventSourceArn: arn.stream('bad-clicks'), BatchSize: 100, State: 'Enabled', StartingPosition: 'LATEST'},
     ],
@@ -346,7 +360,11 @@ export function sampleAccount(): FakeAccount {
       AssumeRolePolicyDocument: {Version: '2012-10-17', Statement: [{Effect: 'Allow', Principal: {Service: 'states.amazonaws.com'}, Action: 'sts:AssumeRole'}]},
       inline: {main: {Version: '2012-10-17', Statement: [{Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: arn.fn('good-step')}]}},
     },
-    {RoleName: 'bad-admin-role', Arn: arn.role('bad-admin-role'), AssumeRolePolicyDocument: trust, inline: {
+    {
+      RoleName: 'bad-admin-role',
+      Arn: arn.role('bad-admin-role'),
+      AssumeRolePolicyDocument: trust,
+      inline: {
         everything: {Version: '2012-10-17', Statement: [{Effect: 'Allow', Action: '*', Resource: '*'}]},
         table: {Version: '2012-10-17', Statement: [{Effect: 'Allow', Action: 'dynamodb:*', Resource: `arn:aws:dynamodb:${REGION}:${ACCOUNT}:table/orders`}]},
       },

@@ -81,7 +81,9 @@ describe('collecting a live account', () => {
       expect(fake.actions()).toContain('iam:GetAccountAuthorizationDetails')
       expect(fake.actions()).not.toContain('iam:GetRole')
       const role = inventory.nodes.find((node) => node.id === ARN.role('extra-3-role'))!
-      expect(role.props.Policies).toEqual([{PolicyName: 'with spaces & symbols', PolicyDocument: {Version: '2012-10-17', Statement: [{Sid: 'a b+c', Effect: 'Allow', Action: 'sqs:SendMessage', Resource: ARN.queue('good-orders')}]}}])
+      expect(role.props.Policies).toEqual([
+        {PolicyName: 'with spaces & symbols', PolicyDocument: {Version: '2012-10-17', Statement: [{Sid: 'a b+c', Effect: 'Allow', Action: 'sqs:SendMessage', Resource: ARN.queue('good-orders')}]}},
+      ])
       expect(role.props.AssumeRolePolicyDocument).toMatchObject({Statement: [{Principal: {Service: 'lambda.amazonaws.com'}}]})
       expect(role.props.ManagedPolicyArns).toEqual(['arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole', `arn:aws:iam::${ACCOUNT}:policy/shared`])
       const shared = inventory.nodes.find((node) => node.id === `arn:aws:iam::${ACCOUNT}:policy/shared`)!
@@ -142,8 +144,13 @@ describe('missing permissions', () => {
 
   it('reports a refused region as not checked and audits the other region', async () => {
     const account = sampleAccount()
-    account.regions['us-east-1'] = {functions: [{FunctionName: 'east', FunctionArn: `arn:aws:lambda:us-east-1:${ACCOUNT}:function:east`, Runtime: 'nodejs22.x', Role: ARN.role('good-worker-role'), TracingConfig: {Mode: 'PassThrough'}}]}
-    const deny = ['lambda', 'sqs', 'sns', 'events', 'states', 'apigateway', 'cloudwatch', 'cloudformation'].map((prefix) => `us-east-1/${prefix}:${prefix === 'apigateway' ? 'GetRestApis' : prefix === 'cloudwatch' ? 'DescribeAlarms' : prefix === 'events' ? 'ListEventBuses' : prefix === 'states' ? 'ListStateMachines' : prefix === 'cloudformation' ? 'ListStacks' : prefix === 'sns' ? 'ListTopics' : prefix === 'sqs' ? 'ListQueues' : 'ListFunctions'}`)
+    account.regions['us-east-1'] = {
+      functions: [{FunctionName: 'east', FunctionArn: `arn:aws:lambda:us-east-1:${ACCOUNT}:function:east`, Runtime: 'nodejs22.x', Role: ARN.role('good-worker-role'), TracingConfig: {Mode: 'PassThrough'}}],
+    }
+    const deny = ['lambda', 'sqs', 'sns', 'events', 'states', 'apigateway', 'cloudwatch', 'cloudformation'].map(
+      (prefix) =>
+        `us-east-1/${prefix}:${prefix === 'apigateway' ? 'GetRestApis' : prefix === 'cloudwatch' ? 'DescribeAlarms' : prefix === 'events' ? 'ListEventBuses' : prefix === 'states' ? 'ListStateMachines' : prefix === 'cloudformation' ? 'ListStacks' : prefix === 'sns' ? 'ListTopics' : prefix === 'sqs' ? 'ListQueues' : 'ListFunctions'}`,
+    )
     await withFakeAws(account, {deny}, async () => {
       const {inventory, findings, outcome} = await auditLive([REGION, 'us-east-1'])
       expect(new Set(inventory.notChecked.map((entry) => entry.region))).toEqual(new Set(['us-east-1']))
@@ -159,7 +166,10 @@ describe('throttling', () => {
     const expected = await withFakeAws(sampleAccount(), {}, async () => (await auditLive([REGION])).findings.map((f) => `${f.ruleId} ${f.resource?.id}`).sort())
     await withFakeAws(
       sampleAccount(),
-      {throttleFirst: {'sqs:GetQueueAttributes': 4, 'lambda:ListFunctions': 2, 'cloudwatch:DescribeAlarms': 2, 'sns:ListTopics': 1, 'iam:GetRole': 3, 'apigateway:GetStages': 1}, lambdaRate: {control: 3, GetPolicy: 3}},
+      {
+        throttleFirst: {'sqs:GetQueueAttributes': 4, 'lambda:ListFunctions': 2, 'cloudwatch:DescribeAlarms': 2, 'sns:ListTopics': 1, 'iam:GetRole': 3, 'apigateway:GetStages': 1},
+        lambdaRate: {control: 3, GetPolicy: 3},
+      },
       async (fake) => {
         const {findings, stats, inventory} = await auditLive([REGION], {clients: {concurrency: {sqs: 3}}})
         expect(inventory.notChecked).toEqual([])
@@ -183,7 +193,14 @@ describe('function URLs', () => {
       webhook: {
         Version: '2012-10-17',
         Statement: [
-          {Sid: 'FunctionUrlAllowPublicAccess', Effect: 'Allow', Principal: '*', Action: 'lambda:InvokeFunctionUrl', Resource: ARN.fn('webhook'), Condition: {StringEquals: {'lambda:FunctionUrlAuthType': 'NONE'}}},
+          {
+            Sid: 'FunctionUrlAllowPublicAccess',
+            Effect: 'Allow',
+            Principal: '*',
+            Action: 'lambda:InvokeFunctionUrl',
+            Resource: ARN.fn('webhook'),
+            Condition: {StringEquals: {'lambda:FunctionUrlAuthType': 'NONE'}},
+          },
           {Sid: 'FunctionUrlAllowInvokeAction', Effect: 'Allow', Principal: '*', Action: 'lambda:InvokeFunction', Resource: ARN.fn('webhook'), Condition: {Bool: {'lambda:InvokedViaFunctionUrl': 'true'}}},
         ],
       },
@@ -192,7 +209,8 @@ describe('function URLs', () => {
     return account
   }
   const publicUrl = {FunctionUrl: 'https://abc123.lambda-url.eu-west-1.on.aws/', FunctionArn: ARN.fn('webhook'), AuthType: 'NONE', CreationTime: '2026-01-01T00:00:00Z', LastModifiedTime: '2026-01-01T00:00:00Z'}
-  const webhookFindings = (findings: Array<{ruleId: string; resource?: {id?: string}}>, rule: string) => findings.filter((finding) => finding.ruleId === rule && finding.resource?.id?.startsWith(ARN.fn('webhook')))
+  const webhookFindings = (findings: Array<{ruleId: string; resource?: {id?: string}}>, rule: string) =>
+    findings.filter((finding) => finding.ruleId === rule && finding.resource?.id?.startsWith(ARN.fn('webhook')))
 
   it('reads the URL of a function whose policy admits URL callers, so the permissions a public URL needs are not reported as public permissions', async () => {
     await withFakeAws(urlAccount([publicUrl]), {}, async (fake) => {

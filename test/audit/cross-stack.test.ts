@@ -8,7 +8,7 @@ import {auditInventory} from '../../src/audit/audit.js'
 import {DEFAULT_CONFIG} from '../../src/engine/config.js'
 import type {Finding} from '../../src/engine/finding.js'
 import {lint} from '../../src/lint/lint.js'
-import {CATALOGUE, findRule} from '../../src/rules/index.js'
+import {findRule} from '../../src/rules/index.js'
 import {FIXED_NOW} from '../helpers/lint.js'
 import {inventoryFromStacks} from './deployed.js'
 

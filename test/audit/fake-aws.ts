@@ -348,7 +348,13 @@ function assumeRole(organization: FakeOrganization | undefined, params: Record<s
 function organizations(organization: FakeOrganization | undefined, route: Route): unknown {
   if (!organization) throw new FakeError(400, 'AWSOrganizationsNotInUseException', 'Your account is not a member of an organization.')
   const p = route.params
-  const shape = (entry: FakeOrganization['accounts'][number]) => ({Id: entry.id, Name: entry.name, Arn: `arn:aws:organizations::000000000000:account/o-fake/${entry.id}`, Email: `${entry.id}@example.com`, State: entry.state ?? 'ACTIVE'})
+  const shape = (entry: FakeOrganization['accounts'][number]) => ({
+    Id: entry.id,
+    Name: entry.name,
+    Arn: `arn:aws:organizations::000000000000:account/o-fake/${entry.id}`,
+    Email: `${entry.id}@example.com`,
+    State: entry.state ?? 'ACTIVE',
+  })
   switch (route.operation) {
     case 'ListAccounts': {
       const {items, next} = page(organization.accounts, p.NextToken, Number(p.MaxResults ?? 20))
@@ -559,7 +565,9 @@ function answer(prefix: string, route: Route, data: FakeRegion, account: FakeAcc
     case 'iam:GetRole': {
       const role = (account.roles ?? []).find((r) => r.RoleName === p.RoleName)
       if (!role) throw new FakeError(404, 'NoSuchEntity', `The role with name ${String(p.RoleName)} cannot be found.`)
-      return {Role: {RoleName: role.RoleName, Arn: role.Arn, Path: role.Path ?? '/', RoleId: 'AROATEST', CreateDate: '2024-01-01T00:00:00Z', AssumeRolePolicyDocument: encodePolicy(role.AssumeRolePolicyDocument)}}
+      return {
+        Role: {RoleName: role.RoleName, Arn: role.Arn, Path: role.Path ?? '/', RoleId: 'AROATEST', CreateDate: '2024-01-01T00:00:00Z', AssumeRolePolicyDocument: encodePolicy(role.AssumeRolePolicyDocument)},
+      }
     }
     case 'iam:ListRolePolicies': {
       const role = (account.roles ?? []).find((r) => r.RoleName === p.RoleName)
@@ -625,7 +633,10 @@ function toXml(value: unknown, listItem: string, key?: string): string {
   if (Array.isArray(value)) return value.map((item) => `<${listItem}>${toXml(item, listItem)}</${listItem}>`).join('')
   if (typeof value === 'object') {
     // SNS attribute maps are the only maps these responses carry.
-    if (key === 'Attributes') return Object.entries(value as Record<string, unknown>).map(([k, v]) => `<entry><key>${escapeXml(k)}</key><value>${escapeXml(String(v))}</value></entry>`).join('')
+    if (key === 'Attributes')
+      return Object.entries(value as Record<string, unknown>)
+        .map(([k, v]) => `<entry><key>${escapeXml(k)}</key><value>${escapeXml(String(v))}</value></entry>`)
+        .join('')
     return Object.entries(value as Record<string, unknown>)
       .filter(([, v]) => v !== undefined)
       .map(([k, v]) => `<${k}>${toXml(v, listItem, k)}</${k}>`)
@@ -670,7 +681,9 @@ function sendError(response: ServerResponse, protocol: Protocol, prefix: string,
   }
   response.setHeader('content-type', 'text/xml')
   if (protocol === 'ec2') {
-    response.end(`<?xml version="1.0" encoding="UTF-8"?><Response><Errors><Error><Code>${error.code}</Code><Message>${escapeXml(error.message)}</Message></Error></Errors><RequestID>fake-request</RequestID></Response>`)
+    response.end(
+      `<?xml version="1.0" encoding="UTF-8"?><Response><Errors><Error><Code>${error.code}</Code><Message>${escapeXml(error.message)}</Message></Error></Errors><RequestID>fake-request</RequestID></Response>`,
+    )
     return
   }
   response.end(

@@ -25,7 +25,9 @@ describe('audit on a live account', () => {
       const {findings} = await auditLive([REGION])
       const finding = findings.find((f) => f.ruleId === 'SQS001')!
       expect(finding.resource).toMatchObject({arn: ARN.queue('bad-orders-without-dlq'), region: REGION, stack: 'bad-service', logicalId: 'BadOrdersWithoutDlq', type: 'AWS::SQS::Queue'})
-      expect(finding.consoleUrl).toBe(`https://${REGION}.console.aws.amazon.com/sqs/v3/home?region=${REGION}#/queues/${encodeURIComponent(`https://sqs.${REGION}.amazonaws.com/${ACCOUNT}/bad-orders-without-dlq`)}`)
+      expect(finding.consoleUrl).toBe(
+        `https://${REGION}.console.aws.amazon.com/sqs/v3/home?region=${REGION}#/queues/${encodeURIComponent(`https://sqs.${REGION}.amazonaws.com/${ACCOUNT}/bad-orders-without-dlq`)}`,
+      )
       const role = findings.find((f) => f.ruleId === 'IAM001')!
       expect(role.resource).toMatchObject({region: 'global', stack: 'bad-service'})
       expect(role.consoleUrl).toBe('https://console.aws.amazon.com/iam/home#/roles/details/bad-admin-role')

@@ -45,7 +45,18 @@ function cli(args: string[], env: Record<string, string>, options: {interruptWhe
 interface Report {
   summary: {errors: number; warnings: number; infos: number; files: number}
   files: Array<{file: string; findings: Array<{ruleId: string; resource: {arn?: string; id: string; region?: string; accountId?: string; accountName?: string}}>}>
-  audit: {accounts: Array<{account: {id: string; name?: string}; status: string; reason?: string; regions: string[]; notEnabled: string[]; notChecked: Array<{region: string; action: string}>; durationMs: number; apiCalls: number}>}
+  audit: {
+    accounts: Array<{
+      account: {id: string; name?: string}
+      status: string
+      reason?: string
+      regions: string[]
+      notEnabled: string[]
+      notChecked: Array<{region: string; action: string}>
+      durationMs: number
+      apiCalls: number
+    }>
+  }
 }
 
 const ORG_ARGS = ['--role-name', ROLE_NAME, '--regions', 'eu-west-1,us-east-1', '--concurrency', '2']
@@ -101,7 +112,16 @@ describe('sls-eda audit --org', () => {
       expect(arn).toContain(names.get(accountId!)!)
     }
     const queueFindings = findings.filter((finding) => finding.ruleId === 'SQS001').map((finding) => `${finding.resource.accountId} ${finding.resource.region}`)
-    expect(queueFindings.sort()).toEqual(['111111111111 eu-west-1', '111111111111 us-east-1', '222222222222 eu-west-1', '444444444444 eu-west-1', '555555555555 eu-west-1', '555555555555 us-east-1', '666666666666 eu-west-1', '666666666666 us-east-1'])
+    expect(queueFindings.sort()).toEqual([
+      '111111111111 eu-west-1',
+      '111111111111 us-east-1',
+      '222222222222 eu-west-1',
+      '444444444444 eu-west-1',
+      '555555555555 eu-west-1',
+      '555555555555 us-east-1',
+      '666666666666 eu-west-1',
+      '666666666666 us-east-1',
+    ])
 
     // IAM is global: each account's role is read once, not once per region.
     const roleReads = fake.calls.filter((call) => call.action === 'iam:GetRole' && call.status === 200)

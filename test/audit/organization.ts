@@ -28,7 +28,16 @@ export function memberAccount(id: string, name: string, regions: readonly string
         },
       ],
       // The function consumes the queue without a DLQ: SQS001 is then an error.
-      eventSourceMappings: [{UUID: `${name}-${region}-esm`, FunctionArn: `arn:aws:lambda:${region}:${id}:function:${name}-fn`, EventSourceArn: arn(`${name}-orders`), BatchSize: 10, State: 'Enabled', FunctionResponseTypes: ['ReportBatchItemFailures']}],
+      eventSourceMappings: [
+        {
+          UUID: `${name}-${region}-esm`,
+          FunctionArn: `arn:aws:lambda:${region}:${id}:function:${name}-fn`,
+          EventSourceArn: arn(`${name}-orders`),
+          BatchSize: 10,
+          State: 'Enabled',
+          FunctionResponseTypes: ['ReportBatchItemFailures'],
+        },
+      ],
       queues: {
         [queue(`${name}-orders`)]: {QueueArn: arn(`${name}-orders`), VisibilityTimeout: '30', MessageRetentionPeriod: '345600', SqsManagedSseEnabled: 'true'},
         [queue(`${name}-jobs`)]: {

@@ -55,7 +55,10 @@ function operationsUsed(): Use[] {
     for (const match of text.matchAll(/(?:import\s*(?:type\s*)?\{([^}]*)\}\s*from\s*|const\s*\{([^}]*)\}\s*=\s*await\s+import\(\s*)'@aws-sdk\/(client-[a-z0-9-]+)'/g)) {
       const prefix = PREFIX[match[3]!]
       if (!prefix) throw new Error(`${file}: unknown AWS client ${match[3]}`)
-      for (const part of (match[1] ?? match[2])!.split(',').map((p) => p.trim()).filter(Boolean)) {
+      for (const part of (match[1] ?? match[2])!
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean)) {
         const [name, local] = part.replace(/^type\s+/, '').split(/\s+as\s+|\s*:\s*/)
         imported.set((local ?? name)!.trim(), {name: name!.trim(), prefix})
       }
@@ -115,7 +118,9 @@ describe('read-only audit policy', () => {
   })
 
   it('uses only List, Get and Describe operations', () => {
-    const writes = uses.filter((use) => !isReadOnlyOperation(use.operation) && !NOT_READS_ALLOWED.has(`${use.prefix}:${use.operation}`)).map((use) => `${path.relative(ROOT, use.file)}: ${use.prefix}:${use.operation}`)
+    const writes = uses
+      .filter((use) => !isReadOnlyOperation(use.operation) && !NOT_READS_ALLOWED.has(`${use.prefix}:${use.operation}`))
+      .map((use) => `${path.relative(ROOT, use.file)}: ${use.prefix}:${use.operation}`)
     expect(writes).toEqual([])
   })
 

@@ -24,7 +24,16 @@ function cli(args: string[], env: Record<string, string>): Promise<Result> {
   return new Promise((resolve) => {
     const started = performance.now()
     const child = spawn(process.execPath, [path.join(root, 'bin/run.js'), ...args], {
-      env: {PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', CI: 'true', NO_COLOR: '1', AWS_EC2_METADATA_DISABLED: 'true', AWS_CONFIG_FILE: '/nonexistent/aws-config', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws-credentials', ...env},
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '/tmp',
+        CI: 'true',
+        NO_COLOR: '1',
+        AWS_EC2_METADATA_DISABLED: 'true',
+        AWS_CONFIG_FILE: '/nonexistent/aws-config',
+        AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws-credentials',
+        ...env,
+      },
     })
     let stdout = ''
     let stderr = ''

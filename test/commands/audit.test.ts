@@ -43,7 +43,11 @@ describe('sls-eda audit (subprocess)', () => {
     expect(report.audit.apiCalls.total).toBeGreaterThan(20)
     expect(report.files.map((file) => file.file)).toEqual([REGION, 'global'])
     const findings = report.files.flatMap((file) => file.findings)
-    for (const {rule, resource} of CONCERNS) expect(findings.some((f) => f.ruleId === rule && f.resource?.arn === resource), `${rule} on ${resource}`).toBe(true)
+    for (const {rule, resource} of CONCERNS)
+      expect(
+        findings.some((f) => f.ruleId === rule && f.resource?.arn === resource),
+        `${rule} on ${resource}`,
+      ).toBe(true)
     expect(findings.filter((f) => f.resource?.stack === 'good-service')).toEqual([])
     expect(findings.every((f) => f.consoleUrl?.startsWith('https://'))).toBe(true)
     expect(run.stdout).not.toContain(SECRET)

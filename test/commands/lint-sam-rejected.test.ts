@@ -28,7 +28,7 @@ describe('sls-eda lint on a template SAM rejects (subprocess)', () => {
     expect(result.status).toBe(2)
   })
 
-  it("reports one SLS001 finding that says what SAM would say, at the property SAM complains about", () => {
+  it('reports one SLS001 finding that says what SAM would say, at the property SAM complains about', () => {
     const rejected = fileNamed('rejected.yaml')
     expect(rejected?.unusable).toBe(true)
     expect(rejected?.findings).toHaveLength(1)

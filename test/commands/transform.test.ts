@@ -29,7 +29,8 @@ describe('sls-eda transform (subprocess)', () => {
 
   it('--format json --output writes JSON to a file; --parameter-overrides expands a loop with the values given', () => {
     const dir = tempProject({
-      'template.yaml': "Transform: AWS::LanguageExtensions\nParameters:\n  Names: {Type: CommaDelimitedList, Default: A}\nResources:\n  'Fn::ForEach::Q':\n    - N\n    - !Ref Names\n    - 'Q${N}':\n        Type: AWS::SQS::Queue\n",
+      'template.yaml':
+        "Transform: AWS::LanguageExtensions\nParameters:\n  Names: {Type: CommaDelimitedList, Default: A}\nResources:\n  'Fn::ForEach::Q':\n    - N\n    - !Ref Names\n    - 'Q${N}':\n        Type: AWS::SQS::Queue\n",
     })
     const result = runCli(['transform', 'template.yaml', '--format', 'json', '--output', 'out/expanded.json', '--parameter-overrides', 'Names=B,C'], {cwd: dir})
     expect(result.status).toBe(0)

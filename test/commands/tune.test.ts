@@ -72,7 +72,10 @@ describe('sls-eda tune (subprocess)', () => {
     expect(fake.versionNames).toEqual([])
   })
 
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
     it(`restores the function when interrupted with ${signal}`, async () => {
       const {fake, env} = await fakeLambda({realTime: true, curve: () => 60})
       const result = await tune(['orders-worker', '--memory', '512,768,1536,2048', '-n', '20', '--json'], env, (child) => {

@@ -8,7 +8,11 @@ import {FIXED_NOW, graphOf} from '../helpers/lint.js'
 import {FUNCTION_RULE, MAPPING_RULE, QUEUE_RULE, ROLE_RULE, THROWING_RULE, TOPIC_RULE} from './rules.js'
 
 function run(text: string, rules: Rule[] = [QUEUE_RULE, TOPIC_RULE]): Finding[] {
-  return runRules(graphOf(text), rules.map((rule) => ({rule, severity: rule.meta.severity, options: {}})), {now: FIXED_NOW})
+  return runRules(
+    graphOf(text),
+    rules.map((rule) => ({rule, severity: rule.meta.severity, options: {}})),
+    {now: FIXED_NOW},
+  )
 }
 
 const summary = (findings: Finding[]) => findings.map((finding) => `${finding.ruleId}:${finding.messageId}:${finding.resource?.id}`).sort()

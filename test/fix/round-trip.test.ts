@@ -61,7 +61,10 @@ describe('--fix round trip over every template in the repository', () => {
     const broken = first.files.filter((file) => file.fix && file.fix.applied > 0 && file.findings.some((finding) => finding.ruleId === 'SLS001'))
     expect(broken.map((file) => file.file)).toEqual([])
     const second = run()
-    expect(second.files.filter((file) => file.fix && file.fix.applied > 0).map((file) => `${path.relative(work, file.file)} ${file.fix!.applied} ${file.fix!.passes}`), 'a second run fixes nothing').toEqual([])
+    expect(
+      second.files.filter((file) => file.fix && file.fix.applied > 0).map((file) => `${path.relative(work, file.file)} ${file.fix!.applied} ${file.fix!.passes}`),
+      'a second run fixes nothing',
+    ).toEqual([])
     expect(snapshot(work)).toEqual(after)
   })
 })

@@ -34,7 +34,11 @@ function fix(file: string, rule: Rule, unsafe: boolean): void {
 const key = (finding: Finding): string => `${finding.ruleId}|${finding.resource?.id ?? ''}|${finding.messageId}|${JSON.stringify(finding.data)}`
 
 /** Comment lines of a YAML file: each must survive the fix. */
-const comments = (text: string): string[] => text.split(/\r?\n/).filter((line) => /^\s*#/.test(line)).map((line) => line.trim())
+const comments = (text: string): string[] =>
+  text
+    .split(/\r?\n/)
+    .filter((line) => /^\s*#/.test(line))
+    .map((line) => line.trim())
 
 describe('fixable rules fix their own failing fixtures', () => {
   it('at least 30 rules are fixable', () => {
@@ -67,7 +71,10 @@ describe('fixable rules fix their own failing fixtures', () => {
         expect(ownAfter.length, `${name}: the fixable findings are gone\n${fixed}`).toBe(ownBefore.length - fixable.length)
         const added = findings(file, CATALOGUE).filter((finding) => !allBefore.has(key(finding)))
         const worse = added.filter((finding) => SEVERITY_RANK[finding.severity] >= SEVERITY_RANK.warning || finding.ruleId.startsWith('TPL') || finding.ruleId.startsWith('SLS'))
-        expect(worse.map((finding) => `${finding.ruleId} ${finding.message}`), `${name}: no new finding\n${fixed}`).toEqual([])
+        expect(
+          worse.map((finding) => `${finding.ruleId} ${finding.message}`),
+          `${name}: no new finding\n${fixed}`,
+        ).toEqual([])
         for (const comment of comments(original)) expect(fixed, `${name}: comment kept`).toContain(comment)
         fix(file, rule, unsafe)
         expect(readFileSync(file, 'utf8'), `${name}: a second run changes nothing`).toBe(fixed)

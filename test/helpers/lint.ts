@@ -24,9 +24,7 @@ export function runRule(rule: string | Rule, text: string, options: Record<strin
   const resolved = typeof rule === 'string' ? findRule(rule) : rule
   if (!resolved) throw new Error(`no rule ${typeof rule === 'string' ? rule : rule.meta.id}`)
   const graph = graphOf(text, file)
-  return runRules(graph, [{rule: resolved, severity: resolved.meta.severity, options: {...resolved.meta.options, ...options}}], {now: FIXED_NOW}).filter(
-    (finding) => finding.ruleId === resolved.meta.id,
-  )
+  return runRules(graph, [{rule: resolved, severity: resolved.meta.severity, options: {...resolved.meta.options, ...options}}], {now: FIXED_NOW}).filter((finding) => finding.ruleId === resolved.meta.id)
 }
 
 /** Runs the recommended preset of the whole catalogue over a template text. */

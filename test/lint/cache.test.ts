@@ -42,7 +42,11 @@ function project(files: Record<string, string>): string {
 }
 
 async function lintJson(dir: string, extra: {cacheLocation?: string; config?: string; version?: string; cache?: boolean} = {}): Promise<Report> {
-  const outcome = await runLint([dir], {format: 'json', failLevel: 'error', json: true, cache: extra.cache ?? true, cacheLocation: extra.cacheLocation, config: extra.config}, {cwd: dir, version: extra.version ?? '1.0.0'})
+  const outcome = await runLint(
+    [dir],
+    {format: 'json', failLevel: 'error', json: true, cache: extra.cache ?? true, cacheLocation: extra.cacheLocation, config: extra.config},
+    {cwd: dir, version: extra.version ?? '1.0.0'},
+  )
   return outcome.json as Report
 }
 

@@ -40,7 +40,11 @@ describe('loadCloudAssembly', () => {
   it('nodes carry the construct path from aws:cdk:path', () => {
     const orders = loadCloudAssembly(ASSEMBLY).find(({file}) => file.endsWith('Orders.template.json'))!.outcome
     if (!orders.ok) throw new Error('Orders stack did not load')
-    expect(orders.templates[0]!.graph.ofKind('queue').map((node) => node.origin.cdkPath).sort()).toEqual(['Orders/Audit/Resource', 'Orders/Orders/Resource', 'Orders/OrdersDlq/Resource'])
+    expect(
+      orders.templates[0]!.graph.ofKind('queue')
+        .map((node) => node.origin.cdkPath)
+        .sort(),
+    ).toEqual(['Orders/Audit/Resource', 'Orders/Orders/Resource', 'Orders/OrdersDlq/Resource'])
   })
 
   it('reports an unreadable manifest as unusable input instead of throwing', () => {
@@ -96,4 +100,3 @@ describe('linting a CDK app', () => {
     expect(names.sort()).toEqual(['Orders/Audit/Resource', 'Orders/Workers/Jobs/Resource', 'Prod/Billing/Invoices/Resource'])
   })
 })
-

@@ -55,7 +55,7 @@ describe('linking templates', () => {
   })
 
   it('links physical names written as ARNs and queue URLs to the resource of that name, and leaves unknown names alone', () => {
-    const arn = "!Sub 'arn:\${AWS::Partition}:sqs:\${AWS::Region}:\${AWS::AccountId}:prod-jobs'"
+    const arn = "!Sub 'arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:prod-jobs'"
     const {graph} = buildApplicationGraph([member('queues', QUEUES), member('service', consumer(arn))])
     expect(graph.get('Mapping')!.props.EventSourceArn).toEqual({'Fn::GetAtt': ['queues/Queue', 'Arn']})
     const url = buildApplicationGraph([member('queues', QUEUES), member('service', consumer('https://sqs.eu-west-1.amazonaws.com/123456789012/prod-jobs'))]).graph

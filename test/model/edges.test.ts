@@ -19,7 +19,8 @@ function edges(text: string, kind: EdgeKind): string[] {
 const resources = (body: string, header = ''): string => `${header}Resources:\n${body}`
 
 const QUEUES = '  Queue:\n    Type: AWS::SQS::Queue\n  Dlq:\n    Type: AWS::SQS::Queue\n'
-const FN = '  Fn:\n    Type: AWS::Lambda::Function\n    Properties: {Handler: a, Runtime: nodejs20.x, Role: !GetAtt FnRole.Arn, Code: {ZipFile: x}}\n  FnRole:\n    Type: AWS::IAM::Role\n    Properties: {AssumeRolePolicyDocument: {}}\n'
+const FN =
+  '  Fn:\n    Type: AWS::Lambda::Function\n    Properties: {Handler: a, Runtime: nodejs20.x, Role: !GetAtt FnRole.Arn, Code: {ZipFile: x}}\n  FnRole:\n    Type: AWS::IAM::Role\n    Properties: {AssumeRolePolicyDocument: {}}\n'
 
 describe('triggers', () => {
   it.each<[string, string, string[]]>([
@@ -33,7 +34,11 @@ describe('triggers', () => {
     ['a subscription', `${FN}  T:\n    Type: AWS::SNS::Topic\n  S:\n    Type: AWS::SNS::Subscription\n    Properties: {TopicArn: !Ref T, Protocol: lambda, Endpoint: !GetAtt Fn.Arn}\n`, ['S -> Fn']],
     ['an inline topic subscription', `${FN}  T:\n    Type: AWS::SNS::Topic\n    Properties:\n      Subscription: [{Protocol: lambda, Endpoint: !GetAtt Fn.Arn}]\n`, ['T -> Fn']],
     ['a rule target', `${FN}  R:\n    Type: AWS::Events::Rule\n    Properties: {ScheduleExpression: rate(1 hour), Targets: [{Id: t, Arn: !GetAtt Fn.Arn}]}\n`, ['R -> Fn']],
-    ['a schedule', `${FN}  S:\n    Type: AWS::Scheduler::Schedule\n    Properties: {ScheduleExpression: rate(1 hour), FlexibleTimeWindow: {Mode: 'OFF'}, Target: {Arn: !GetAtt Fn.Arn, RoleArn: x}}\n`, ['S -> Fn']],
+    [
+      'a schedule',
+      `${FN}  S:\n    Type: AWS::Scheduler::Schedule\n    Properties: {ScheduleExpression: rate(1 hour), FlexibleTimeWindow: {Mode: 'OFF'}, Target: {Arn: !GetAtt Fn.Arn, RoleArn: x}}\n`,
+      ['S -> Fn'],
+    ],
     ['a pipe', `${QUEUES}${FN}  P:\n    Type: AWS::Pipes::Pipe\n    Properties: {Source: !GetAtt Queue.Arn, Target: !GetAtt Fn.Arn, RoleArn: !GetAtt FnRole.Arn}\n`, ['P -> Fn']],
     ['a permission', `${FN}  P:\n    Type: AWS::Lambda::Permission\n    Properties: {FunctionName: !Ref Fn, Action: lambda:InvokeFunction, Principal: s3.amazonaws.com}\n`, ['P -> Fn']],
     [
@@ -41,7 +46,11 @@ describe('triggers', () => {
       `${FN}  P:\n    Type: AWS::Lambda::Permission\n    Properties: {FunctionName: !Sub '\${Fn.Arn}:live', Action: lambda:InvokeFunction, Principal: sns.amazonaws.com}\n`,
       ['P -> Fn'],
     ],
-    ['a bucket notification', `${FN}  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      NotificationConfiguration:\n        LambdaConfigurations: [{Event: 's3:ObjectCreated:*', Function: !GetAtt Fn.Arn}]\n`, ['B -> Fn']],
+    [
+      'a bucket notification',
+      `${FN}  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      NotificationConfiguration:\n        LambdaConfigurations: [{Event: 's3:ObjectCreated:*', Function: !GetAtt Fn.Arn}]\n`,
+      ['B -> Fn'],
+    ],
   ])('from %s', (_name, body, expected) => {
     expect(edges(resources(body), 'triggers')).toEqual(expected)
   })
@@ -74,7 +83,11 @@ describe('dead-letters-to', () => {
       `${QUEUES}${FN}  Eic:\n    Type: AWS::Lambda::EventInvokeConfig\n    Properties: {FunctionName: !Ref Fn, Qualifier: $LATEST, DestinationConfig: {OnFailure: {Destination: !GetAtt Dlq.Arn}}}\n`,
       ['Eic -> Dlq'],
     ],
-    ['a rule target DLQ', `${QUEUES}${FN}  R:\n    Type: AWS::Events::Rule\n    Properties: {ScheduleExpression: rate(1 hour), Targets: [{Id: t, Arn: !GetAtt Fn.Arn, DeadLetterConfig: {Arn: !GetAtt Dlq.Arn}}]}\n`, ['R -> Dlq']],
+    [
+      'a rule target DLQ',
+      `${QUEUES}${FN}  R:\n    Type: AWS::Events::Rule\n    Properties: {ScheduleExpression: rate(1 hour), Targets: [{Id: t, Arn: !GetAtt Fn.Arn, DeadLetterConfig: {Arn: !GetAtt Dlq.Arn}}]}\n`,
+      ['R -> Dlq'],
+    ],
     [
       'a subscription redrive policy',
       `${QUEUES}  T:\n    Type: AWS::SNS::Topic\n  S:\n    Type: AWS::SNS::Subscription\n    Properties: {TopicArn: !Ref T, Protocol: sqs, Endpoint: !GetAtt Queue.Arn, RedrivePolicy: {deadLetterTargetArn: !GetAtt Dlq.Arn}}\n`,

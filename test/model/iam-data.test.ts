@@ -18,7 +18,11 @@ describe('IAM action data', () => {
     expect(gets.length).toBeGreaterThan(30)
     expect(gets.every((action) => action.action.startsWith('s3:Get'))).toBe(true)
     expect(gets.filter(changesResources)).toEqual([])
-    expect(expandAction('sqs:*')!.filter(changesResources).map((a) => a.action)).toContain('sqs:DeleteQueue')
+    expect(
+      expandAction('sqs:*')!
+        .filter(changesResources)
+        .map((a) => a.action),
+    ).toContain('sqs:DeleteQueue')
     expect(expandAction('*:Get*')).toBeUndefined()
   })
 

@@ -190,7 +190,12 @@ describe('loops that cannot be expanded', () => {
   it.each([
     ['a parameter without a default', `Parameters:\n  Names:\n    Type: CommaDelimitedList\n`, '!Ref Names', 'parameter Names has no default value'],
     ['an import', '', "!Split [',', !ImportValue shared-names]", 'it uses Fn::ImportValue, known only at deployment'],
-    ['a list read from Systems Manager', `Parameters:\n  Names:\n    Type: AWS::SSM::Parameter::Value<List<String>>\n    Default: /names\n`, '!Ref Names', 'parameter Names is read from Systems Manager at deployment'],
+    [
+      'a list read from Systems Manager',
+      `Parameters:\n  Names:\n    Type: AWS::SSM::Parameter::Value<List<String>>\n    Default: /names\n`,
+      '!Ref Names',
+      'parameter Names is read from Systems Manager at deployment',
+    ],
   ])('reports, at info, what a loop over %s declares as not checked', (_, parameters, collection, reason) => {
     const text = `${HEADER}${parameters}Resources:\n  Other:\n    Type: AWS::SNS::Topic\n  'Fn::ForEach::Queues':\n    - Name\n    - ${collection}\n    - 'Queue\${Name}':\n        Type: AWS::SQS::Queue\n      'Dlq\${Name}':\n        Type: AWS::SQS::Queue\n`
     const findings = runCatalogue(text).filter((finding) => finding.ruleId === 'SLS004')
@@ -252,7 +257,9 @@ describe('the other language extensions', () => {
     const head = 'Mappings:\n  Timeouts:\n    prod:\n      visibility: 120\n'
     expect(resolved('      VisibilityTimeout: !FindInMap [Timeouts, dev, visibility, {DefaultValue: 30}]\n', head).props.VisibilityTimeout).toBe(30)
     expect(resolved('      VisibilityTimeout: !FindInMap [Timeouts, prod, visibility, {DefaultValue: 30}]\n', head).props.VisibilityTimeout).toBe(120)
-    expect(resolved("      VisibilityTimeout: !FindInMap [Timeouts, !Ref Env, visibility, {DefaultValue: 30}]\n", `${head}Parameters:\n  Env:\n    Type: String\n    Default: prod\n`).props.VisibilityTimeout).toBe(120)
+    expect(
+      resolved('      VisibilityTimeout: !FindInMap [Timeouts, !Ref Env, visibility, {DefaultValue: 30}]\n', `${head}Parameters:\n  Env:\n    Type: String\n    Default: prod\n`).props.VisibilityTimeout,
+    ).toBe(120)
   })
 
   it('DeletionPolicy and UpdateReplacePolicy given by a parameter or a mapping take its value', () => {

@@ -84,8 +84,13 @@ describe('local artefact paths', () => {
   })
 
   it('a string where the packaging tools take none is still reported', () => {
-    const text = 'Resources:\n  Plain:\n    Type: AWS::Lambda::Function\n    Properties: {Code: ./src, VpcConfig: ./vpc.json, Handler: index.handler, Runtime: nodejs22.x, Role: arn:aws:iam::123456789012:role/fn}\n'
-    expect(runCatalogue(text).filter((finding) => finding.ruleId === 'TPL003').map((finding) => finding.data.property)).toEqual(['VpcConfig'])
+    const text =
+      'Resources:\n  Plain:\n    Type: AWS::Lambda::Function\n    Properties: {Code: ./src, VpcConfig: ./vpc.json, Handler: index.handler, Runtime: nodejs22.x, Role: arn:aws:iam::123456789012:role/fn}\n'
+    expect(
+      runCatalogue(text)
+        .filter((finding) => finding.ruleId === 'TPL003')
+        .map((finding) => finding.data.property),
+    ).toEqual(['VpcConfig'])
   })
 })
 

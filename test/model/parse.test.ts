@@ -92,17 +92,47 @@ describe('positions', () => {
 
   it.each<[Array<string | number>, [number, number, number, number]]>([
     [['Fn'], [2, 3, 2, 5]],
-    [['Fn', 'Type'], [3, 5, 3, 9]],
-    [['Fn', 'Properties', 'Role'], [5, 7, 5, 11]],
-    [['Fn', 'Properties', 'Role', 'Fn::GetAtt'], [5, 13, 5, 31]],
-    [['Fn', 'Properties', 'Environment', 'Variables', 'MODE'], [7, 40, 7, 44]],
-    [['Fn', 'Properties', 'Environment', 'Variables', 'TABLE', 'Ref'], [7, 28, 7, 38]],
-    [['Fn', 'Properties', 'Layers', 0], [8, 16, 8, 17]],
-    [['Fn', 'Properties', 'Layers', 1], [8, 19, 8, 25]],
-    [['Fn', 'Properties', 'Code', 'Fn::Sub', 1, 'Bucket'], [11, 11, 11, 17]],
+    [
+      ['Fn', 'Type'],
+      [3, 5, 3, 9],
+    ],
+    [
+      ['Fn', 'Properties', 'Role'],
+      [5, 7, 5, 11],
+    ],
+    [
+      ['Fn', 'Properties', 'Role', 'Fn::GetAtt'],
+      [5, 13, 5, 31],
+    ],
+    [
+      ['Fn', 'Properties', 'Environment', 'Variables', 'MODE'],
+      [7, 40, 7, 44],
+    ],
+    [
+      ['Fn', 'Properties', 'Environment', 'Variables', 'TABLE', 'Ref'],
+      [7, 28, 7, 38],
+    ],
+    [
+      ['Fn', 'Properties', 'Layers', 0],
+      [8, 16, 8, 17],
+    ],
+    [
+      ['Fn', 'Properties', 'Layers', 1],
+      [8, 19, 8, 25],
+    ],
+    [
+      ['Fn', 'Properties', 'Code', 'Fn::Sub', 1, 'Bucket'],
+      [11, 11, 11, 17],
+    ],
     // A path that goes further than the document stops at the deepest part that exists.
-    [['Fn', 'Properties', 'Role', 'Fn::GetAtt', 0, 'nothing'], [5, 13, 5, 31]],
-    [['Fn', 'Properties', 'Missing', 'Deeper'], [4, 5, 4, 15]],
+    [
+      ['Fn', 'Properties', 'Role', 'Fn::GetAtt', 0, 'nothing'],
+      [5, 13, 5, 31],
+    ],
+    [
+      ['Fn', 'Properties', 'Missing', 'Deeper'],
+      [4, 5, 4, 15],
+    ],
   ])('%j', (path, [line, column, endLine, endColumn]) => {
     expect(parsed.positions.locate(resources, path)).toEqual({file: 't.yaml', line, column, endLine, endColumn})
   })
@@ -113,7 +143,16 @@ describe('positions', () => {
   })
 
   it('locates keys and values of JSON templates', () => {
-    const json = ['{', '  "Resources": {', '    "Q": {', '      "Type": "AWS::SQS::Queue",', '      "Properties": {"RedrivePolicy": {"deadLetterTargetArn": {"Fn::GetAtt": ["D", "Arn"]}}}', '    }', '  }', '}'].join('\n')
+    const json = [
+      '{',
+      '  "Resources": {',
+      '    "Q": {',
+      '      "Type": "AWS::SQS::Queue",',
+      '      "Properties": {"RedrivePolicy": {"deadLetterTargetArn": {"Fn::GetAtt": ["D", "Arn"]}}}',
+      '    }',
+      '  }',
+      '}',
+    ].join('\n')
     const file = parseTemplateText('t.json', json)
     expect(file.format).toBe('json')
     const root = file.value as {Resources: Record<string, unknown>}

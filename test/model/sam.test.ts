@@ -39,9 +39,17 @@ describe('function events generate what SAM generates', () => {
     ['Kinesis', 'Stream: !GetAtt Stream.Arn\nStartingPosition: LATEST', ['FnE AWS::Lambda::EventSourceMapping']],
     ['DynamoDB', 'Stream: !GetAtt Table.StreamArn\nStartingPosition: LATEST', ['FnE AWS::Lambda::EventSourceMapping']],
     ['MSK', 'Stream: arn:aws:kafka:us-east-1:123456789012:cluster/c/1\nTopics: [t]\nStartingPosition: LATEST', ['FnE AWS::Lambda::EventSourceMapping']],
-    ['MQ', 'Broker: arn:aws:mq:us-east-1:123456789012:broker:b:b-1\nQueues: [q]\nSourceAccessConfigurations: [{Type: BASIC_AUTH, URI: arn:aws:secretsmanager:us-east-1:123456789012:secret:s}]', ['FnE AWS::Lambda::EventSourceMapping']],
+    [
+      'MQ',
+      'Broker: arn:aws:mq:us-east-1:123456789012:broker:b:b-1\nQueues: [q]\nSourceAccessConfigurations: [{Type: BASIC_AUTH, URI: arn:aws:secretsmanager:us-east-1:123456789012:secret:s}]',
+      ['FnE AWS::Lambda::EventSourceMapping'],
+    ],
     ['SelfManagedKafka', "KafkaBootstrapServers: ['a:9092']\nTopics: [t]", ['FnE AWS::Lambda::EventSourceMapping']],
-    ['DocumentDB', 'Cluster: arn:aws:rds:us-east-1:123456789012:cluster:c\nDatabaseName: d\nSourceAccessConfigurations: [{Type: BASIC_AUTH, URI: arn:aws:secretsmanager:us-east-1:123456789012:secret:s}]', ['FnE AWS::Lambda::EventSourceMapping']],
+    [
+      'DocumentDB',
+      'Cluster: arn:aws:rds:us-east-1:123456789012:cluster:c\nDatabaseName: d\nSourceAccessConfigurations: [{Type: BASIC_AUTH, URI: arn:aws:secretsmanager:us-east-1:123456789012:secret:s}]',
+      ['FnE AWS::Lambda::EventSourceMapping'],
+    ],
     ['SNS', 'Topic: !Ref Topic', ['FnE AWS::SNS::Subscription', 'FnEPermission AWS::Lambda::Permission']],
     [
       'SNS',
@@ -50,12 +58,25 @@ describe('function events generate what SAM generates', () => {
     ],
     ['S3', 'Bucket: !Ref Bucket\nEvents: s3:ObjectCreated:*', ['FnEPermission AWS::Lambda::Permission']],
     ['EventBridgeRule', 'Pattern: {source: [orders]}', ['FnE AWS::Events::Rule', 'FnEPermission AWS::Lambda::Permission']],
-    ['EventBridgeRule', 'Pattern: {source: [orders]}\nDeadLetterConfig: {Type: SQS}', ['FnE AWS::Events::Rule', 'FnEPermission AWS::Lambda::Permission', 'FnEQueue AWS::SQS::Queue', 'FnEQueuePolicy AWS::SQS::QueuePolicy']],
+    [
+      'EventBridgeRule',
+      'Pattern: {source: [orders]}\nDeadLetterConfig: {Type: SQS}',
+      ['FnE AWS::Events::Rule', 'FnEPermission AWS::Lambda::Permission', 'FnEQueue AWS::SQS::Queue', 'FnEQueuePolicy AWS::SQS::QueuePolicy'],
+    ],
     ['CloudWatchEvent', 'Pattern: {source: [orders]}', ['FnE AWS::Events::Rule', 'FnEPermission AWS::Lambda::Permission']],
     ['Schedule', 'Schedule: rate(5 minutes)', ['FnE AWS::Events::Rule', 'FnEPermission AWS::Lambda::Permission']],
     ['ScheduleV2', 'ScheduleExpression: rate(5 minutes)', ['FnE AWS::Scheduler::Schedule', 'FnERole AWS::IAM::Role']],
     ['ScheduleV2', 'ScheduleExpression: rate(5 minutes)\nDeadLetterConfig: {Type: SQS}', ['FnE AWS::Scheduler::Schedule', 'FnEQueue AWS::SQS::Queue', 'FnERole AWS::IAM::Role']],
-    ['Api', 'Path: /orders\nMethod: get', ['FnEPermissionProd AWS::Lambda::Permission', 'ServerlessRestApi AWS::ApiGateway::RestApi', 'ServerlessRestApiDeploymente4963765ba AWS::ApiGateway::Deployment', 'ServerlessRestApiProdStage AWS::ApiGateway::Stage']],
+    [
+      'Api',
+      'Path: /orders\nMethod: get',
+      [
+        'FnEPermissionProd AWS::Lambda::Permission',
+        'ServerlessRestApi AWS::ApiGateway::RestApi',
+        'ServerlessRestApiDeploymente4963765ba AWS::ApiGateway::Deployment',
+        'ServerlessRestApiProdStage AWS::ApiGateway::Stage',
+      ],
+    ],
     ['HttpApi', 'Path: /orders\nMethod: post', ['FnEPermission AWS::Lambda::Permission', 'ServerlessHttpApi AWS::ApiGatewayV2::Api', 'ServerlessHttpApiApiGatewayDefaultStage AWS::ApiGatewayV2::Stage']],
     ['CloudWatchLogs', "LogGroupName: /app\nFilterPattern: ''", ['FnE AWS::Logs::SubscriptionFilter', 'FnEPermission AWS::Lambda::Permission']],
     ['IoTRule', 'Sql: "SELECT * FROM \'a\'"', ['FnE AWS::IoT::TopicRule', 'FnEPermission AWS::Lambda::Permission']],
@@ -104,9 +125,7 @@ describe('function events generate what SAM generates', () => {
       'arn:aws:iam::aws:policy/service-role/AWSLambdaSQSQueueExecutionRole',
       'arn:aws:iam::aws:policy/service-role/AWSLambdaKinesisExecutionRole',
     ])
-    expect(role.props.Policies).toEqual([
-      {PolicyName: 'FnSSQSPolicy', PolicyDocument: {Statement: [{Action: 'sqs:SendMessage', Effect: 'Allow', Resource: {'Fn::GetAtt': ['Queue', 'Arn']}}]}},
-    ])
+    expect(role.props.Policies).toEqual([{PolicyName: 'FnSSQSPolicy', PolicyDocument: {Statement: [{Action: 'sqs:SendMessage', Effect: 'Allow', Resource: {'Fn::GetAtt': ['Queue', 'Arn']}}]}}])
     expect((role.props.Policies as Array<{PolicyDocument: {Statement: Array<Record<string, unknown>>}}>)[0]!.PolicyDocument.Statement[0]!.SamPolicyTemplate).toBe('FnSSQSPolicy')
   })
 
@@ -117,7 +136,13 @@ describe('function events generate what SAM generates', () => {
     Type: SNS
     Properties: {Topic: !Ref Topic, SqsSubscription: {BatchSize: 3, QueueArn: !GetAtt Queue.Arn, QueueUrl: !Ref Queue}}`),
     )
-    expect(generatedIds(graph)).toEqual(['Fn AWS::Lambda::Function', 'FnOwn AWS::SNS::Subscription', 'FnOwnEventSourceMapping AWS::Lambda::EventSourceMapping', 'FnOwnQueuePolicy AWS::SQS::QueuePolicy', 'FnRole AWS::IAM::Role'])
+    expect(generatedIds(graph)).toEqual([
+      'Fn AWS::Lambda::Function',
+      'FnOwn AWS::SNS::Subscription',
+      'FnOwnEventSourceMapping AWS::Lambda::EventSourceMapping',
+      'FnOwnQueuePolicy AWS::SQS::QueuePolicy',
+      'FnRole AWS::IAM::Role',
+    ])
     expect(graph.get('FnOwn')!.props).toEqual({Protocol: 'sqs', Endpoint: {'Fn::GetAtt': ['Queue', 'Arn']}, TopicArn: {Ref: 'Topic'}})
     expect(graph.get('FnOwnEventSourceMapping')!.props).toEqual({BatchSize: 3, Enabled: true, EventSourceArn: {'Fn::GetAtt': ['Queue', 'Arn']}, FunctionName: {Ref: 'Fn'}})
     expect(graph.get('FnOwnQueuePolicy')!.props.Queues).toEqual([{Ref: 'Queue'}])
@@ -166,11 +191,11 @@ describe('function events generate what SAM generates', () => {
     expect(graph.get('FnOrders')!.props).toEqual({
       EventPattern: {source: ['orders']},
       EventBusName: 'orders',
-      Targets: [
-        {Arn: {'Fn::GetAtt': ['Fn', 'Arn']}, Id: 'FnOrdersLambdaTarget', DeadLetterConfig: {Arn: {'Fn::GetAtt': ['FnOrdersQueue', 'Arn']}}, RetryPolicy: {MaximumRetryAttempts: 2}},
-      ],
+      Targets: [{Arn: {'Fn::GetAtt': ['Fn', 'Arn']}, Id: 'FnOrdersLambdaTarget', DeadLetterConfig: {Arn: {'Fn::GetAtt': ['FnOrdersQueue', 'Arn']}}, RetryPolicy: {MaximumRetryAttempts: 2}}],
     })
-    expect(graph.get('FnOrdersQueuePolicy')!.props.PolicyDocument).toMatchObject({Statement: [{Principal: {Service: 'events.amazonaws.com'}, Condition: {ArnEquals: {'aws:SourceArn': {'Fn::GetAtt': ['FnOrders', 'Arn']}}}}]})
+    expect(graph.get('FnOrdersQueuePolicy')!.props.PolicyDocument).toMatchObject({
+      Statement: [{Principal: {Service: 'events.amazonaws.com'}, Condition: {ArnEquals: {'aws:SourceArn': {'Fn::GetAtt': ['FnOrders', 'Arn']}}}}],
+    })
     expect(graph.get('FnOrders')!.locate(['Targets', 0, 'DeadLetterConfig'])?.line).toBe(lineOf(text, 'DeadLetterConfig: {Type: SQS}'))
     expect(graph.get('FnOrders')!.locate(['EventPattern'])?.line).toBe(lineOf(text, 'Pattern: {source'))
     expect(graph.get('FnNightly')!.props).toEqual({
@@ -261,9 +286,7 @@ describe('function properties', () => {
     expect(graph.get('Fn')!.props.DeadLetterConfig).toEqual({TargetArn: {Ref: 'Topic'}})
     expect(graph.get('Fn')!.locate(['DeadLetterConfig', 'TargetArn'])?.line).toBe(lineOf(text, 'DeadLetterQueue:'))
     const role = graph.get('FnRole')!
-    expect(role.props.Policies).toEqual([
-      {PolicyName: 'DeadLetterQueuePolicy', PolicyDocument: {Version: '2012-10-17', Statement: [{Action: 'sns:Publish', Resource: {Ref: 'Topic'}, Effect: 'Allow'}]}},
-    ])
+    expect(role.props.Policies).toEqual([{PolicyName: 'DeadLetterQueuePolicy', PolicyDocument: {Version: '2012-10-17', Statement: [{Action: 'sns:Publish', Resource: {Ref: 'Topic'}, Effect: 'Allow'}]}}])
     expect(role.locate(['Policies', 0, 'PolicyDocument', 'Statement', 0])?.line).toBe(lineOf(text, 'DeadLetterQueue:'))
     expect(graph.out('Fn', 'dead-letters-to').map((edge) => edge.to)).toEqual(['Topic'])
   })
@@ -487,7 +510,12 @@ describe('other SAM resources', () => {
     expect(machine.props).toMatchObject({DefinitionS3Location: {Bucket: 'defs', Key: 'flow.json'}, TracingConfiguration: {Enabled: true}, RoleArn: {'Fn::GetAtt': ['FlowRole', 'Arn']}})
     expect(machine.locate(['TracingConfiguration', 'Enabled'])?.line).toBe(lineOf(text, 'Tracing:'))
     expect(graph.out('FlowRole', 'invokes').map((edge) => edge.to)).toEqual(['Fn'])
-    expect(graph.in('Flow', 'triggers').map((edge) => edge.from).sort()).toEqual(['FlowNightly', 'FlowOnOrder'])
+    expect(
+      graph
+        .in('Flow', 'triggers')
+        .map((edge) => edge.from)
+        .sort(),
+    ).toEqual(['FlowNightly', 'FlowOnOrder'])
     expect(graph.out('FlowOnOrder', 'dead-letters-to').map((edge) => edge.to)).toEqual(['FlowOnOrderQueue'])
     expect(graph.out('FlowOnOrderRole', 'publishes-to').map((edge) => edge.to)).toEqual(['Flow'])
   })
@@ -505,8 +533,16 @@ describe('other SAM resources', () => {
   })
 
   it('names explicit API stages after their StageName', () => {
-    const graph = graphOf(`${HEADER}Resources:\n  Rest:\n    Type: AWS::Serverless::Api\n    Properties: {StageName: dev, TracingEnabled: true}\n  Http:\n    Type: AWS::Serverless::HttpApi\n    Properties: {StageName: dev}\n`)
-    expect(generatedIds(graph)).toEqual(['Http AWS::ApiGatewayV2::Api', 'HttpdevStage AWS::ApiGatewayV2::Stage', 'Rest AWS::ApiGateway::RestApi', 'RestDeployment5332c373d4 AWS::ApiGateway::Deployment', 'RestdevStage AWS::ApiGateway::Stage'])
+    const graph = graphOf(
+      `${HEADER}Resources:\n  Rest:\n    Type: AWS::Serverless::Api\n    Properties: {StageName: dev, TracingEnabled: true}\n  Http:\n    Type: AWS::Serverless::HttpApi\n    Properties: {StageName: dev}\n`,
+    )
+    expect(generatedIds(graph)).toEqual([
+      'Http AWS::ApiGatewayV2::Api',
+      'HttpdevStage AWS::ApiGatewayV2::Stage',
+      'Rest AWS::ApiGateway::RestApi',
+      'RestDeployment5332c373d4 AWS::ApiGateway::Deployment',
+      'RestdevStage AWS::ApiGateway::Stage',
+    ])
     expect(graph.get('RestdevStage')!.props).toMatchObject({RestApiId: {Ref: 'Rest'}, StageName: 'dev', TracingEnabled: true})
   })
 })
@@ -551,7 +587,12 @@ describe('connectors', () => {
   const graph = graphOf(text)
 
   it('generates what SAM generates, with the ids it gives them', () => {
-    expect(graph.nodes.filter((node) => node.origin.declaredType === 'AWS::Serverless::Connector').map((node) => `${node.id} ${node.type}`).sort()).toEqual([
+    expect(
+      graph.nodes
+        .filter((node) => node.origin.declaredType === 'AWS::Serverless::Connector')
+        .map((node) => `${node.id} ${node.type}`)
+        .sort(),
+    ).toEqual([
       'FromTopicWriteLambdaPermission AWS::Lambda::Permission',
       'ToManyPolicyDestination0 AWS::IAM::ManagedPolicy',
       'ToManyPolicyDestination1 AWS::IAM::ManagedPolicy',
@@ -562,11 +603,19 @@ describe('connectors', () => {
 
   it('attaches the policy to the source function role and links what it allows', () => {
     expect(graph.get('ToQueuePolicy')!.props).toEqual({
-      PolicyDocument: {Version: '2012-10-17', Statement: [{Effect: 'Allow', Action: ['sqs:DeleteMessage', 'sqs:SendMessage', 'sqs:ChangeMessageVisibility', 'sqs:PurgeQueue'], Resource: [{'Fn::GetAtt': ['Queue', 'Arn']}]}]},
+      PolicyDocument: {
+        Version: '2012-10-17',
+        Statement: [{Effect: 'Allow', Action: ['sqs:DeleteMessage', 'sqs:SendMessage', 'sqs:ChangeMessageVisibility', 'sqs:PurgeQueue'], Resource: [{'Fn::GetAtt': ['Queue', 'Arn']}]}],
+      },
       Roles: [{Ref: 'FnRole'}],
     })
     expect(graph.out('ToQueuePolicy', 'attached-to').map((edge) => edge.to)).toEqual(['FnRole'])
-    expect(graph.out('FnRole', 'publishes-to').map((edge) => edge.to).sort()).toEqual(['Bus', 'Queue'])
+    expect(
+      graph
+        .out('FnRole', 'publishes-to')
+        .map((edge) => edge.to)
+        .sort(),
+    ).toEqual(['Bus', 'Queue'])
     expect(graph.get('FromTopicWriteLambdaPermission')!.props).toEqual({Action: 'lambda:InvokeFunction', FunctionName: {'Fn::GetAtt': ['Fn', 'Arn']}, Principal: 'sns.amazonaws.com', SourceArn: {Ref: 'Topic'}})
     expect(graph.in('Fn', 'triggers').map((edge) => edge.from)).toEqual(['FromTopicWriteLambdaPermission'])
     expect(graph.get('TopicToQueueQueuePolicy')!.props.Queues).toEqual([{Ref: 'Queue'}])
@@ -712,7 +761,7 @@ Resources:
     const graph = graphOf(
       fnTemplate('Events:\n  One:\n    Type: Api\n    Properties: {Path: "/orders/{id}/{rest+}", Method: get}\n  Item:\n    Type: HttpApi\n    Properties: {Path: "/items/{id}/{proxy+}", Method: get}'),
     )
-    const arn = (id: string) => ((graph.get(id)!.props.SourceArn as {'Fn::Sub': [string]})['Fn::Sub'][0])
+    const arn = (id: string) => (graph.get(id)!.props.SourceArn as {'Fn::Sub': [string]})['Fn::Sub'][0]
     expect(arn('FnOnePermissionProd')).toBe('arn:aws:execute-api:${AWS::Region}:${AWS::AccountId}:${__ApiId__}/${__Stage__}/GET/orders/*/*')
     expect(arn('FnItemPermission')).toBe('arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${__ApiId__}/${__Stage__}/GET/items/*/*')
   })

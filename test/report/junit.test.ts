@@ -6,9 +6,7 @@ import {QUEUE_WITHOUT_DLQ, reportInput} from './input.js'
 
 /** Attributes of every element with the given name, read with a small regular expression (the output is machine-written). */
 function elements(xml: string, name: string): Array<Record<string, string>> {
-  return [...xml.matchAll(new RegExp(`<${name}\\b([^>]*)>`, 'g'))].map((match) =>
-    Object.fromEntries([...match[1]!.matchAll(/(\w+)="([^"]*)"/g)].map((attr) => [attr[1]!, attr[2]!])),
-  )
+  return [...xml.matchAll(new RegExp(`<${name}\\b([^>]*)>`, 'g'))].map((match) => Object.fromEntries([...match[1]!.matchAll(/(\w+)="([^"]*)"/g)].map((attr) => [attr[1]!, attr[2]!])))
 }
 
 describe('junit reporter', () => {

@@ -17,8 +17,14 @@ const names = CATALOGUE.map((rule) => rule.meta.name)
 
 describe('rule catalogue', () => {
   it('has unique ids and unique names', () => {
-    expect(ids.filter((id, i) => ids.indexOf(id) !== i), 'duplicate rule ids').toEqual([])
-    expect(names.filter((name, i) => names.indexOf(name) !== i), 'duplicate rule names').toEqual([])
+    expect(
+      ids.filter((id, i) => ids.indexOf(id) !== i),
+      'duplicate rule ids',
+    ).toEqual([])
+    expect(
+      names.filter((name, i) => names.indexOf(name) !== i),
+      'duplicate rule names',
+    ).toEqual([])
     expect(
       names.filter((name) => ids.includes(name.toUpperCase())),
       'a name that reads as an id',
@@ -40,12 +46,18 @@ describe('rule catalogue', () => {
     expect(mixed, 'services whose rules use more than one id prefix').toEqual([])
     const owners = new Map<string, string>()
     for (const [service, set] of prefixes) for (const prefix of set) owners.set(prefix, owners.has(prefix) ? `${owners.get(prefix)}+${service}` : service)
-    expect([...owners].filter(([, owner]) => owner.includes('+')), 'id prefixes shared by several services').toEqual([])
+    expect(
+      [...owners].filter(([, owner]) => owner.includes('+')),
+      'id prefixes shared by several services',
+    ).toEqual([])
   })
 
   it('lists no docs page for a rule that does not exist', () => {
     const pages = existsSync(DOCS) ? readdirSync(DOCS).filter((name) => name.endsWith('.md') && name !== 'README.md') : []
-    expect(pages.filter((page) => !ids.includes(page.replace(/\.md$/, ''))), STALE).toEqual([])
+    expect(
+      pages.filter((page) => !ids.includes(page.replace(/\.md$/, ''))),
+      STALE,
+    ).toEqual([])
   })
 
   it('has an up-to-date index page', () => {
@@ -62,7 +74,10 @@ describe('rule catalogue', () => {
         expect(meta.name, 'names are kebab-case, e.g. sqs-queue-without-dlq').toMatch(/^[a-z][a-z0-9]*(-[a-z0-9]+)+$/)
         if (!meta.id.startsWith('SLS')) expect(meta.name.startsWith(`${meta.service}-`), `names start with the service: ${meta.service}-…`).toBe(true)
         expect(Object.keys(meta.messages).length, 'at least one message').toBeGreaterThan(0)
-        expect(Object.keys(meta.equivalents).filter((tool) => !(EQUIVALENT_TOOLS as readonly string[]).includes(tool)), 'equivalents keyed by known tools').toEqual([])
+        expect(
+          Object.keys(meta.equivalents).filter((tool) => !(EQUIVALENT_TOOLS as readonly string[]).includes(tool)),
+          'equivalents keyed by known tools',
+        ).toEqual([])
       })
 
       it('has documentation with at least one reference', () => {
@@ -76,7 +91,6 @@ describe('rule catalogue', () => {
         expect(existsSync(file), `docs/rules/${meta.id}.md is missing: ${STALE}`).toBe(true)
         expect(readFileSync(file, 'utf8'), `docs/rules/${meta.id}.md is stale: ${STALE}`).toBe(renderRuleMarkdown(meta))
       })
-
     })
   }
 })

@@ -17,7 +17,7 @@ describe('absenceOf', () => {
     expect(absenceOf({A: {'Fn::If': ['IsProd', {B: 1}, {Ref: 'AWS::NoValue'}]}}, 'A', 'B')).toEqual({conditional: true, conditions: 'IsProd', maxSeverity: 'info'})
   })
 
-  it('is a plain absence, at the rule\'s severity, when nothing sets it', () => {
+  it("is a plain absence, at the rule's severity, when nothing sets it", () => {
     expect(absenceOf({}, 'A')).toEqual({conditional: false, conditions: ''})
   })
 })
@@ -46,7 +46,7 @@ describe('absenceOfAny', () => {
 describe('absenceReport', () => {
   const base = {path: ['Target'], conditionalPath: ['Target', 'RetryPolicy'], messageId: 'noRetryPolicy', conditionalMessageId: 'conditionalRetryPolicy', data: {schedule: 'Nightly'}, fix: 'Add it.'}
 
-  it('is the plain report, at the rule\'s severity, when nothing sets the property', () => {
+  it("is the plain report, at the rule's severity, when nothing sets the property", () => {
     expect(absenceReport({conditional: false, conditions: ''}, base)).toEqual({path: ['Target'], messageId: 'noRetryPolicy', data: {schedule: 'Nightly'}, fix: 'Add it.'})
   })
 

@@ -51,10 +51,22 @@ describe('well-architected services under the strict preset', () => {
   it.each([
     ['state machine tracing', 'sam-orders-service.yaml', '      Tracing:\n        Enabled: true\n', '', 'SFN001'],
     ['the state machine failure alarm', 'sam-orders-service.yaml', '          Value: !Ref FulfilmentStateMachine\n', '          Value: unrelated-machine\n', 'CWA004'],
-    ['the retry of a Lambda task', 'cfn-orders-service.yaml', '"Lambda.ServiceException", "Lambda.AWSLambdaException", "Lambda.SdkClientException", "Lambda.TooManyRequestsException"', '"Lambda.ServiceException"', 'SFN003'],
+    [
+      'the retry of a Lambda task',
+      'cfn-orders-service.yaml',
+      '"Lambda.ServiceException", "Lambda.AWSLambdaException", "Lambda.SdkClientException", "Lambda.TooManyRequestsException"',
+      '"Lambda.ServiceException"',
+      'SFN003',
+    ],
     ['API authorization', 'cfn-orders-service.yaml', 'AuthorizationType: AWS_IAM', 'AuthorizationType: NONE', 'APG005'],
     ['point-in-time recovery', 'cfn-orders-service.yaml', 'PointInTimeRecoveryEnabled: true', 'PointInTimeRecoveryEnabled: false', 'DDB001'],
-    ['the composite alarm action', 'sam-orders-service.yaml', '      AlarmRule: !Sub ALARM(${ReserveStockErrorsAlarm}) OR ALARM(${ReleaseStockErrorsAlarm}) OR ALARM(${StockThrottlesAlarm})\n      AlarmActions: [!Ref AlertsTopic]\n', '      AlarmRule: !Sub ALARM(${ReserveStockErrorsAlarm}) OR ALARM(${ReleaseStockErrorsAlarm}) OR ALARM(${StockThrottlesAlarm})\n', 'CWA006'],
+    [
+      'the composite alarm action',
+      'sam-orders-service.yaml',
+      '      AlarmRule: !Sub ALARM(${ReserveStockErrorsAlarm}) OR ALARM(${ReleaseStockErrorsAlarm}) OR ALARM(${StockThrottlesAlarm})\n      AlarmActions: [!Ref AlertsTopic]\n',
+      '      AlarmRule: !Sub ALARM(${ReserveStockErrorsAlarm}) OR ALARM(${ReleaseStockErrorsAlarm}) OR ALARM(${StockThrottlesAlarm})\n',
+      'CWA006',
+    ],
   ])('reports when %s is taken out', (_name, template, remove, replacement, ruleId) => {
     const text = read(template)
     expect(text).toContain(remove)

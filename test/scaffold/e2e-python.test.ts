@@ -71,7 +71,9 @@ describe('sls-eda new --language python, end to end', () => {
     projects = PATTERNS.flatMap((pattern) => pattern.flavours.map((iac) => ({pattern: pattern.name, iac, dir: path.join(workspace, `${pattern.name}-${iac}`)})))
     const venv = run('python3', ['-m', 'venv', path.join(workspace, '.venv')], {cwd: workspace})
     await pool(projects, 2, async (project) => {
-      const result = await run(process.execPath, [bin, 'new', project.pattern, '--iac', project.iac, '--language', 'python', '--dir', project.dir, '--alarm-email', 'oncall@example.com', '--json'], {cwd: workspace})
+      const result = await run(process.execPath, [bin, 'new', project.pattern, '--iac', project.iac, '--language', 'python', '--dir', project.dir, '--alarm-email', 'oncall@example.com', '--json'], {
+        cwd: workspace,
+      })
       generated.set(project.dir, result)
       if (result.code === 0 && project.iac === 'cdk') symlinkSync(modules, path.join(project.dir, 'node_modules'), 'dir')
     })
@@ -115,7 +117,9 @@ describe('sls-eda new --language python, end to end', () => {
       const pyproject = readFileSync(path.join(project.dir, 'pyproject.toml'), 'utf8')
       const runtime = tomlArray(pyproject, 'dependencies')
       const dev = tomlArray(pyproject, 'dev')
-      const requirements = readFileSync(path.join(project.dir, 'src', 'requirements.txt'), 'utf8').split('\n').filter((line) => line.trim() !== '' && !line.startsWith('#'))
+      const requirements = readFileSync(path.join(project.dir, 'src', 'requirements.txt'), 'utf8')
+        .split('\n')
+        .filter((line) => line.trim() !== '' && !line.startsWith('#'))
       expect(requirements, `${project.pattern} ${project.iac}: src/requirements.txt and pyproject.toml`).toEqual(runtime)
       const local = new Set([...readdirSync(path.join(project.dir, 'src')), ...readdirSync(path.join(project.dir, 'tests'))].map((name) => name.replace(/\.py$/, '')))
       // boto3 is part of the Lambda runtime, so the functions may import it without src/requirements.txt listing it.
@@ -134,9 +138,7 @@ describe('sls-eda new --language python, end to end', () => {
   })
 
   it("passes every project's own pytest suite", async () => {
-    const results = await pool(projects, 2, (project) =>
-      run(path.join(venvBin, 'python'), ['-m', 'pytest', '-q', '-p', 'no:cacheprovider'], {cwd: project.dir, env: {PYTHONDONTWRITEBYTECODE: '1'}}),
-    )
+    const results = await pool(projects, 2, (project) => run(path.join(venvBin, 'python'), ['-m', 'pytest', '-q', '-p', 'no:cacheprovider'], {cwd: project.dir, env: {PYTHONDONTWRITEBYTECODE: '1'}}))
     projects.forEach((project, index) => {
       const result = results[index]!
       expect(result.code, `${project.pattern} ${project.iac}: ${tail(result.stdout + result.stderr)}`).toBe(0)
@@ -148,7 +150,10 @@ describe('sls-eda new --language python, end to end', () => {
     const cdk = projects.filter((project) => project.iac === 'cdk')
     // One compiler run over the CDK apps (TypeScript, as in the TypeScript flavour): aws-cdk-lib's types load once.
     const base = JSON.parse(readFileSync(path.join(cdk[0]!.dir, 'tsconfig.json'), 'utf8'))
-    writeFileSync(path.join(workspace, 'tsconfig.json'), JSON.stringify({compilerOptions: base.compilerOptions, include: cdk.flatMap((project) => ['bin', 'lib'].map((folder) => `${path.basename(project.dir)}/${folder}/**/*.ts`))}))
+    writeFileSync(
+      path.join(workspace, 'tsconfig.json'),
+      JSON.stringify({compilerOptions: base.compilerOptions, include: cdk.flatMap((project) => ['bin', 'lib'].map((folder) => `${path.basename(project.dir)}/${folder}/**/*.ts`))}),
+    )
     if (!existsSync(path.join(workspace, 'node_modules'))) symlinkSync(modules, path.join(workspace, 'node_modules'), 'dir')
     const typecheck = await run(process.execPath, [path.join(modules, 'typescript/bin/tsc'), '--noEmit', '-p', workspace], {cwd: workspace})
     expect(typecheck.code, tail(typecheck.stdout + typecheck.stderr)).toBe(0)
@@ -164,7 +169,11 @@ describe('sls-eda new --language python, end to end', () => {
       expect(existsSync(path.join(project.dir, 'cdk.out', code[0]!, 'aws_lambda_powertools'))).toBe(true)
     })
 
-    const lint = await lintProjects(bin, projects.map((project) => project.dir), workspace)
+    const lint = await lintProjects(
+      bin,
+      projects.map((project) => project.dir),
+      workspace,
+    )
     expect(lint.problems).toEqual([])
     expect(lint.unlinted).toEqual([])
     expect(lint.code).toBe(0)

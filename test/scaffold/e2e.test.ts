@@ -81,14 +81,16 @@ describe('sls-eda new, end to end', () => {
 
   it('synthesizes every CDK app with the installed CDK CLI, then lints every project clean', async () => {
     const cdk = projects.filter((project) => project.iac === 'cdk')
-    const synths = await pool(cdk, 2, (project) =>
-      run(process.execPath, [path.join(modules, 'aws-cdk/bin/cdk'), 'synth', '--quiet', '--no-notices'], {cwd: project.dir, env: SYNTH_ENV}),
-    )
+    const synths = await pool(cdk, 2, (project) => run(process.execPath, [path.join(modules, 'aws-cdk/bin/cdk'), 'synth', '--quiet', '--no-notices'], {cwd: project.dir, env: SYNTH_ENV}))
     cdk.forEach((project, index) => {
       expect(synths[index]!.code, `${project.pattern} cdk synth: ${tail(synths[index]!.stderr)}`).toBe(0)
       expect(existsSync(path.join(project.dir, 'cdk.out', 'manifest.json'))).toBe(true)
     })
-    const lint = await lintProjects(bin, projects.map((project) => project.dir), workspace)
+    const lint = await lintProjects(
+      bin,
+      projects.map((project) => project.dir),
+      workspace,
+    )
     expect(lint.problems).toEqual([])
     expect(lint.unlinted).toEqual([])
     expect(lint.code).toBe(0)

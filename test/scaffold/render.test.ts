@@ -78,7 +78,11 @@ describe('renderProject', () => {
     for (const pattern of PATTERNS) {
       for (const iac of pattern.flavours) {
         const files = await render(pattern.name, iac)
-        for (const entry of handlerEntries(files)) expect(files.map((file) => file.path), `${pattern.name} ${iac}: ${entry}`).toContain(`src/handlers/${entry.replace(/\.handler$/, '')}.ts`)
+        for (const entry of handlerEntries(files))
+          expect(
+            files.map((file) => file.path),
+            `${pattern.name} ${iac}: ${entry}`,
+          ).toContain(`src/handlers/${entry.replace(/\.handler$/, '')}.ts`)
       }
     }
   })
@@ -105,7 +109,10 @@ describe('dependency ranges of generated projects', () => {
   it.each(Object.entries(DEPENDENCY_RANGES))('%s %s is satisfied by the installed version', (name, range) => {
     const installed = JSON.parse(readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8')).version as string
     const [major, minor, patch] = installed.split('.').map(Number)
-    const [wantMajor, wantMinor, wantPatch] = range.replace(/^[\^~]/, '').split('.').map(Number)
+    const [wantMajor, wantMinor, wantPatch] = range
+      .replace(/^[\^~]/, '')
+      .split('.')
+      .map(Number)
     expect(major).toBe(wantMajor)
     if (range.startsWith('~')) expect(minor).toBe(wantMinor)
     expect(minor! * 1e6 + patch!).toBeGreaterThanOrEqual(wantMinor! * 1e6 + wantPatch!)

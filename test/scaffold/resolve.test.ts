@@ -68,7 +68,9 @@ describe('resolveRequest without a terminal', () => {
     const request = await resolveRequest({pattern: 'saga', iac: 'cdk', language: 'python'}, offline())
     expect(request.runtime.id).toBe('python3.13')
     expect((await resolveRequest({pattern: 'saga', iac: 'sam', language: 'python', runtime: 'python3.12'}, offline())).runtime.id).toBe('python3.12')
-    expect(await usageError(resolveRequest({pattern: 'saga', iac: 'sam', language: 'python', runtime: 'nodejs24.x'}, offline()))).toBe('unknown --runtime "nodejs24.x" for python; valid values: python3.13, python3.12')
+    expect(await usageError(resolveRequest({pattern: 'saga', iac: 'sam', language: 'python', runtime: 'nodejs24.x'}, offline()))).toBe(
+      'unknown --runtime "nodejs24.x" for python; valid values: python3.13, python3.12',
+    )
   })
 
   it('checks alarm destinations', async () => {

@@ -67,9 +67,14 @@ describe('writeProject', () => {
     const dir = temp()
     mkdirSync(path.join(dir, 'src'))
     writeFileSync(path.join(dir, 'package.json'), 'old')
-    expect(() => writeProject(dir, files, {force: true, onFileWritten: () => {
-      throw new Error('disk full')
-    }})).toThrow('disk full')
+    expect(() =>
+      writeProject(dir, files, {
+        force: true,
+        onFileWritten: () => {
+          throw new Error('disk full')
+        },
+      }),
+    ).toThrow('disk full')
     expect(readFileSync(path.join(dir, 'package.json'), 'utf8')).toBe('old')
     expect(readdirSync(path.join(dir, 'src'))).toEqual([])
   })

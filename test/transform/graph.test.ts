@@ -15,7 +15,7 @@ describe('transform --graph', () => {
     expect(applications.map((application) => application.stacks.map((stack) => stack.name))).toEqual([['monitoring', 'queues', 'service'], ['unrelated']])
     const [linked] = applications
     const stackOf = Object.fromEntries(linked!.nodes.map((node) => [node.id, node.stack]))
-    const crossing = linked!.edges.filter((edge) => stackOf[edge.from as string] !== stackOf[edge.to as string]).map((edge) => `${edge.from} ${edge.kind} ${edge.to}`)
+    const crossing = linked!.edges.filter((edge) => stackOf[edge.from as string] !== stackOf[edge.to as string]).map((edge) => `${String(edge.from)} ${String(edge.kind)} ${String(edge.to)}`)
     expect(crossing.sort()).toEqual(['OrdersDlqDepth alarms-on OrdersDlq', 'OrdersDlqDepth references OrdersDlq', 'WorkerOrders references Orders'])
     expect(linked!.nodes.find((node) => node.id === 'Worker')).toMatchObject({type: 'AWS::Lambda::Function', declaredType: 'AWS::Serverless::Function', stack: 'service', file: 'exports/service.yaml', line: 9})
   })

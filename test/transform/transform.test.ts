@@ -53,7 +53,8 @@ Outputs:
 
   it('keeps the language extensions transform and the loop as written when a loop cannot be expanded, and says so', () => {
     const dir = tempProject({
-      'template.yaml': "Transform: AWS::LanguageExtensions\nParameters:\n  Names: {Type: CommaDelimitedList}\nResources:\n  'Fn::ForEach::Q':\n    - N\n    - !Ref Names\n    - 'Q${N}':\n        Type: AWS::SQS::Queue\n",
+      'template.yaml':
+        "Transform: AWS::LanguageExtensions\nParameters:\n  Names: {Type: CommaDelimitedList}\nResources:\n  'Fn::ForEach::Q':\n    - N\n    - !Ref Names\n    - 'Q${N}':\n        Type: AWS::SQS::Queue\n",
     })
     const result = transformTemplate('template.yaml', {cwd: dir})
     expect(result.template.Transform).toBe('AWS::LanguageExtensions')

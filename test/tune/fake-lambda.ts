@@ -8,7 +8,7 @@ import {seededRandom} from '../../src/tune/stats.js'
 export type Outcome = number | {error: string; durationMs?: number}
 
 /** 128 MB runs out of memory; cost is lowest at 512 MB, speed best at 2048 MB, balanced (0.5) at 1024 MB. */
-export const KNOWN_CURVE = (memory: number): Outcome => ({128: {error: 'oom'}, 256: 900, 512: 300, 1024: 160, 2048: 150} as Record<number, Outcome>)[memory] ?? 1000
+export const KNOWN_CURVE = (memory: number): Outcome => (({128: {error: 'oom'}, 256: 900, 512: 300, 1024: 160, 2048: 150}) as Record<number, Outcome>)[memory] ?? 1000
 
 export interface FakeLambdaOptions {
   name?: string
@@ -203,7 +203,7 @@ export class FakeLambda {
     const cold = this.coldVersions.delete(config.Version)
     const outcome = this.options.curve(config.MemorySize)
     const noise = this.options.noise ?? 0
-    const base = typeof outcome === 'number' ? outcome : outcome.durationMs ?? (outcome.error === 'timeout' ? config.Timeout * 1000 : 50)
+    const base = typeof outcome === 'number' ? outcome : (outcome.durationMs ?? (outcome.error === 'timeout' ? config.Timeout * 1000 : 50))
     const duration = Math.max(1, base * (1 + (this.random() * 2 - 1) * noise))
     this.simulatedMs += duration
     if (this.options.realTime) await new Promise((resolve) => setTimeout(resolve, duration))
@@ -217,7 +217,12 @@ export class FakeLambda {
         ? JSON.stringify({
             time: '2026-11-23T00:00:00.000Z',
             type: 'platform.report',
-            record: {requestId, metrics: {durationMs: duration, billedDurationMs: Math.ceil(duration), memorySizeMB: config.MemorySize, maxMemoryUsedMB: maxUsed, ...(init ? {initDurationMs: init} : {})}, status, ...(error ? {errorType: error} : {})},
+            record: {
+              requestId,
+              metrics: {durationMs: duration, billedDurationMs: Math.ceil(duration), memorySizeMB: config.MemorySize, maxMemoryUsedMB: maxUsed, ...(init ? {initDurationMs: init} : {})},
+              status,
+              ...(error ? {errorType: error} : {}),
+            },
           })
         : `REPORT RequestId: ${requestId}\tDuration: ${duration.toFixed(2)} ms\tBilled Duration: ${Math.ceil(duration)} ms\tMemory Size: ${config.MemorySize} MB\tMax Memory Used: ${maxUsed} MB\t${init ? `Init Duration: ${init} ms\t` : ''}${status === 'success' ? '' : `Status: ${status}\t${error ? `Error Type: ${error}` : ''}`}`
     const log = `START RequestId: ${requestId} Version: ${config.Version}\nEND RequestId: ${requestId}\n${report}\n`

@@ -25,7 +25,15 @@ describe('parseLogTail', () => {
 
   it('reads the JSON platform.report record', () => {
     const record = {type: 'platform.report', record: {requestId: 'c', metrics: {durationMs: 5.5, billedDurationMs: 6, memorySizeMB: 256, maxMemoryUsedMB: 60}, status: 'error', errorType: 'Runtime.OutOfMemory'}}
-    expect(parseLogTail(`{"type":"platform.start"}\n${JSON.stringify(record)}\n`)).toEqual({durationMs: 5.5, billedDurationMs: 6, memorySizeMb: 256, maxMemoryUsedMb: 60, initDurationMs: undefined, status: 'error', errorType: 'Runtime.OutOfMemory'})
+    expect(parseLogTail(`{"type":"platform.start"}\n${JSON.stringify(record)}\n`)).toEqual({
+      durationMs: 5.5,
+      billedDurationMs: 6,
+      memorySizeMb: 256,
+      maxMemoryUsedMb: 60,
+      initDurationMs: undefined,
+      status: 'error',
+      errorType: 'Runtime.OutOfMemory',
+    })
   })
 
   it.each([[''], ['no report here'], ['REPORT RequestId: d\tDuration: x'], ['{"type":"platform.report","record":{}}']])('returns undefined for %j', (tail) => {

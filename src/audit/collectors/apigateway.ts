@@ -1,15 +1,6 @@
 // API Gateway: REST APIs with stages and methods, HTTP and WebSocket APIs with stages, routes and integrations, in CloudFormation's shape.
 import {GetResourcesCommand, GetRestApisCommand, GetStagesCommand, type MethodSetting, type RestApi, type Stage} from '@aws-sdk/client-api-gateway'
-import {
-  type Api,
-  GetApisCommand,
-  GetIntegrationsCommand,
-  GetRoutesCommand,
-  GetStagesCommand as GetV2StagesCommand,
-  type Integration,
-  type Route,
-  type Stage as V2Stage,
-} from '@aws-sdk/client-apigatewayv2'
+import {type Api, GetApisCommand, GetIntegrationsCommand, GetRoutesCommand, GetStagesCommand as GetV2StagesCommand, type Integration, type Route, type Stage as V2Stage} from '@aws-sdk/client-apigatewayv2'
 
 import {dropUndefined} from '../collection.js'
 import {allPages, essential, perResource, type RegionContext} from '../context.js'

@@ -234,10 +234,7 @@ export function eventInvokeConfigProps(config: FunctionEventInvokeConfig): Recor
     Qualifier: qualifier,
     MaximumRetryAttempts: config.MaximumRetryAttempts,
     MaximumEventAgeInSeconds: config.MaximumEventAgeInSeconds,
-    DestinationConfig:
-      onFailure || onSuccess
-        ? dropUndefined({OnFailure: onFailure ? {Destination: onFailure} : undefined, OnSuccess: onSuccess ? {Destination: onSuccess} : undefined})
-        : undefined,
+    DestinationConfig: onFailure || onSuccess ? dropUndefined({OnFailure: onFailure ? {Destination: onFailure} : undefined, OnSuccess: onSuccess ? {Destination: onSuccess} : undefined}) : undefined,
   })
 }
 
@@ -247,8 +244,7 @@ export function permissionsOf(policyText: string, functionArn: string): Array<{s
   return asArray(get(policy, 'Statement')).flatMap((statement, index) => {
     if (!isRecord(statement) || statement.Effect !== 'Allow') return []
     const principal = statement.Principal
-    const principalText =
-      principal === '*' ? '*' : typeof principal === 'string' ? principal : (first(get(principal, 'Service')) ?? first(get(principal, 'AWS')) ?? first(get(principal, 'Federated')))
+    const principalText = principal === '*' ? '*' : typeof principal === 'string' ? principal : (first(get(principal, 'Service')) ?? first(get(principal, 'AWS')) ?? first(get(principal, 'Federated')))
     const condition = isRecord(statement.Condition) ? statement.Condition : {}
     const conditionValue = (key: string): string | undefined => {
       for (const operator of Object.values(condition)) {

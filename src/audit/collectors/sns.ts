@@ -35,9 +35,7 @@ export async function detailSns(context: RegionContext, listing: SnsListing): Pr
   const {region, accountId, collection} = context
   const client = context.clients.get('sns', region)
   const topics = listing.topics.filter((arn) => context.wanted('AWS::SNS::Topic', [arn]))
-  const subscriptions = listing.subscriptions.filter(
-    (s) => context.wanted('AWS::SNS::Subscription', [s.SubscriptionArn!]) || context.wanted('AWS::SNS::Topic', [s.TopicArn ?? '']),
-  )
+  const subscriptions = listing.subscriptions.filter((s) => context.wanted('AWS::SNS::Subscription', [s.SubscriptionArn!]) || context.wanted('AWS::SNS::Topic', [s.TopicArn ?? '']))
   let topicCount = 0
   let subscriptionCount = 0
   const notFound = async <T>(call: () => Promise<T>): Promise<T | undefined> => {
@@ -62,9 +60,7 @@ export async function detailSns(context: RegionContext, listing: SnsListing): Pr
     }),
     ...subscriptions.map(async (subscription) => {
       const arn = subscription.SubscriptionArn!
-      const result = await perResource(context, 'sns', 'GetSubscriptionAttributes', () =>
-        notFound(() => client.send(new GetSubscriptionAttributesCommand({SubscriptionArn: arn}))),
-      )
+      const result = await perResource(context, 'sns', 'GetSubscriptionAttributes', () => notFound(() => client.send(new GetSubscriptionAttributesCommand({SubscriptionArn: arn}))))
       const attributes = result?.Attributes
       if (!attributes) return
       subscriptionCount++

@@ -51,14 +51,10 @@ export function stateMachineProps(machine: DescribeStateMachineCommandOutput): R
       ? dropUndefined({
           Level: logging.level,
           IncludeExecutionData: logging.includeExecutionData,
-          Destinations: logging.destinations?.length
-            ? logging.destinations.map((destination) => ({CloudWatchLogsLogGroup: {LogGroupArn: destination.cloudWatchLogsLogGroup?.logGroupArn}}))
-            : undefined,
+          Destinations: logging.destinations?.length ? logging.destinations.map((destination) => ({CloudWatchLogsLogGroup: {LogGroupArn: destination.cloudWatchLogsLogGroup?.logGroupArn}})) : undefined,
         })
       : undefined,
     TracingConfiguration: machine.tracingConfiguration ? {Enabled: machine.tracingConfiguration.enabled === true} : undefined,
-    EncryptionConfiguration: machine.encryptionConfiguration
-      ? dropUndefined({Type: machine.encryptionConfiguration.type, KmsKeyId: machine.encryptionConfiguration.kmsKeyId})
-      : undefined,
+    EncryptionConfiguration: machine.encryptionConfiguration ? dropUndefined({Type: machine.encryptionConfiguration.type, KmsKeyId: machine.encryptionConfiguration.kmsKeyId}) : undefined,
   })
 }

@@ -22,11 +22,19 @@ export function renderHtmlSummary(run: MergedRun, totals: {counts: Record<Severi
   const rules = [...byRule.entries()].sort(([, a], [, b]) => b.counts.error - a.counts.error || b.counts.warning - a.counts.warning || b.counts.info - a.counts.info)
   const rows = run.accounts
     .map(({summary}) => {
-      const unread = summary.status === 'failed' ? `not read: ${summary.reason ?? ''}` : [...summary.notEnabled.map((region) => `${region} not enabled`), ...summary.notChecked.map((entry) => `${entry.region}: ${entry.action}`)].join('; ')
+      const unread =
+        summary.status === 'failed'
+          ? `not read: ${summary.reason ?? ''}`
+          : [...summary.notEnabled.map((region) => `${region} not enabled`), ...summary.notChecked.map((entry) => `${entry.region}: ${entry.action}`)].join('; ')
       return `<tr class="${summary.status}"><td>${escape(summary.account.id)}</td><td>${escape(summary.account.name ?? '')}</td><td>${summary.status}</td><td class="n e">${summary.counts.error}</td><td class="n w">${summary.counts.warning}</td><td class="n">${summary.counts.info}</td><td>${escape(summary.regions.join(', '))}</td><td class="n">${(summary.durationMs / 1000).toFixed(1)} s</td><td>${escape(unread)}</td></tr>`
     })
     .join('\n')
-  const ruleRows = rules.map(([id, entry]) => `<tr><td>${escape(id)}</td><td>${escape(entry.name)}</td><td class="n e">${entry.counts.error}</td><td class="n w">${entry.counts.warning}</td><td class="n">${entry.counts.info}</td><td class="n">${entry.accounts.size}</td></tr>`).join('\n')
+  const ruleRows = rules
+    .map(
+      ([id, entry]) =>
+        `<tr><td>${escape(id)}</td><td>${escape(entry.name)}</td><td class="n e">${entry.counts.error}</td><td class="n w">${entry.counts.warning}</td><td class="n">${entry.counts.info}</td><td class="n">${entry.accounts.size}</td></tr>`,
+    )
+    .join('\n')
   const missing = run.missing.length > 0 ? `<p class="failed">${run.missing.length} account(s) listed but not reached (interrupted run): ${escape(run.missing.join(', '))}</p>` : ''
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>sls-eda organisation audit</title>

@@ -188,8 +188,20 @@ function duration(ms: number): string {
 /** One line per account: findings by severity, what was not checked, how long it took. */
 export function summaryTable(run: MergedRun, failLevel: Severity): string {
   const rows = run.accounts.map(({summary}) => {
-    const unread = summary.status === 'failed' ? `not read: ${summary.reason}` : [...summary.notEnabled.map((region) => `${region} not enabled`), ...summary.notChecked.map((entry) => `${entry.region} ${entry.action}`)].join('; ')
-    return [summary.account.id, summary.account.name ?? '', summary.status, String(summary.counts.error), String(summary.counts.warning), String(summary.counts.info), duration(summary.durationMs), unread || '-']
+    const unread =
+      summary.status === 'failed'
+        ? `not read: ${summary.reason}`
+        : [...summary.notEnabled.map((region) => `${region} not enabled`), ...summary.notChecked.map((entry) => `${entry.region} ${entry.action}`)].join('; ')
+    return [
+      summary.account.id,
+      summary.account.name ?? '',
+      summary.status,
+      String(summary.counts.error),
+      String(summary.counts.warning),
+      String(summary.counts.info),
+      duration(summary.durationMs),
+      unread || '-',
+    ]
   })
   const header = ['account', 'name', 'status', 'errors', 'warnings', 'info', 'duration', 'not checked']
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (column < 7 ? row[column]!.length : 0))))

@@ -21,8 +21,7 @@ export function executeApiArn(apiId: unknown, method: unknown, path: unknown, ki
   const trimmed = typeof path === 'string' ? path.replace(/^(.+)\/$/, '$1').replace(parameter, '*') : path
   const any = ['ANY', 'X-AMAZON-APIGATEWAY-ANY-METHOD'].includes(textOf(method ?? 'ANY').toUpperCase())
   // An HTTP API's ANY `/$default` route is allowed as `{stage}/$default`, without a method.
-  const route =
-    method === undefined && path === undefined ? '*' : kind === 'http' && any && trimmed === '/$default' ? '$default' : `${any ? '*' : textOf(method).toUpperCase()}${textOf(trimmed ?? '')}`
+  const route = method === undefined && path === undefined ? '*' : kind === 'http' && any && trimmed === '/$default' ? '$default' : `${any ? '*' : textOf(method).toUpperCase()}${textOf(trimmed ?? '')}`
   const partition = kind === 'rest' ? 'aws' : '${AWS::Partition}'
   return {'Fn::Sub': [`arn:${partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${__ApiId__}/\${__Stage__}/${route}`, {__ApiId__: apiId, __Stage__: '*'}]}
 }
@@ -48,7 +47,8 @@ export function coveredByDefaultRoute(expansion: Expansion, functionId: string, 
   )
   if (ownDefault) return true
   const apiRef = get(p.ApiId, 'Ref')
-  const uri = typeof apiRef === 'string' ? get(expansion.resources, apiRef, 'Properties', 'DefinitionBody', 'paths', '$default', 'x-amazon-apigateway-any-method', 'x-amazon-apigateway-integration', 'uri') : undefined
+  const uri =
+    typeof apiRef === 'string' ? get(expansion.resources, apiRef, 'Properties', 'DefinitionBody', 'paths', '$default', 'x-amazon-apigateway-any-method', 'x-amazon-apigateway-integration', 'uri') : undefined
   return uri !== undefined && JSON.stringify(uri).includes(`\${${functionId}.Arn}`)
 }
 
@@ -89,7 +89,10 @@ export function addApiPath(expansion: Expansion, decl: ResourceDecl, eventName: 
   const methods = (api.paths[path] as Props | undefined) ?? {}
   methods[method] = operation
   api.paths[path] = methods
-  api.locate.set(`${path} ${method}`, samLocator(expansion, decl, undefined, () => [], ['Events', eventName, 'Properties']))
+  api.locate.set(
+    `${path} ${method}`,
+    samLocator(expansion, decl, undefined, () => [], ['Events', eventName, 'Properties']),
+  )
 }
 
 function securityScheme(kind: 'rest' | 'http', name: string, authorizer: unknown): Props {
@@ -101,8 +104,20 @@ function securityScheme(kind: 'rest' | 'http', name: string, authorizer: unknown
     return {type: 'apiKey', name: 'Authorization', in: 'header', 'x-amazon-apigateway-authorizer': stripUndefined({type: 'request', authorizerUri: get(authorizer, 'FunctionArn')})}
   }
   if (isRecord(authorizer) && authorizer.UserPoolArn !== undefined) {
-    return {type: 'apiKey', name: 'Authorization', in: 'header', 'x-amazon-apigateway-authtype': 'cognito_user_pools', 'x-amazon-apigateway-authorizer': {type: 'cognito_user_pools', providerARNs: asArray(authorizer.UserPoolArn)}}
+    return {
+      type: 'apiKey',
+      name: 'Authorization',
+      in: 'header',
+      'x-amazon-apigateway-authtype': 'cognito_user_pools',
+      'x-amazon-apigateway-authorizer': {type: 'cognito_user_pools', providerARNs: asArray(authorizer.UserPoolArn)},
+    }
   }
   const payload = get(authorizer, 'FunctionPayloadType') === 'REQUEST' ? 'request' : 'token'
-  return {type: 'apiKey', name: 'Authorization', in: 'header', 'x-amazon-apigateway-authtype': 'custom', 'x-amazon-apigateway-authorizer': stripUndefined({type: payload, authorizerUri: get(authorizer, 'FunctionArn')})}
+  return {
+    type: 'apiKey',
+    name: 'Authorization',
+    in: 'header',
+    'x-amazon-apigateway-authtype': 'custom',
+    'x-amazon-apigateway-authorizer': stripUndefined({type: payload, authorizerUri: get(authorizer, 'FunctionArn')}),
+  }
 }

@@ -49,13 +49,7 @@ export function expandRestApi(expansion: Expansion, decl: ResourceDecl, props: P
   const apiLocate = samLocator(expansion, decl, 'Api', () => [])
   const deploymentId = swagger?.deploymentId ?? `${id}Deployment`
   out.push(
-    generated(
-      decl,
-      deploymentId,
-      'AWS::ApiGateway::Deployment',
-      {RestApiId: {Ref: id}, Description: swagger?.description, StageName: props.OpenApiVersion === undefined ? 'Stage' : undefined},
-      apiLocate,
-    ),
+    generated(decl, deploymentId, 'AWS::ApiGateway::Deployment', {RestApiId: {Ref: id}, Description: swagger?.description, StageName: props.OpenApiVersion === undefined ? 'Stage' : undefined}, apiLocate),
   )
   addDomainResources(expansion, decl, 'Api', restDomain(id, withParameterDefaults(expansion.template, props.Domain)))
   const stageName = props.StageName ?? 'Prod'
@@ -151,9 +145,7 @@ function addUsagePlan(expansion: Expansion, decl: ResourceDecl, auth: Props, sta
   }
   out.push(generated(decl, planId, 'AWS::ApiGateway::UsagePlan', {ApiStages: [apiStage], ...settings}, locate))
   out.push(generated(decl, keyId, 'AWS::ApiGateway::ApiKey', {Enabled: true, StageKeys: [stageKey]}, locate))
-  out.push(
-    generated(decl, shared ? 'ServerlessUsagePlanKey' : `${decl.id}UsagePlanKey`, 'AWS::ApiGateway::UsagePlanKey', {KeyId: {Ref: keyId}, KeyType: 'API_KEY', UsagePlanId: {Ref: planId}}, locate),
-  )
+  out.push(generated(decl, shared ? 'ServerlessUsagePlanKey' : `${decl.id}UsagePlanKey`, 'AWS::ApiGateway::UsagePlanKey', {KeyId: {Ref: keyId}, KeyType: 'API_KEY', UsagePlanId: {Ref: planId}}, locate))
 }
 
 /** Adds what an API's custom domain generates; APIs whose domains share a hosted zone share one record set group. */

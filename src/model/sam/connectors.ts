@@ -184,17 +184,18 @@ export function expandConnector(expansion: Expansion, decl: ResourceDecl): void 
     switch (profile.Type) {
       case 'AWS_IAM_ROLE_MANAGED_POLICY': {
         if (owner.role === undefined) {
-          reject(expansion, decl, `Unable to get IAM role name from '${profile.Properties.SourcePolicy ? 'Source' : 'Destination'}' resource.`, profile.Properties.SourcePolicy ? ['Source'] : multiple ? ['Destination', index] : ['Destination'])
+          reject(
+            expansion,
+            decl,
+            `Unable to get IAM role name from '${profile.Properties.SourcePolicy ? 'Source' : 'Destination'}' resource.`,
+            profile.Properties.SourcePolicy ? ['Source'] : multiple ? ['Destination', index] : ['Destination'],
+          )
           return
         }
         const policyId = multiple ? `${decl.id}PolicyDestination${index}` : `${decl.id}Policy`
         push(
-          generated(
-            decl,
-            policyId,
-            'AWS::IAM::ManagedPolicy',
-            {PolicyDocument: {Version: '2012-10-17', Statement: statements()}, Roles: [owner.role]},
-            (path, scope) => (path[0] === 'PolicyDocument' ? permissionsLocate([], scope) : locate(path, scope)),
+          generated(decl, policyId, 'AWS::IAM::ManagedPolicy', {PolicyDocument: {Version: '2012-10-17', Statement: statements()}, Roles: [owner.role]}, (path, scope) =>
+            path[0] === 'PolicyDocument' ? permissionsLocate([], scope) : locate(path, scope),
           ),
         )
         // The access must exist before what uses it starts: an event source mapping polling the source, or the source itself.
@@ -205,7 +206,11 @@ export function expandConnector(expansion: Expansion, decl: ResourceDecl): void 
           )
           if (mappings.length === 1) addDependsOn(mappings[0], policyId)
         }
-        if (dependedBy === 'SOURCE' && source.id !== undefined) addDependsOn(expansion.out.find((candidate) => candidate.id === source.id), policyId)
+        if (dependedBy === 'SOURCE' && source.id !== undefined)
+          addDependsOn(
+            expansion.out.find((candidate) => candidate.id === source.id),
+            policyId,
+          )
         return
       }
       case 'AWS_LAMBDA_PERMISSION':

@@ -10,8 +10,15 @@ const SERVICE_ROLE_ID = 'CodeDeployServiceRole'
 const COMBINED_CONDITION = 'ServerlessCodeDeployCondition'
 /** Deployment types SAM turns into CodeDeploy's predefined configuration names. */
 const PREDEFINED_CONFIGURATIONS = new Set([
-  'Canary10Percent5Minutes', 'Canary10Percent10Minutes', 'Canary10Percent15Minutes', 'Canary10Percent30Minutes', 'Linear10PercentEvery1Minute',
-  'Linear10PercentEvery2Minutes', 'Linear10PercentEvery3Minutes', 'Linear10PercentEvery10Minutes', 'AllAtOnce',
+  'Canary10Percent5Minutes',
+  'Canary10Percent10Minutes',
+  'Canary10Percent15Minutes',
+  'Canary10Percent30Minutes',
+  'Linear10PercentEvery1Minute',
+  'Linear10PercentEvery2Minutes',
+  'Linear10PercentEvery3Minutes',
+  'Linear10PercentEvery10Minutes',
+  'AllAtOnce',
 ])
 
 /** One function's deployment preference as SAM's DeploymentPreferenceCollection keeps it. */
@@ -169,7 +176,9 @@ export function finishDeploymentPreferences(expansion: Expansion): void {
         TriggerConfigurations: preference.triggerConfigurations,
         Tags: tagList(preference.tags),
       },
-      samLocator(expansion, decl, 'Function', (path) => (path[0] === 'AlarmConfiguration' ? ['Alarms'] : path[0] === 'DeploymentConfigName' ? ['Type'] : path[0] === 'ServiceRoleArn' ? ['Role'] : []), ['DeploymentPreference']),
+      samLocator(expansion, decl, 'Function', (path) => (path[0] === 'AlarmConfiguration' ? ['Alarms'] : path[0] === 'DeploymentConfigName' ? ['Type'] : path[0] === 'ServiceRoleArn' ? ['Role'] : []), [
+        'DeploymentPreference',
+      ]),
     )
     group.condition = preference.condition
     group.dependsOn = undefined

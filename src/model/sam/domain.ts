@@ -33,7 +33,11 @@ export function logicalIdHash(data: unknown): string {
 
 /** Python's `json.dumps` with default separators, a dict in its (Python 2.7) iteration order. */
 function pyJson(value: PyValue): string {
-  if (value instanceof PyDict) return `{${value.items().map(([key, child]) => `${JSON.stringify(typeof key === 'string' ? key : key.value)}: ${pyJson(child)}`).join(', ')}}`
+  if (value instanceof PyDict)
+    return `{${value
+      .items()
+      .map(([key, child]) => `${JSON.stringify(typeof key === 'string' ? key : key.value)}: ${pyJson(child)}`)
+      .join(', ')}}`
   if (Array.isArray(value)) return `[${value.map(pyJson).join(', ')}]`
   const json = toJson(value)
   if (typeof json === 'string') return JSON.stringify(json).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)

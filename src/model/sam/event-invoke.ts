@@ -70,7 +70,13 @@ export function expandEventInvokeConfig(expansion: Expansion, decl: ResourceDecl
     if (destination === undefined || condition !== undefined) {
       if (type !== 'SQS' && type !== 'SNS') continue
       const resourceId = `${configId}${outcome}${type === 'SQS' ? 'Queue' : 'Topic'}`
-      const resource = generated(decl, resourceId, type === 'SQS' ? 'AWS::SQS::Queue' : 'AWS::SNS::Topic', {}, samLocator(expansion, decl, 'Function', () => ['Type'], source))
+      const resource = generated(
+        decl,
+        resourceId,
+        type === 'SQS' ? 'AWS::SQS::Queue' : 'AWS::SNS::Topic',
+        {},
+        samLocator(expansion, decl, 'Function', () => ['Type'], source),
+      )
       resource.dependsOn = undefined
       if (condition !== undefined) {
         if (decl.condition === undefined) resource.condition = condition

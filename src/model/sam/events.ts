@@ -28,9 +28,7 @@ export function expandFunctionEvent(expansion: Expansion, context: FunctionConte
   const eventLocate = samLocator(expansion, decl, undefined, identity, eventPrefix)
   const at = (path: PropPath): Locator => samLocator(expansion, decl, undefined, () => path, eventPrefix)
   const permission = (permissionId: string, principal: string, sourceArn: unknown, extra: Props = {}): void => {
-    out.push(
-      generated(decl, permissionId, 'AWS::Lambda::Permission', {Action: 'lambda:InvokeFunction', FunctionName: fn.ref, Principal: principal, SourceArn: sourceArn, ...extra}, at([]), true),
-    )
+    out.push(generated(decl, permissionId, 'AWS::Lambda::Permission', {Action: 'lambda:InvokeFunction', FunctionName: fn.ref, Principal: principal, SourceArn: sourceArn, ...extra}, at([]), true))
   }
   switch (type) {
     case 'SQS':
@@ -183,12 +181,23 @@ export function expandFunctionEvent(expansion: Expansion, context: FunctionConte
       return
     case 'IoTRule':
       out.push(
-        generated(decl, generatedId, 'AWS::IoT::TopicRule', {TopicRulePayload: stripUndefined({Sql: p.Sql, AwsIotSqlVersion: p.AwsIotSqlVersion, RuleDisabled: false, Actions: [{Lambda: {FunctionArn: fn.arn}}]})}, eventLocate),
+        generated(
+          decl,
+          generatedId,
+          'AWS::IoT::TopicRule',
+          {TopicRulePayload: stripUndefined({Sql: p.Sql, AwsIotSqlVersion: p.AwsIotSqlVersion, RuleDisabled: false, Actions: [{Lambda: {FunctionArn: fn.arn}}]})},
+          eventLocate,
+        ),
       )
       // SAM writes the partition of the region it runs in, as a literal (the aws partition assumed here, as for managed policies).
-      permission(`${generatedId}Permission`, 'iot.amazonaws.com', {'Fn::Sub': ['arn:aws:iot:${AWS::Region}:${AWS::AccountId}:rule/${RuleName}', {RuleName: {Ref: generatedId}}]}, {
-        SourceAccount: {'Fn::Sub': '${AWS::AccountId}'},
-      })
+      permission(
+        `${generatedId}Permission`,
+        'iot.amazonaws.com',
+        {'Fn::Sub': ['arn:aws:iot:${AWS::Region}:${AWS::AccountId}:rule/${RuleName}', {RuleName: {Ref: generatedId}}]},
+        {
+          SourceAccount: {'Fn::Sub': '${AWS::AccountId}'},
+        },
+      )
       return
     case 'CloudWatchLogs':
       out.push(generated(decl, generatedId, 'AWS::Logs::SubscriptionFilter', {LogGroupName: p.LogGroupName, FilterPattern: p.FilterPattern, DestinationArn: fn.arn}, eventLocate))

@@ -36,13 +36,7 @@ export interface Expansion {
  * SAM property it comes from (`TracingConfig.Mode` → `Tracing`), relative to `prefix`; values the
  * resource inherits from Globals are located in Globals.
  */
-export function samLocator(
-  expansion: Expansion,
-  sam: ResourceDecl,
-  globalsSection: string | undefined,
-  rename: (path: PropPath) => PropPath | undefined,
-  prefix: PropPath = [],
-): Locator {
+export function samLocator(expansion: Expansion, sam: ResourceDecl, globalsSection: string | undefined, rename: (path: PropPath) => PropPath | undefined, prefix: PropPath = []): Locator {
   const {parsed, template, resources} = expansion
   return (path, scope = 'properties') => {
     if (scope === 'resource') return sam.locate(path, 'resource')

@@ -12,9 +12,31 @@ import {aliasLogicalId, resolveParameterRefs, versionLogicalId} from './ids.js'
 import {addRolePolicy, type GeneratedPolicy, SAM_MANAGED_POLICIES, samRole, trustPolicy} from './roles.js'
 
 const FUNCTION_PASSTHROUGH = [
-  'FunctionName', 'Handler', 'Runtime', 'MemorySize', 'Timeout', 'Description', 'Environment', 'Architectures', 'ReservedConcurrentExecutions',
-  'Layers', 'VpcConfig', 'KmsKeyArn', 'EphemeralStorage', 'LoggingConfig', 'RecursiveLoop', 'SnapStart', 'RuntimeManagementConfig', 'PackageType',
-  'ImageConfig', 'FileSystemConfigs', 'CodeSigningConfigArn', 'TenancyConfig', 'DurableConfig', 'FunctionScalingConfig', 'PublishToLatestPublished',
+  'FunctionName',
+  'Handler',
+  'Runtime',
+  'MemorySize',
+  'Timeout',
+  'Description',
+  'Environment',
+  'Architectures',
+  'ReservedConcurrentExecutions',
+  'Layers',
+  'VpcConfig',
+  'KmsKeyArn',
+  'EphemeralStorage',
+  'LoggingConfig',
+  'RecursiveLoop',
+  'SnapStart',
+  'RuntimeManagementConfig',
+  'PackageType',
+  'ImageConfig',
+  'FileSystemConfigs',
+  'CodeSigningConfigArn',
+  'TenancyConfig',
+  'DurableConfig',
+  'FunctionScalingConfig',
+  'PublishToLatestPublished',
 ]
 
 function renameFunctionPath(path: PropPath): PropPath {
@@ -143,7 +165,6 @@ export function expandFunction(expansion: Expansion, decl: ResourceDecl, props: 
   const ordered = Object.entries(events).sort((a, b) => (eventOrder(a) < eventOrder(b) ? -1 : eventOrder(a) > eventOrder(b) ? 1 : 0))
   for (const [eventName, event] of ordered) expandFunctionEvent(expansion, context, eventName, event)
 
-
   if (isRecord(props.FunctionUrlConfig)) {
     const urlLocate = samLocator(expansion, decl, 'Function', (path) => (path[0] === 'TargetFunctionArn' ? [] : path), ['FunctionUrlConfig'])
     const url = props.FunctionUrlConfig
@@ -151,10 +172,24 @@ export function expandFunction(expansion: Expansion, decl: ResourceDecl, props: 
     if (url.AuthType === 'NONE') {
       const authLocate = samLocator(expansion, decl, 'Function', () => ['AuthType'], ['FunctionUrlConfig'])
       out.push(
-        generated(decl, `${id}UrlPublicPermissions`, 'AWS::Lambda::Permission', {Action: 'lambda:InvokeFunctionUrl', FunctionName: context.target.ref, Principal: '*', FunctionUrlAuthType: 'NONE'}, authLocate, true),
+        generated(
+          decl,
+          `${id}UrlPublicPermissions`,
+          'AWS::Lambda::Permission',
+          {Action: 'lambda:InvokeFunctionUrl', FunctionName: context.target.ref, Principal: '*', FunctionUrlAuthType: 'NONE'},
+          authLocate,
+          true,
+        ),
       )
       out.push(
-        generated(decl, `${id}URLInvokeAllowPublicAccess`, 'AWS::Lambda::Permission', {Action: 'lambda:InvokeFunction', FunctionName: context.target.ref, Principal: '*', InvokedViaFunctionUrl: true}, authLocate, true),
+        generated(
+          decl,
+          `${id}URLInvokeAllowPublicAccess`,
+          'AWS::Lambda::Permission',
+          {Action: 'lambda:InvokeFunction', FunctionName: context.target.ref, Principal: '*', InvokedViaFunctionUrl: true},
+          authLocate,
+          true,
+        ),
       )
     }
   }

@@ -113,7 +113,14 @@ export function expandGraphQlApi(expansion: Expansion, decl: ResourceDecl, props
     add(
       `${id}ApiCache`,
       'AWS::AppSync::ApiCache',
-      {ApiId: apiId, ApiCachingBehavior: cache.ApiCachingBehavior, Type: cache.Type, Ttl: cache.Ttl, AtRestEncryptionEnabled: cache.AtRestEncryptionEnabled, TransitEncryptionEnabled: cache.TransitEncryptionEnabled},
+      {
+        ApiId: apiId,
+        ApiCachingBehavior: cache.ApiCachingBehavior,
+        Type: cache.Type,
+        Ttl: cache.Ttl,
+        AtRestEncryptionEnabled: cache.AtRestEncryptionEnabled,
+        TransitEncryptionEnabled: cache.TransitEncryptionEnabled,
+      },
       ['Cache'],
     )
   }
@@ -138,7 +145,15 @@ export function expandGraphQlApi(expansion: Expansion, decl: ResourceDecl, props
       ? source.TableArn
       : {'Fn::Sub': ['arn:${AWS::Partition}:dynamodb:${__Region__}:${AWS::AccountId}:table/${__TableName__}', {__TableName__: source.TableName, __Region__: region}]}
     const permissions = Array.isArray(source.Permissions) && source.Permissions.length > 0 ? source.Permissions : ['Read', 'Write']
-    connector(expansion, decl, `${sourceId}ToTableConnector`, {Type: 'AWS::AppSync::DataSource', Arn: {'Fn::GetAtt': [sourceId, 'DataSourceArn']}, RoleName: {Ref: `${sourceId}Role`}}, {Type: 'AWS::DynamoDB::Table', Arn: tableArn}, permissions, path)
+    connector(
+      expansion,
+      decl,
+      `${sourceId}ToTableConnector`,
+      {Type: 'AWS::AppSync::DataSource', Arn: {'Fn::GetAtt': [sourceId, 'DataSourceArn']}, RoleName: {Ref: `${sourceId}Role`}},
+      {Type: 'AWS::DynamoDB::Table', Arn: tableArn},
+      permissions,
+      path,
+    )
   }
   for (const [name, source] of records(dataSources.Lambda)) {
     const sourceId = `${id}${name}LambdaDataSource`
@@ -153,7 +168,15 @@ export function expandGraphQlApi(expansion: Expansion, decl: ResourceDecl, props
     dataSourceNames.set(name, {'Fn::GetAtt': [sourceId, 'Name']})
     if (present(source.ServiceRoleArn)) continue
     add(`${sourceId}Role`, 'AWS::IAM::Role', {AssumeRolePolicyDocument: appSyncAssumeRole()}, path, {managed: true})
-    connector(expansion, decl, `${sourceId}ToLambdaConnector`, {Type: 'AWS::AppSync::DataSource', Arn: {'Fn::GetAtt': [sourceId, 'DataSourceArn']}, RoleName: {Ref: `${sourceId}Role`}}, {Type: 'AWS::Lambda::Function', Arn: source.FunctionArn}, ['Write'], path)
+    connector(
+      expansion,
+      decl,
+      `${sourceId}ToLambdaConnector`,
+      {Type: 'AWS::AppSync::DataSource', Arn: {'Fn::GetAtt': [sourceId, 'DataSourceArn']}, RoleName: {Ref: `${sourceId}Role`}},
+      {Type: 'AWS::Lambda::Function', Arn: source.FunctionArn},
+      ['Write'],
+      path,
+    )
   }
 
   if (isRecord(props.DomainName)) {

@@ -59,7 +59,6 @@ export function finishApiDefinitions(expansion: Expansion): void {
   }
 }
 
-
 /**
  * `_add_tags_to_implicit_api_if_necessary`: a function or state machine with PropagateTags (its own or its Globals')
  * gives its Tags (its own, else its Globals') to the implicit REST API its Api events create.

@@ -8,10 +8,27 @@ import {SAM_MANAGED_POLICIES} from './roles.js'
 
 /** Properties of pull events (event source mappings) that SAM passes through unchanged. */
 const ESM_PASSTHROUGH = [
-  'StartingPosition', 'StartingPositionTimestamp', 'BatchSize', 'Enabled', 'MaximumBatchingWindowInSeconds', 'MaximumRetryAttempts',
-  'BisectBatchOnFunctionError', 'MaximumRecordAgeInSeconds', 'ParallelizationFactor', 'Topics', 'Queues', 'SourceAccessConfigurations',
-  'TumblingWindowInSeconds', 'FunctionResponseTypes', 'FilterCriteria', 'KmsKeyArn', 'ScalingConfig', 'ProvisionedPollerConfig',
-  'MetricsConfig', 'LoggingConfig', 'DestinationConfig',
+  'StartingPosition',
+  'StartingPositionTimestamp',
+  'BatchSize',
+  'Enabled',
+  'MaximumBatchingWindowInSeconds',
+  'MaximumRetryAttempts',
+  'BisectBatchOnFunctionError',
+  'MaximumRecordAgeInSeconds',
+  'ParallelizationFactor',
+  'Topics',
+  'Queues',
+  'SourceAccessConfigurations',
+  'TumblingWindowInSeconds',
+  'FunctionResponseTypes',
+  'FilterCriteria',
+  'KmsKeyArn',
+  'ScalingConfig',
+  'ProvisionedPollerConfig',
+  'MetricsConfig',
+  'LoggingConfig',
+  'DestinationConfig',
 ]
 
 const ESM_SOURCE_PROPERTY: Record<string, string> = {SQS: 'Queue', Kinesis: 'Stream', DynamoDB: 'Stream', MSK: 'Stream', MQ: 'Broker', DocumentDB: 'Cluster'}
@@ -77,7 +94,13 @@ const secretAccess = (uri: unknown): Props => ({Action: ['secretsmanager:GetSecr
 /** The kms:Decrypt statement for a SecretsManagerKmsKeyId (MQ writes the action as a string, the others as a list). */
 function kmsAccess(keyId: unknown, asList: boolean): Props[] {
   if (keyId === undefined) return []
-  return [{Action: asList ? ['kms:Decrypt'] : 'kms:Decrypt', Effect: 'Allow', Resource: {'Fn::Sub': `arn:\${AWS::Partition}:kms:\${AWS::Region}:\${AWS::AccountId}:key/${typeof keyId === 'string' ? keyId : JSON.stringify(keyId)}`}}]
+  return [
+    {
+      Action: asList ? ['kms:Decrypt'] : 'kms:Decrypt',
+      Effect: 'Allow',
+      Resource: {'Fn::Sub': `arn:\${AWS::Partition}:kms:\${AWS::Region}:\${AWS::AccountId}:key/${typeof keyId === 'string' ? keyId : JSON.stringify(keyId)}`},
+    },
+  ]
 }
 
 /** `get_schema_registry_permissions`: the registry's access secrets, and Glue's registry and schema versions. */

@@ -115,7 +115,10 @@ class Py27Keys {
   }
 
   keys(): string[] {
-    return [...this.slots.entries()].filter((entry): entry is [number, string] => entry[1] !== DUMMY).sort((a, b) => a[0] - b[0]).map((entry) => entry[1])
+    return [...this.slots.entries()]
+      .filter((entry): entry is [number, string] => entry[1] !== DUMMY)
+      .sort((a, b) => a[0] - b[0])
+      .map((entry) => entry[1])
   }
 }
 

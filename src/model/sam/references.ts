@@ -79,8 +79,13 @@ function rewrite(value: unknown, renamed: ReadonlyMap<string, string>, derived: 
 const REFERABLE: Record<string, Record<string, string>> = {
   'AWS::Serverless::Function': {Alias: 'AWS::Lambda::Alias', Version: 'AWS::Lambda::Version', DestinationTopic: 'AWS::SNS::Topic', DestinationQueue: 'AWS::SQS::Queue'},
   'AWS::Serverless::Api': {
-    Stage: 'AWS::ApiGateway::Stage', Deployment: 'AWS::ApiGateway::Deployment', DomainName: 'AWS::ApiGateway::DomainName', DomainNameV2: 'AWS::ApiGateway::DomainNameV2',
-    UsagePlan: 'AWS::ApiGateway::UsagePlan', UsagePlanKey: 'AWS::ApiGateway::UsagePlanKey', ApiKey: 'AWS::ApiGateway::ApiKey',
+    Stage: 'AWS::ApiGateway::Stage',
+    Deployment: 'AWS::ApiGateway::Deployment',
+    DomainName: 'AWS::ApiGateway::DomainName',
+    DomainNameV2: 'AWS::ApiGateway::DomainNameV2',
+    UsagePlan: 'AWS::ApiGateway::UsagePlan',
+    UsagePlanKey: 'AWS::ApiGateway::UsagePlanKey',
+    ApiKey: 'AWS::ApiGateway::ApiKey',
   },
   'AWS::Serverless::HttpApi': {Stage: 'AWS::ApiGatewayV2::Stage', DomainName: 'AWS::ApiGatewayV2::DomainName'},
   'AWS::Serverless::WebSocketApi': {Stage: 'AWS::ApiGatewayV2::Stage', DomainName: 'AWS::ApiGatewayV2::DomainName'},

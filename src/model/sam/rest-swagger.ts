@@ -388,7 +388,12 @@ export function restSwaggers(template: Props, positions?: PositionIndex): Map<st
     const props = isRecord(own) ? own : {}
     const managed = !props.DefinitionBody && !props.DefinitionUri
     const merged = mergeGlobals(globalsFor(template, 'Api'), props)
-    apis.set(id, {managed, swagger: managed ? skeleton() : props.DefinitionBody !== undefined ? definitionOf(props.DefinitionBody, positions) : undefined, props: merged, openApiVersion: openApiVersionOf(merged.OpenApiVersion)})
+    apis.set(id, {
+      managed,
+      swagger: managed ? skeleton() : props.DefinitionBody !== undefined ? definitionOf(props.DefinitionBody, positions) : undefined,
+      props: merged,
+      openApiVersion: openApiVersionOf(merged.OpenApiVersion),
+    })
   }
   const implicitExists = ids.includes(IMPLICIT_API)
   const withEvents = (id: string): boolean => typeOf(id) === 'AWS::Serverless::Function' || typeOf(id) === 'AWS::Serverless::StateMachine'
@@ -738,7 +743,10 @@ function authorizerDefinition(name: string, config: PyDict | undefined): PyDict 
   } else {
     authorizer = PyDict.of([['type', payload === 'REQUEST' ? 'request' : 'token']])
     definition.set('x-amazon-apigateway-authorizer', authorizer)
-    authorizer.set('authorizerUri', plainDict({'Fn::Sub': ['arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${__FunctionArn__}/invocations', plainDict({__FunctionArn__: config.get('FunctionArn') ?? null})]}))
+    authorizer.set(
+      'authorizerUri',
+      plainDict({'Fn::Sub': ['arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${__FunctionArn__}/invocations', plainDict({__FunctionArn__: config.get('FunctionArn') ?? null})]}),
+    )
     const ttl = identityDict?.get('ReauthorizeEvery')
     if (identityDict && ttl !== undefined && ttl !== null) authorizer.set('authorizerResultTtlInSeconds', ttl)
     const role = config.get('FunctionInvokeRole')

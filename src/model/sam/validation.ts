@@ -18,7 +18,9 @@ export interface SamRejection {
 
 /** SAM's own wording for a document it rejects: `Invalid Serverless Application Specification document. …`. */
 export function rejectionMessage(rejections: readonly SamRejection[]): string {
-  const errors = rejections.map(({resource, event, bare, message}) => `${bare ? '' : `Resource with id [${resource.id}] is invalid. `}${event === undefined ? '' : `Event with id [${event}] is invalid. `}${message}`)
+  const errors = rejections.map(
+    ({resource, event, bare, message}) => `${bare ? '' : `Resource with id [${resource.id}] is invalid. `}${event === undefined ? '' : `Event with id [${event}] is invalid. `}${message}`,
+  )
   return `Invalid Serverless Application Specification document. Number of errors found: ${rejections.length}. ${errors.join(' ')}`
 }
 
@@ -86,7 +88,12 @@ export function validateFunction(expansion: Expansion, decl: ResourceDecl, props
     if (!isRecord(destination)) continue
     const type = destination.Type
     if (typeof type !== 'string' || !DESTINATION_TYPES.includes(type)) {
-      reject(expansion, decl, `'Type: ${typeof type === 'string' ? type : 'None'}' must be one of ['SQS', 'SNS', 'EventBridge', 'Lambda', 'S3Bucket']`, ['EventInvokeConfig', 'DestinationConfig', outcome, 'Type'])
+      reject(expansion, decl, `'Type: ${typeof type === 'string' ? type : 'None'}' must be one of ['SQS', 'SNS', 'EventBridge', 'Lambda', 'S3Bucket']`, [
+        'EventInvokeConfig',
+        'DestinationConfig',
+        outcome,
+        'Type',
+      ])
     } else if (destination.Destination === undefined && type !== 'SQS' && type !== 'SNS') {
       reject(expansion, decl, "Destination is required if Type is not ['SQS', 'SNS']", ['EventInvokeConfig', 'DestinationConfig', outcome])
     }
@@ -154,7 +161,10 @@ export function validateConnector(expansion: Expansion, decl: ResourceDecl): boo
     return false
   }
   let valid = true
-  for (const [endpoint, at] of [[props.Source, ['Source']], ...asArray(props.Destination).map((destination, index): [unknown, PropPath] => [destination, Array.isArray(props.Destination) ? ['Destination', index] : ['Destination']])] as Array<[unknown, PropPath]>) {
+  for (const [endpoint, at] of [
+    [props.Source, ['Source']],
+    ...asArray(props.Destination).map((destination, index): [unknown, PropPath] => [destination, Array.isArray(props.Destination) ? ['Destination', index] : ['Destination']]),
+  ] as Array<[unknown, PropPath]>) {
     if (!isRecord(endpoint)) continue
     const id = endpoint.Id
     const others = Object.keys(endpoint).filter((key) => key !== 'Id' && key !== 'Qualifier')

@@ -86,7 +86,14 @@ export function expandWebSocketApi(expansion: Expansion, decl: ResourceDecl, pro
         ? {'Fn::Sub': `arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${${id}.ApiId}/${stageName}/${routeKey}`}
         : {'Fn::Sub': [`arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${${id}.ApiId}/\${__StageName__}/${routeKey}`, {__StageName__: stageName}]}
     out.push(
-      generated(decl, `${base}Permission`, 'AWS::Lambda::Permission', {Action: 'lambda:InvokeFunction', FunctionName: spec.FunctionArn, Principal: 'apigateway.amazonaws.com', SourceArn: sourceArn}, routeLocate, true),
+      generated(
+        decl,
+        `${base}Permission`,
+        'AWS::Lambda::Permission',
+        {Action: 'lambda:InvokeFunction', FunctionName: spec.FunctionArn, Principal: 'apigateway.amazonaws.com', SourceArn: sourceArn},
+        routeLocate,
+        true,
+      ),
     )
   }
   const stage = generated(

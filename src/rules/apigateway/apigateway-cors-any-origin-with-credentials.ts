@@ -22,15 +22,16 @@ export default defineRule({
     recommended: false,
     practices: ['P-SEC-4'],
     messages: {
-      anyOrigin: '{{where}} allows origin * together with credentials: any web site may send requests carrying your users\' cookies or authorization headers.',
+      anyOrigin: "{{where}} allows origin * together with credentials: any web site may send requests carrying your users' cookies or authorization headers.",
     },
     equivalents: {},
     docs: {
-      what:
-        'Finds HTTP APIs whose `CorsConfiguration` has `AllowOrigins: ["*"]` and `AllowCredentials: true`, SAM REST APIs whose `Cors` has `AllowOrigin: "\'*\'"` and `AllowCredentials: true`, and REST methods whose integration or method responses set `Access-Control-Allow-Origin: \'*\'` with `Access-Control-Allow-Credentials: \'true\'`.',
+      what: "Finds HTTP APIs whose `CorsConfiguration` has `AllowOrigins: [\"*\"]` and `AllowCredentials: true`, SAM REST APIs whose `Cors` has `AllowOrigin: \"'*'\"` and `AllowCredentials: true`, and REST methods whose integration or method responses set `Access-Control-Allow-Origin: '*'` with `Access-Control-Allow-Credentials: 'true'`.",
       why: 'Credentials should only be shared with origins you trust. Browsers refuse the wildcard with credentials, so such configurations are either broken or, when the origin is reflected in code, open to cross-site request forgery from any site.',
-      failing: 'Resources:\n  Api:\n    Type: AWS::ApiGatewayV2::Api\n    Properties:\n      Name: orders\n      ProtocolType: HTTP\n      CorsConfiguration:\n        AllowOrigins: ["*"]\n        AllowCredentials: true',
-      fixed: 'Resources:\n  Api:\n    Type: AWS::ApiGatewayV2::Api\n    Properties:\n      Name: orders\n      ProtocolType: HTTP\n      CorsConfiguration:\n        AllowOrigins: ["https://app.example.com"]\n        AllowCredentials: true',
+      failing:
+        'Resources:\n  Api:\n    Type: AWS::ApiGatewayV2::Api\n    Properties:\n      Name: orders\n      ProtocolType: HTTP\n      CorsConfiguration:\n        AllowOrigins: ["*"]\n        AllowCredentials: true',
+      fixed:
+        'Resources:\n  Api:\n    Type: AWS::ApiGatewayV2::Api\n    Properties:\n      Name: orders\n      ProtocolType: HTTP\n      CorsConfiguration:\n        AllowOrigins: ["https://app.example.com"]\n        AllowCredentials: true',
       whenNotToUse: 'Never for credentialed requests; public APIs without credentials may use * freely.',
       references: ['https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-cors.html', 'https://developer.mozilla.org/en-US/docs/Web/HTTP/CORS#credentialed_requests_and_wildcards'],
       limitations: 'Headers set by a Lambda proxy integration in code are not visible.',
@@ -50,7 +51,10 @@ export default defineRule({
     }
     for (const method of graph.ofKind('method')) {
       const responses: Array<{parameters: unknown; path: PropPath}> = [
-        ...asArray(get(method.props, 'Integration', 'IntegrationResponses')).map((response, index) => ({parameters: get(response, 'ResponseParameters'), path: ['Integration', 'IntegrationResponses', index, 'ResponseParameters']})),
+        ...asArray(get(method.props, 'Integration', 'IntegrationResponses')).map((response, index) => ({
+          parameters: get(response, 'ResponseParameters'),
+          path: ['Integration', 'IntegrationResponses', index, 'ResponseParameters'],
+        })),
       ]
       for (const {parameters, path} of responses) {
         const origin = unquote(literal(get(parameters, 'method.response.header.Access-Control-Allow-Origin')))

@@ -23,24 +23,21 @@ export default defineRule({
     recommended: true,
     practices: ['P-SEC-4', 'P-DES-5'],
     messages: {
-      integrationTimeout: '{{route}} of API {{api}} sets TimeoutInMillis {{timeout}}, above the 29000 ms REST default: it needs a raised quota, works only on Regional and private APIs, and keeps clients waiting.',
+      integrationTimeout:
+        '{{route}} of API {{api}} sets TimeoutInMillis {{timeout}}, above the 29000 ms REST default: it needs a raised quota, works only on Regional and private APIs, and keeps clients waiting.',
       functionTimeout:
         'Function {{function}} behind {{route}} of API {{api}} has Timeout {{functionTimeout}} s but the integration stops waiting after {{integrationTimeout}} s: callers get a 504 while the function keeps running (and may retry into duplicates).',
     },
     equivalents: {},
     docs: {
-      what:
-        'For REST methods, HTTP routes or integrations, and OpenAPI body operations (SAM `Api` / `HttpApi` events included) backed by a Lambda function: reports an explicit `TimeoutInMillis` above 29000 on a REST integration, and a function whose `Timeout` (3 s when unset, SAM `Globals` included) is longer than the integration timeout (29 s for REST, 30 s for HTTP APIs, or the explicit `TimeoutInMillis`).',
+      what: 'For REST methods, HTTP routes or integrations, and OpenAPI body operations (SAM `Api` / `HttpApi` events included) backed by a Lambda function: reports an explicit `TimeoutInMillis` above 29000 on a REST integration, and a function whose `Timeout` (3 s when unset, SAM `Globals` included) is longer than the integration timeout (29 s for REST, 30 s for HTTP APIs, or the explicit `TimeoutInMillis`).',
       why: 'A synchronous API is the wrong place for long work: the client is cut off, the function runs on, and retries create duplicates. Long work belongs behind a queue or a state machine, with the API returning 202 and a status resource.',
       failing:
         'Transform: AWS::Serverless-2016-10-31\nResources:\n  Report:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/\n      Timeout: 120\n      Events:\n        Get:\n          Type: Api\n          Properties: {Path: /report, Method: GET}',
       fixed:
         'Transform: AWS::Serverless-2016-10-31\nResources:\n  Report:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/\n      Timeout: 25\n      Events:\n        Get:\n          Type: Api\n          Properties: {Path: /report, Method: GET}',
       whenNotToUse: 'Functions that are also invoked from elsewhere with a longer budget, where the API path is known to finish quickly.',
-      references: [
-        'https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html',
-        'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html',
-      ],
+      references: ['https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html', 'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html'],
     },
   },
   check({graph, report}) {

@@ -41,11 +41,11 @@ export default defineRule({
     },
     equivalents: {'cdk-nag': ['AwsSolutions-APIG2']},
     docs: {
-      what:
-        'Finds REST APIs with no `AWS::ApiGateway::RequestValidator`, no method with a `RequestValidatorId` (SAM creates one for events with `RequestModel` or `RequestParameters` validation), and no `x-amazon-apigateway-request-validator(s)` in their OpenAPI body.',
+      what: 'Finds REST APIs with no `AWS::ApiGateway::RequestValidator`, no method with a `RequestValidatorId` (SAM creates one for events with `RequestModel` or `RequestParameters` validation), and no `x-amazon-apigateway-request-validator(s)` in their OpenAPI body.',
       why: 'API Gateway can reject requests whose body or parameters do not match a model before any function runs: less code, less cost, and less attack surface.',
       failing: 'Resources:\n  Api:\n    Type: AWS::ApiGateway::RestApi\n    Properties:\n      Name: orders',
-      fixed: 'Resources:\n  Api:\n    Type: AWS::ApiGateway::RestApi\n    Properties:\n      Name: orders\n  Validator:\n    Type: AWS::ApiGateway::RequestValidator\n    Properties:\n      RestApiId: !Ref Api\n      ValidateRequestBody: true\n      ValidateRequestParameters: true',
+      fixed:
+        'Resources:\n  Api:\n    Type: AWS::ApiGateway::RestApi\n    Properties:\n      Name: orders\n  Validator:\n    Type: AWS::ApiGateway::RequestValidator\n    Properties:\n      RestApiId: !Ref Api\n      ValidateRequestBody: true\n      ValidateRequestParameters: true',
       whenNotToUse: 'Lambda proxy APIs that validate input in code with a schema library (and test it).',
       references: ['https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-method-request-validation.html'],
       limitations: 'Whether each method actually uses the validator is not checked; APIs defined by a body in S3 are skipped.',

@@ -18,7 +18,8 @@ export default defineRule({
       noAccessLog: 'Stage {{stage}} has no {{property}} destination: requests to the API leave no access log.',
     },
     fixable: 'unsafe',
-    fixUnsafeReason: 'REST API access logs need the account-level CloudWatch Logs role of API Gateway (AWS::ApiGateway::Account): without it the deployment fails. Log events are billed, and deleted after 30 days.',
+    fixUnsafeReason:
+      'REST API access logs need the account-level CloudWatch Logs role of API Gateway (AWS::ApiGateway::Account): without it the deployment fails. Log events are billed, and deleted after 30 days.',
     cdkFix: 'deployOptions: {accessLogDestination: new apigw.LogGroupLogDestination(logGroup), accessLogFormat: apigw.AccessLogFormat.jsonWithStandardFields()}',
     equivalents: {'serverless-rules': ['ES2000'], 'cdk-nag': ['Serverless-APIGWAccessLogging', 'AwsSolutions-APIG1'], checkov: ['CKV_AWS_76', 'CKV_AWS_95']},
     docs: {

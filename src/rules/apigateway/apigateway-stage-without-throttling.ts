@@ -12,10 +12,9 @@ function throttles(settings: unknown): boolean {
 /** A usage plan with a Throttle (or per-stage throttle) that lists this stage's API. */
 function throttledByUsagePlan(graph: ResourceGraph, api: GraphNode | undefined): boolean {
   if (!api) return false
-  return graph.ofType('AWS::ApiGateway::UsagePlan').some(
-    (plan) =>
-      asArray(plan.props.ApiStages).some((stage) => graph.resolve(get(stage, 'ApiId'))?.id === api.id && (get(stage, 'Throttle') !== undefined || get(plan.props, 'Throttle') !== undefined)),
-  )
+  return graph
+    .ofType('AWS::ApiGateway::UsagePlan')
+    .some((plan) => asArray(plan.props.ApiStages).some((stage) => graph.resolve(get(stage, 'ApiId'))?.id === api.id && (get(stage, 'Throttle') !== undefined || get(plan.props, 'Throttle') !== undefined)))
 }
 
 export default defineRule({
@@ -37,11 +36,11 @@ export default defineRule({
     cdkFix: 'deployOptions: {throttlingRateLimit: 10000, throttlingBurstLimit: 5000}',
     equivalents: {'serverless-rules': ['ES2003'], 'cdk-nag': ['Serverless-APIGWDefaultThrottling']},
     docs: {
-      what:
-        'REST stages need a `MethodSettings` entry for all methods (`ResourcePath: /*`, `HttpMethod: "*"`) with `ThrottlingRateLimit` or `ThrottlingBurstLimit`, or a usage plan with a throttle on the API; HTTP and WebSocket stages need `DefaultRouteSettings.ThrottlingRateLimit` or `ThrottlingBurstLimit`.',
+      what: 'REST stages need a `MethodSettings` entry for all methods (`ResourcePath: /*`, `HttpMethod: "*"`) with `ThrottlingRateLimit` or `ThrottlingBurstLimit`, or a usage plan with a throttle on the API; HTTP and WebSocket stages need `DefaultRouteSettings.ThrottlingRateLimit` or `ThrottlingBurstLimit`.',
       why: 'Without stage limits an API only has the account-wide limit (10,000 requests per second shared by every API in the Region): a runaway client or an attack can starve other APIs and scale the functions and databases behind it beyond what they can take.',
       failing: 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Api:\n    Type: AWS::Serverless::HttpApi',
-      fixed: 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Api:\n    Type: AWS::Serverless::HttpApi\n    Properties:\n      DefaultRouteSettings:\n        ThrottlingBurstLimit: 200\n        ThrottlingRateLimit: 100',
+      fixed:
+        'Transform: AWS::Serverless-2016-10-31\nResources:\n  Api:\n    Type: AWS::Serverless::HttpApi\n    Properties:\n      DefaultRouteSettings:\n        ThrottlingBurstLimit: 200\n        ThrottlingRateLimit: 100',
       whenNotToUse: 'APIs protected by a WAF rate-based rule or throttled by usage plans defined elsewhere.',
       references: ['https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-request-throttling.html', 'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-throttling.html'],
     },
@@ -62,9 +61,13 @@ export default defineRule({
         messageId: 'noThrottling',
         data: {stage: stageLabel(graph, stage), property: rest ? 'MethodSettings for /* with ThrottlingRateLimit' : 'DefaultRouteSettings.ThrottlingRateLimit'},
         autofix: (fixer) => {
-          if (!rest) return fixer.propose('Throttle every route at the account defaults', [fixer.setProperty(stage, ['DefaultRouteSettings'], DEFAULT_THROTTLING, {path: ['DefaultRouteSettings'], value: DEFAULT_THROTTLING, resource: 'HttpApi'})])
+          if (!rest)
+            return fixer.propose('Throttle every route at the account defaults', [
+              fixer.setProperty(stage, ['DefaultRouteSettings'], DEFAULT_THROTTLING, {path: ['DefaultRouteSettings'], value: DEFAULT_THROTTLING, resource: 'HttpApi'}),
+            ])
           const setting = {ResourcePath: '/*', HttpMethod: '*', ...DEFAULT_THROTTLING}
-          if (value === undefined) return fixer.propose('Throttle every method at the account defaults', [fixer.setProperty(stage, ['MethodSettings'], [setting], {path: ['MethodSettings'], value: [setting], globals: 'Api'})])
+          if (value === undefined)
+            return fixer.propose('Throttle every method at the account defaults', [fixer.setProperty(stage, ['MethodSettings'], [setting], {path: ['MethodSettings'], value: [setting], globals: 'Api'})])
           const written = fixer.written(stage)
           if (!written || written.sam || written.type !== stage.type) return undefined
           return fixer.propose('Throttle every method at the account defaults', [fixer.source.append(['Resources', written.id, 'Properties', 'MethodSettings'], setting)])

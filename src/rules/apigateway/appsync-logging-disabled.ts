@@ -25,7 +25,8 @@ export default defineRule({
       what: 'Finds GraphQL APIs without `LogConfig` (SAM `AWS::Serverless::GraphQLApi`: `Logging`), or with `FieldLogLevel: NONE` (also the default when unset).',
       why: 'Resolver errors are returned to the client inside a 200 response; without logs the team never sees them.',
       failing: 'Resources:\n  Api:\n    Type: AWS::AppSync::GraphQLApi\n    Properties:\n      Name: orders\n      AuthenticationType: AWS_IAM',
-      fixed: 'Resources:\n  Api:\n    Type: AWS::AppSync::GraphQLApi\n    Properties:\n      Name: orders\n      AuthenticationType: AWS_IAM\n      LogConfig:\n        CloudWatchLogsRoleArn: !GetAtt AppSyncLogsRole.Arn\n        FieldLogLevel: ERROR',
+      fixed:
+        'Resources:\n  Api:\n    Type: AWS::AppSync::GraphQLApi\n    Properties:\n      Name: orders\n      AuthenticationType: AWS_IAM\n      LogConfig:\n        CloudWatchLogsRoleArn: !GetAtt AppSyncLogsRole.Arn\n        FieldLogLevel: ERROR',
       whenNotToUse: 'APIs whose resolvers handle data that must never be logged, with errors reported otherwise.',
       references: ['https://docs.aws.amazon.com/appsync/latest/devguide/monitoring.html#cwl'],
     },
@@ -40,7 +41,13 @@ export default defineRule({
       if (isIntrinsic(config)) continue
       if (sam && config === true) continue
       if (config === undefined || config === false) {
-        report({node: api, path: config === undefined ? [] : [key], messageId: 'noLogConfig', data: {api: displayName(api), property}, fix: `Add ${property} with FieldLogLevel ERROR (and a CloudWatchLogsRoleArn).`})
+        report({
+          node: api,
+          path: config === undefined ? [] : [key],
+          messageId: 'noLogConfig',
+          data: {api: displayName(api), property},
+          fix: `Add ${property} with FieldLogLevel ERROR (and a CloudWatchLogsRoleArn).`,
+        })
         continue
       }
       const level = get(config, 'FieldLogLevel')

@@ -18,12 +18,13 @@ export default defineRule({
       noAlarm: 'Function {{function}} has no alarm on AWS/Lambda Throttles: hitting its concurrency limit goes unnoticed.',
     },
     fixable: 'safe',
-    cdkFix: 'fn.metricThrottles().createAlarm(this, \'Throttles\', {threshold: 1, evaluationPeriods: 1})',
+    cdkFix: "fn.metricThrottles().createAlarm(this, 'Throttles', {threshold: 1, evaluationPeriods: 1})",
     equivalents: {},
     docs: {
       what: 'Finds functions that no alarm watches on the `AWS/Lambda` `Throttles` metric (directly by dimension or through metric math).',
       why: 'Throttled synchronous calls fail for the caller; throttled asynchronous and queue-driven work piles up and ages. A throttle alarm tells you the reserved or account concurrency is too low before messages expire.',
-      failing: 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/\n      ReservedConcurrentExecutions: 5',
+      failing:
+        'Transform: AWS::Serverless-2016-10-31\nResources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/\n      ReservedConcurrentExecutions: 5',
       fixed:
         'Resources:\n  WorkerThrottles:\n    Type: AWS::CloudWatch::Alarm\n    Properties:\n      Namespace: AWS/Lambda\n      MetricName: Throttles\n      Dimensions:\n        - Name: FunctionName\n          Value: !Ref Worker\n      Statistic: Sum\n      Period: 300\n      EvaluationPeriods: 1\n      Threshold: 1\n      ComparisonOperator: GreaterThanOrEqualToThreshold\n      AlarmActions: [!Ref AlertsTopic]',
       whenNotToUse: 'Functions behind queues where throttling is the intended back-pressure (e.g. a small reserved concurrency that protects a database).',
@@ -41,8 +42,7 @@ export default defineRule({
         messageId: 'noAlarm',
         data: {function: displayName(fn)},
         fix: `Add an AWS::CloudWatch::Alarm on AWS/Lambda Throttles with dimension FunctionName: !Ref ${displayName(fn)}.`,
-        autofix: (fixer) =>
-          fixer.addAlarm(fn, 'Throttles', functionAlarm('Throttles', `Function ${displayName(fn)} is throttled`, 'Sum', 1, 'GreaterThanOrEqualToThreshold')),
+        autofix: (fixer) => fixer.addAlarm(fn, 'Throttles', functionAlarm('Throttles', `Function ${displayName(fn)} is throttled`, 'Sum', 1, 'GreaterThanOrEqualToThreshold')),
       })
     }
   },

@@ -18,7 +18,7 @@ export default defineRule({
       noAlarm: 'Queue {{queue}} has no alarm on AWS/SQS ApproximateAgeOfOldestMessage: a stalled or too slow consumer goes unnoticed until messages expire.',
     },
     fixable: 'safe',
-    cdkFix: 'queue.metricApproximateAgeOfOldestMessage().createAlarm(this, \'Age\', {threshold: 300, evaluationPeriods: 5})',
+    cdkFix: "queue.metricApproximateAgeOfOldestMessage().createAlarm(this, 'Age', {threshold: 300, evaluationPeriods: 5})",
     equivalents: {},
     docs: {
       what: 'Finds queues (other than dead-letter queues, which want a depth alarm instead) that no alarm watches on `AWS/SQS` `ApproximateAgeOfOldestMessage` with a `QueueName` dimension (`!GetAtt Queue.QueueName` or the literal name).',

@@ -18,7 +18,7 @@ export default defineRule({
       noAlarm: 'State machine {{stateMachine}} has no alarm on AWS/States ExecutionsFailed: failed workflows are only seen in the console.',
     },
     fixable: 'safe',
-    cdkFix: 'stateMachine.metricFailed().createAlarm(this, \'ExecutionsFailed\', {threshold: 1, evaluationPeriods: 1})',
+    cdkFix: "stateMachine.metricFailed().createAlarm(this, 'ExecutionsFailed', {threshold: 1, evaluationPeriods: 1})",
     equivalents: {},
     docs: {
       what: 'Finds state machines that no alarm watches on the `AWS/States` `ExecutionsFailed` metric with a `StateMachineArn` dimension (resolved through `Ref`, which returns the ARN, or literal), directly or in metric math.',

@@ -57,8 +57,7 @@ export default defineRule({
         messageId: 'noAlarm',
         data: {function: displayName(fn), stream: [...new Set(streams)].join(', ')},
         fix: `Add an AWS::CloudWatch::Alarm on AWS/Lambda IteratorAge (Maximum, e.g. > 60000 ms for 5 minutes) with dimension FunctionName: !Ref ${displayName(fn)}.`,
-        autofix: (fixer) =>
-          fixer.addAlarm(fn, 'IteratorAge', functionAlarm('IteratorAge', `Function ${displayName(fn)} is falling behind its stream`, 'Maximum', 60000, 'GreaterThanThreshold', 5)),
+        autofix: (fixer) => fixer.addAlarm(fn, 'IteratorAge', functionAlarm('IteratorAge', `Function ${displayName(fn)} is falling behind its stream`, 'Maximum', 60000, 'GreaterThanThreshold', 5)),
       })
     }
   },

@@ -7,11 +7,4 @@ import queueWithoutAgeAlarm from './cloudwatch-queue-without-age-alarm.js'
 import stateMachineWithoutFailedAlarm from './cloudwatch-state-machine-without-failed-alarm.js'
 import streamConsumerWithoutIteratorAgeAlarm from './cloudwatch-stream-consumer-without-iterator-age-alarm.js'
 
-export const CLOUDWATCH_RULES: Rule[] = [
-  functionWithoutErrorAlarm,
-  functionWithoutThrottleAlarm,
-  streamConsumerWithoutIteratorAgeAlarm,
-  stateMachineWithoutFailedAlarm,
-  queueWithoutAgeAlarm,
-  alarmWithoutAction,
-]
+export const CLOUDWATCH_RULES: Rule[] = [functionWithoutErrorAlarm, functionWithoutThrottleAlarm, streamConsumerWithoutIteratorAgeAlarm, stateMachineWithoutFailedAlarm, queueWithoutAgeAlarm, alarmWithoutAction]

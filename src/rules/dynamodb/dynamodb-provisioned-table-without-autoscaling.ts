@@ -37,8 +37,7 @@ export default defineRule({
     },
     equivalents: {},
     docs: {
-      what:
-        'Finds `AWS::DynamoDB::Table` resources with provisioned billing (`BillingMode: PROVISIONED`, the default) that no `AWS::ApplicationAutoScaling::ScalableTarget` (namespace `dynamodb`, `ResourceId` `table/<table>`) scales, for read or write capacity.',
+      what: 'Finds `AWS::DynamoDB::Table` resources with provisioned billing (`BillingMode: PROVISIONED`, the default) that no `AWS::ApplicationAutoScaling::ScalableTarget` (namespace `dynamodb`, `ResourceId` `table/<table>`) scales, for read or write capacity.',
       why: 'Fixed capacity is either too small for peaks (throttled writes become retries, DLQ messages and lost events) or too big the rest of the time. On-demand billing or auto scaling keep capacity in line with traffic.',
       failing:
         'Resources:\n  Orders:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      AttributeDefinitions: [{AttributeName: pk, AttributeType: S}]\n      KeySchema: [{AttributeName: pk, KeyType: HASH}]\n      ProvisionedThroughput: {ReadCapacityUnits: 5, WriteCapacityUnits: 5}',
@@ -56,10 +55,9 @@ export default defineRule({
       if (billing !== undefined && billing !== 'PROVISIONED') continue
       const scaled = scaledDimensions(graph, table)
       if (scaled.has('unknown')) continue
-      const missing = [
-        scaled.has('dynamodb:table:ReadCapacityUnits') ? undefined : 'read',
-        scaled.has('dynamodb:table:WriteCapacityUnits') ? undefined : 'write',
-      ].filter((value): value is string => value !== undefined)
+      const missing = [scaled.has('dynamodb:table:ReadCapacityUnits') ? undefined : 'read', scaled.has('dynamodb:table:WriteCapacityUnits') ? undefined : 'write'].filter(
+        (value): value is string => value !== undefined,
+      )
       if (missing.length === 0) continue
       report({
         node: table,

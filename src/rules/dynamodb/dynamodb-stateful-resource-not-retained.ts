@@ -39,14 +39,17 @@ export default defineRule({
     cdkFix: 'removalPolicy: cdk.RemovalPolicy.RETAIN',
     equivalents: {'cfn-lint': ['I3011']},
     docs: {
-      what:
-        'Finds DynamoDB tables, SQS queues, Kinesis streams, S3 buckets and CloudWatch Logs log groups without `DeletionPolicy` or `UpdateReplacePolicy` (SAM-generated resources take those of their SAM resource). An explicit `Delete` is a decision and is accepted.',
+      what: 'Finds DynamoDB tables, SQS queues, Kinesis streams, S3 buckets and CloudWatch Logs log groups without `DeletionPolicy` or `UpdateReplacePolicy` (SAM-generated resources take those of their SAM resource). An explicit `Delete` is a decision and is accepted.',
       why: 'CloudFormation deletes a resource when it leaves the template, when the stack is deleted, and when an update replaces it (a renamed table, a changed key schema): the data goes with it. `Retain` keeps it for a deliberate clean-up.',
-      failing: 'Resources:\n  Orders:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      BillingMode: PAY_PER_REQUEST\n      AttributeDefinitions: [{AttributeName: pk, AttributeType: S}]\n      KeySchema: [{AttributeName: pk, KeyType: HASH}]',
+      failing:
+        'Resources:\n  Orders:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      BillingMode: PAY_PER_REQUEST\n      AttributeDefinitions: [{AttributeName: pk, AttributeType: S}]\n      KeySchema: [{AttributeName: pk, KeyType: HASH}]',
       fixed:
         'Resources:\n  Orders:\n    Type: AWS::DynamoDB::Table\n    DeletionPolicy: Retain\n    UpdateReplacePolicy: Retain\n    Properties:\n      BillingMode: PAY_PER_REQUEST\n      AttributeDefinitions: [{AttributeName: pk, AttributeType: S}]\n      KeySchema: [{AttributeName: pk, KeyType: HASH}]',
       whenNotToUse: 'Short-lived stacks (pull-request previews, tests) whose data is disposable; write `DeletionPolicy: Delete` to say so.',
-      references: ['https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-attribute-deletionpolicy.html', 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-attribute-updatereplacepolicy.html'],
+      references: [
+        'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-attribute-deletionpolicy.html',
+        'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-attribute-updatereplacepolicy.html',
+      ],
     },
   },
   check({graph, report}) {

@@ -26,7 +26,8 @@ export default defineRule({
     docs: {
       what: 'Finds `AWS::DynamoDB::Table` (and SAM `SimpleTable`) resources without `PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled: true`, and `AWS::DynamoDB::GlobalTable` replicas without it.',
       why: 'Point-in-time recovery restores a table to any second of the last 35 days. Event stores, order tables and other state of record cannot be rebuilt from elsewhere once a defect has overwritten or deleted items.',
-      failing: 'Resources:\n  Orders:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      BillingMode: PAY_PER_REQUEST\n      AttributeDefinitions: [{AttributeName: pk, AttributeType: S}]\n      KeySchema: [{AttributeName: pk, KeyType: HASH}]',
+      failing:
+        'Resources:\n  Orders:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      BillingMode: PAY_PER_REQUEST\n      AttributeDefinitions: [{AttributeName: pk, AttributeType: S}]\n      KeySchema: [{AttributeName: pk, KeyType: HASH}]',
       fixed:
         'Resources:\n  Orders:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      BillingMode: PAY_PER_REQUEST\n      AttributeDefinitions: [{AttributeName: pk, AttributeType: S}]\n      KeySchema: [{AttributeName: pk, KeyType: HASH}]\n      PointInTimeRecoverySpecification:\n        PointInTimeRecoveryEnabled: true',
       whenNotToUse: 'Caches, idempotency or session tables and projections that can be rebuilt from a source of truth; suppress with that reason.',

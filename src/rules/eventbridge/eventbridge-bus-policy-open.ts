@@ -22,14 +22,16 @@ export default defineRule({
     },
     equivalents: {'cdk-nag': ['AwsSolutions-EVB1']},
     docs: {
-      what:
-        'Finds `AWS::Events::EventBusPolicy` resources that allow principal `*` — with the legacy `Principal: "*"` property and no `Condition`, or with a `Statement` whose principal is `*` and that has no condition on `aws:PrincipalOrgID`, `aws:PrincipalAccount`, `aws:SourceAccount` or the like — and `AWS::Events::EventBus` `Policy` documents doing the same.',
+      what: 'Finds `AWS::Events::EventBusPolicy` resources that allow principal `*` — with the legacy `Principal: "*"` property and no `Condition`, or with a `Statement` whose principal is `*` and that has no condition on `aws:PrincipalOrgID`, `aws:PrincipalAccount`, `aws:SourceAccount` or the like — and `AWS::Events::EventBus` `Policy` documents doing the same.',
       why: 'Rules on the bus trust the events they match. A bus open to `*` lets any account inject events that trigger payments, provisioning or deletion downstream.',
       failing: 'Resources:\n  OpenBus:\n    Type: AWS::Events::EventBusPolicy\n    Properties:\n      EventBusName: !Ref Bus\n      StatementId: all\n      Action: events:PutEvents\n      Principal: "*"',
       fixed:
         'Resources:\n  OrgBus:\n    Type: AWS::Events::EventBusPolicy\n    Properties:\n      EventBusName: !Ref Bus\n      StatementId: org\n      Action: events:PutEvents\n      Principal: "*"\n      Condition:\n        Type: StringEquals\n        Key: aws:PrincipalOrgID\n        Value: o-abc123',
       whenNotToUse: 'Never; list the accounts or use the organisation condition.',
-      references: ['https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-event-bus-perms.html', 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-events-eventbuspolicy.html'],
+      references: [
+        'https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-event-bus-perms.html',
+        'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-events-eventbuspolicy.html',
+      ],
     },
   },
   check({graph, report}) {

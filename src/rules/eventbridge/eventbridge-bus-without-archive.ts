@@ -22,7 +22,8 @@ export default defineRule({
       what: 'Finds `AWS::Events::EventBus` resources that no `AWS::Events::Archive` uses as its `SourceArn`.',
       why: 'When a consumer was broken or a rule was wrong, an archive lets the team replay exactly the events of that period instead of asking producers to re-send them.',
       failing: 'Resources:\n  Bus:\n    Type: AWS::Events::EventBus\n    Properties:\n      Name: !Sub ${AWS::StackName}-orders',
-      fixed: 'Resources:\n  Bus:\n    Type: AWS::Events::EventBus\n    Properties:\n      Name: !Sub ${AWS::StackName}-orders\n  BusArchive:\n    Type: AWS::Events::Archive\n    Properties:\n      SourceArn: !GetAtt Bus.Arn\n      RetentionDays: 14',
+      fixed:
+        'Resources:\n  Bus:\n    Type: AWS::Events::EventBus\n    Properties:\n      Name: !Sub ${AWS::StackName}-orders\n  BusArchive:\n    Type: AWS::Events::Archive\n    Properties:\n      SourceArn: !GetAtt Bus.Arn\n      RetentionDays: 14',
       whenNotToUse: 'Buses whose events are rebuilt from a source of record anyway, or that carry data you must not retain.',
       references: ['https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-archive.html'],
       limitations: 'Archives defined in other stacks are visible only when lint links those stacks with this one into an application.',

@@ -41,7 +41,10 @@ export default defineRule({
       failing: 'Resources:\n  Orders:\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: orders',
       fixed: 'Resources:\n  Orders:\n    Type: AWS::SQS::Queue\n    # no QueueName: CloudFormation generates one; or QueueName: !Sub ${AWS::StackName}-orders',
       whenNotToUse: 'Resources that other systems must find by a fixed name, such as a shared bus; suppress with a reason.',
-      references: ['https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-name.html', 'https://docs.aws.amazon.com/wellarchitected/latest/serverless-applications-lens/welcome.html'],
+      references: [
+        'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-name.html',
+        'https://docs.aws.amazon.com/wellarchitected/latest/serverless-applications-lens/welcome.html',
+      ],
     },
   },
   check({graph, report}) {

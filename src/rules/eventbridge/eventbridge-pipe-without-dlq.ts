@@ -48,20 +48,24 @@ export default defineRule({
     messages: {
       noDlq: 'Pipe {{pipe}} reads a stream without {{parameters}}.DeadLetterConfig: records that keep failing are dropped when they expire, without a trace.',
       conditionalDlq: 'Pipe {{pipe}} has {{parameters}}.DeadLetterConfig only when {{conditions}} chooses it: on the other branch records that keep failing are dropped when they expire, without a trace.',
-      conditionalRetries: 'Pipe {{pipe}} bounds its retries ({{parameters}}.MaximumRetryAttempts or MaximumRecordAgeInSeconds) only when {{conditions}} chooses it: on the other branch one poison record blocks its shard until it expires.',
-      unboundedRetries: 'Pipe {{pipe}} retries failed stream records without limit ({{parameters}}.MaximumRetryAttempts and MaximumRecordAgeInSeconds are -1, the default): one poison record blocks its shard until it expires.',
+      conditionalRetries:
+        'Pipe {{pipe}} bounds its retries ({{parameters}}.MaximumRetryAttempts or MaximumRecordAgeInSeconds) only when {{conditions}} chooses it: on the other branch one poison record blocks its shard until it expires.',
+      unboundedRetries:
+        'Pipe {{pipe}} retries failed stream records without limit ({{parameters}}.MaximumRetryAttempts and MaximumRecordAgeInSeconds are -1, the default): one poison record blocks its shard until it expires.',
     },
     equivalents: {},
     docs: {
-      what:
-        'Finds `AWS::Pipes::Pipe` resources whose source is a Kinesis or DynamoDB stream and whose `SourceParameters.KinesisStreamParameters` / `DynamoDBStreamParameters` have no `DeadLetterConfig`, or neither `MaximumRetryAttempts` nor `MaximumRecordAgeInSeconds` bounded (both default to -1, infinite). Pipes reading SQS use the queue\'s own redrive policy (SQS001).',
+      what: "Finds `AWS::Pipes::Pipe` resources whose source is a Kinesis or DynamoDB stream and whose `SourceParameters.KinesisStreamParameters` / `DynamoDBStreamParameters` have no `DeadLetterConfig`, or neither `MaximumRetryAttempts` nor `MaximumRecordAgeInSeconds` bounded (both default to -1, infinite). Pipes reading SQS use the queue's own redrive policy (SQS001).",
       why: 'A stream is ordered per shard: while a failing batch is retried, nothing behind it is processed. Unbounded retries stall the shard until the records expire (24 hours by default), and without a DLQ the records are then gone.',
       failing:
         'Resources:\n  OrdersPipe:\n    Type: AWS::Pipes::Pipe\n    Properties:\n      RoleArn: !GetAtt PipeRole.Arn\n      Source: !GetAtt Orders.StreamArn\n      Target: !GetAtt Bus.Arn\n      SourceParameters:\n        DynamoDBStreamParameters:\n          StartingPosition: LATEST',
       fixed:
         'Resources:\n  OrdersPipe:\n    Type: AWS::Pipes::Pipe\n    Properties:\n      RoleArn: !GetAtt PipeRole.Arn\n      Source: !GetAtt Orders.StreamArn\n      Target: !GetAtt Bus.Arn\n      SourceParameters:\n        DynamoDBStreamParameters:\n          StartingPosition: LATEST\n          MaximumRetryAttempts: 10\n          DeadLetterConfig: {Arn: !GetAtt OrdersPipeDlq.Arn}',
       whenNotToUse: 'Never for streams that carry business events.',
-      references: ['https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-pipes-error-troubleshooting.html', 'https://docs.aws.amazon.com/eventbridge/latest/pipes-reference/API_PipeSourceKinesisStreamParameters.html'],
+      references: [
+        'https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-pipes-error-troubleshooting.html',
+        'https://docs.aws.amazon.com/eventbridge/latest/pipes-reference/API_PipeSourceKinesisStreamParameters.html',
+      ],
     },
   },
   check({graph, report}) {
@@ -72,7 +76,16 @@ export default defineRule({
       const data = {pipe: userName(pipe), parameters: `SourceParameters.${kind}`}
       const dlq = absenceOf(pipe.props, 'SourceParameters', kind, 'DeadLetterConfig', 'Arn')
       if (dlq) {
-        report(absenceReport(dlq, {node: pipe, path: base, messageId: 'noDlq', conditionalMessageId: 'conditionalDlq', data, fix: `Add SourceParameters.${kind}.DeadLetterConfig.Arn pointing at an SQS queue or SNS topic.`}))
+        report(
+          absenceReport(dlq, {
+            node: pipe,
+            path: base,
+            messageId: 'noDlq',
+            conditionalMessageId: 'conditionalDlq',
+            data,
+            fix: `Add SourceParameters.${kind}.DeadLetterConfig.Arn pointing at an SQS queue or SNS topic.`,
+          }),
+        )
       }
       const retries = retryBoundAbsence(pipe, kind)
       if (retries) {

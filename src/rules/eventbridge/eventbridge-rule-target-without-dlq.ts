@@ -72,7 +72,11 @@ function targetDlqFix(fixer: Fixer, rule: GraphNode, path: Array<string | number
     const target = fixer.alarmTarget()
     return fixer.propose(
       `Send undeliverable events to a dead-letter queue SAM creates (${queue}), with its depth alarm`,
-      [fixer.setEventProperty(rule, ['DeadLetterConfig'], {Type: 'SQS'}, ['EventBridgeRule', 'CloudWatchEvent', 'Schedule']), fixer.addResourceAfter(written.id, alarm, fixer.alarm(dlqDepthAlarm(queue), queue, target.action)), target.edits],
+      [
+        fixer.setEventProperty(rule, ['DeadLetterConfig'], {Type: 'SQS'}, ['EventBridgeRule', 'CloudWatchEvent', 'Schedule']),
+        fixer.addResourceAfter(written.id, alarm, fixer.alarm(dlqDepthAlarm(queue), queue, target.action)),
+        target.edits,
+      ],
       target.unsafe,
     )
   }

@@ -26,7 +26,8 @@ export default defineRule({
       what: 'Finds targets of enabled `AWS::Events::Rule` resources without `RetryPolicy` (`MaximumRetryAttempts`, `MaximumEventAgeInSeconds`).',
       why: 'The default policy keeps retrying a failing target for a day. Events that matter within minutes are stale by then, and the DLQ only learns of the failure a day late. An explicit policy makes the bound a decision.',
       failing: 'Resources:\n  OrderPlaced:\n    Type: AWS::Events::Rule\n    Properties:\n      EventPattern: {source: [shop.orders]}\n      Targets:\n        - Id: billing\n          Arn: !GetAtt Billing.Arn',
-      fixed: 'Resources:\n  OrderPlaced:\n    Type: AWS::Events::Rule\n    Properties:\n      EventPattern: {source: [shop.orders]}\n      Targets:\n        - Id: billing\n          Arn: !GetAtt Billing.Arn\n          RetryPolicy: {MaximumRetryAttempts: 8, MaximumEventAgeInSeconds: 3600}',
+      fixed:
+        'Resources:\n  OrderPlaced:\n    Type: AWS::Events::Rule\n    Properties:\n      EventPattern: {source: [shop.orders]}\n      Targets:\n        - Id: billing\n          Arn: !GetAtt Billing.Arn\n          RetryPolicy: {MaximumRetryAttempts: 8, MaximumEventAgeInSeconds: 3600}',
       whenNotToUse: 'When the 24-hour default suits the target.',
       references: ['https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-retry-policy.html'],
     },
@@ -45,9 +46,11 @@ export default defineRule({
           data: {rule: userName(rule), target: name},
           fix: 'Add RetryPolicy with MaximumRetryAttempts and MaximumEventAgeInSeconds suited to the target.',
           autofix: (fixer) =>
-                    fixer.propose('Write the default retry policy (185 attempts, 24 hours)', [
-                      fixer.samEventOf(rule) !== undefined ? fixer.setEventProperty(rule, ['RetryPolicy'], DEFAULT_RETRY_POLICY, ['EventBridgeRule', 'CloudWatchEvent', 'Schedule']) : fixer.setProperty(rule, [...(path as Array<string | number>), 'RetryPolicy'], DEFAULT_RETRY_POLICY),
-                    ]),
+            fixer.propose('Write the default retry policy (185 attempts, 24 hours)', [
+              fixer.samEventOf(rule) !== undefined
+                ? fixer.setEventProperty(rule, ['RetryPolicy'], DEFAULT_RETRY_POLICY, ['EventBridgeRule', 'CloudWatchEvent', 'Schedule'])
+                : fixer.setProperty(rule, [...(path as Array<string | number>), 'RetryPolicy'], DEFAULT_RETRY_POLICY),
+            ]),
         }),
       )
     }

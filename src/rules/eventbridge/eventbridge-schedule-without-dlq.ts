@@ -24,7 +24,8 @@ export default defineRule({
     docs: {
       what: 'Finds `AWS::Scheduler::Schedule` resources (SAM: `ScheduleV2` events) without `Target.DeadLetterConfig`.',
       why: 'A scheduled job that cannot invoke its target — permission missing, target throttled past its retry window — simply does not run. With a DLQ the missed run is recorded and can be replayed.',
-      failing: 'Resources:\n  Nightly:\n    Type: AWS::Scheduler::Schedule\n    Properties:\n      ScheduleExpression: cron(0 2 * * ? *)\n      FlexibleTimeWindow: {Mode: "OFF"}\n      Target:\n        Arn: !GetAtt Job.Arn\n        RoleArn: !GetAtt SchedulerRole.Arn',
+      failing:
+        'Resources:\n  Nightly:\n    Type: AWS::Scheduler::Schedule\n    Properties:\n      ScheduleExpression: cron(0 2 * * ? *)\n      FlexibleTimeWindow: {Mode: "OFF"}\n      Target:\n        Arn: !GetAtt Job.Arn\n        RoleArn: !GetAtt SchedulerRole.Arn',
       fixed:
         'Resources:\n  Nightly:\n    Type: AWS::Scheduler::Schedule\n    Properties:\n      ScheduleExpression: cron(0 2 * * ? *)\n      FlexibleTimeWindow: {Mode: "OFF"}\n      Target:\n        Arn: !GetAtt Job.Arn\n        RoleArn: !GetAtt SchedulerRole.Arn\n        DeadLetterConfig: {Arn: !GetAtt NightlyDlq.Arn}\n        RetryPolicy: {MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 3600}',
       whenNotToUse: 'Schedules whose missed runs are harmless because the next run catches up.',

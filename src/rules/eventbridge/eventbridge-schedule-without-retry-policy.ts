@@ -18,7 +18,8 @@ export default defineRule({
     practices: ['P-ERR-6'],
     messages: {
       noRetryPolicy: 'Schedule {{schedule}} has no Target.RetryPolicy: Scheduler retries a failed invocation for up to 24 hours and 185 attempts.',
-      conditionalRetryPolicy: 'Schedule {{schedule}} has a Target.RetryPolicy only when {{conditions}} chooses it: on the other branch Scheduler retries a failed invocation for up to 24 hours and 185 attempts.',
+      conditionalRetryPolicy:
+        'Schedule {{schedule}} has a Target.RetryPolicy only when {{conditions}} chooses it: on the other branch Scheduler retries a failed invocation for up to 24 hours and 185 attempts.',
     },
     fixable: 'safe',
     cdkFix: 'retryAttempts: 185, maxEventAge: cdk.Duration.hours(24) (on the schedule target)',
@@ -26,8 +27,10 @@ export default defineRule({
     docs: {
       what: 'Finds `AWS::Scheduler::Schedule` resources (SAM: `ScheduleV2` events) without `Target.RetryPolicy`.',
       why: 'A run retried a day later may overlap the next run or act on stale data. An explicit retry policy bounds the delay, after which the DLQ records the failure.',
-      failing: 'Resources:\n  Nightly:\n    Type: AWS::Scheduler::Schedule\n    Properties:\n      ScheduleExpression: cron(0 2 * * ? *)\n      FlexibleTimeWindow: {Mode: "OFF"}\n      Target: {Arn: !GetAtt Job.Arn, RoleArn: !GetAtt SchedulerRole.Arn}',
-      fixed: 'Resources:\n  Nightly:\n    Type: AWS::Scheduler::Schedule\n    Properties:\n      ScheduleExpression: cron(0 2 * * ? *)\n      FlexibleTimeWindow: {Mode: "OFF"}\n      Target:\n        Arn: !GetAtt Job.Arn\n        RoleArn: !GetAtt SchedulerRole.Arn\n        RetryPolicy: {MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 3600}',
+      failing:
+        'Resources:\n  Nightly:\n    Type: AWS::Scheduler::Schedule\n    Properties:\n      ScheduleExpression: cron(0 2 * * ? *)\n      FlexibleTimeWindow: {Mode: "OFF"}\n      Target: {Arn: !GetAtt Job.Arn, RoleArn: !GetAtt SchedulerRole.Arn}',
+      fixed:
+        'Resources:\n  Nightly:\n    Type: AWS::Scheduler::Schedule\n    Properties:\n      ScheduleExpression: cron(0 2 * * ? *)\n      FlexibleTimeWindow: {Mode: "OFF"}\n      Target:\n        Arn: !GetAtt Job.Arn\n        RoleArn: !GetAtt SchedulerRole.Arn\n        RetryPolicy: {MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 3600}',
       whenNotToUse: 'When the 24-hour default suits the job.',
       references: ['https://docs.aws.amazon.com/scheduler/latest/UserGuide/managing-schedule-retry-policy.html'],
     },
@@ -45,9 +48,11 @@ export default defineRule({
           data: {schedule: userName(schedule)},
           fix: 'Add Target.RetryPolicy with MaximumRetryAttempts and MaximumEventAgeInSeconds.',
           autofix: (fixer) =>
-                    fixer.propose('Write the default retry policy (185 attempts, 24 hours)', [
-                      fixer.samEventOf(schedule) !== undefined ? fixer.setEventProperty(schedule, ['RetryPolicy'], DEFAULT_RETRY_POLICY, ['ScheduleV2']) : fixer.setProperty(schedule, ['Target', 'RetryPolicy'], DEFAULT_RETRY_POLICY),
-                    ]),
+            fixer.propose('Write the default retry policy (185 attempts, 24 hours)', [
+              fixer.samEventOf(schedule) !== undefined
+                ? fixer.setEventProperty(schedule, ['RetryPolicy'], DEFAULT_RETRY_POLICY, ['ScheduleV2'])
+                : fixer.setProperty(schedule, ['Target', 'RetryPolicy'], DEFAULT_RETRY_POLICY),
+            ]),
         }),
       )
     }

@@ -22,7 +22,9 @@ export function ruleTargets(rules: readonly GraphNode[]): RuleTarget[] {
     return asArray(rule.props.Targets).flatMap((target, index) => {
       if (!isRecord(target)) return []
       // A target written as a whole inside `Fn::If` is named by the Id its branches give it.
-      const id = lookupBranches(target, 'Id').values.map(literal).find((value) => typeof value === 'string')
+      const id = lookupBranches(target, 'Id')
+        .values.map(literal)
+        .find((value) => typeof value === 'string')
       return [{rule, target, path: ['Targets', index], name: typeof id === 'string' ? id : `#${index + 1}`}]
     })
   })

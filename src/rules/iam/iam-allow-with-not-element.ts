@@ -27,7 +27,11 @@ export default defineRule({
       fixed:
         'Resources:\n  Policy:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: [dynamodb:GetItem, dynamodb:PutItem]\n            Resource: !GetAtt Orders.Arn',
       whenNotToUse: '`NotAction`/`NotResource` with `Deny` is a legitimate guard rail and is not reported.',
-      references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notaction.html', 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notresource.html', 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html'],
+      references: [
+        'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notaction.html',
+        'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notresource.html',
+        'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html',
+      ],
     },
   },
   check({graph, report}) {

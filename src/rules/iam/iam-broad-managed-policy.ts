@@ -19,15 +19,16 @@ export default defineRule({
     recommended: true,
     practices: ['P-SEC-1'],
     messages: {
-      broadPolicy: 'Role {{holder}} of a Lambda function has the AWS managed policy {{policy}}: full access to every resource of the service, not only the function\'s own.',
+      broadPolicy: "Role {{holder}} of a Lambda function has the AWS managed policy {{policy}}: full access to every resource of the service, not only the function's own.",
     },
     equivalents: {'cdk-nag': ['AwsSolutions-IAM4'], cfn_nag: ['W44']},
     docs: {
-      what:
-        'Finds roles assumed by Lambda functions (by a function in the template, or trusting `lambda.amazonaws.com`) that have an AWS managed `*FullAccess` policy (or `PowerUserAccess`) in `ManagedPolicyArns` — including SAM `Policies: AmazonDynamoDBFullAccess`. The execution policies SAM attaches by itself (basic execution, X-Ray, queue and stream pollers) are not reported. `AdministratorAccess` is IAM003\'s.',
-      why: '`AmazonSQSFullAccess` lets a function that only sends to one queue delete and purge every queue in the account. Policy templates or inline statements scoped to the function\'s resources give the same capability without the blast radius.',
-      failing: 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n      Runtime: nodejs22.x\n      Policies:\n        - AmazonDynamoDBFullAccess',
-      fixed: 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n      Runtime: nodejs22.x\n      Policies:\n        - DynamoDBCrudPolicy:\n            TableName: !Ref Orders',
+      what: "Finds roles assumed by Lambda functions (by a function in the template, or trusting `lambda.amazonaws.com`) that have an AWS managed `*FullAccess` policy (or `PowerUserAccess`) in `ManagedPolicyArns` — including SAM `Policies: AmazonDynamoDBFullAccess`. The execution policies SAM attaches by itself (basic execution, X-Ray, queue and stream pollers) are not reported. `AdministratorAccess` is IAM003's.",
+      why: "`AmazonSQSFullAccess` lets a function that only sends to one queue delete and purge every queue in the account. Policy templates or inline statements scoped to the function's resources give the same capability without the blast radius.",
+      failing:
+        'Transform: AWS::Serverless-2016-10-31\nResources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n      Runtime: nodejs22.x\n      Policies:\n        - AmazonDynamoDBFullAccess',
+      fixed:
+        'Transform: AWS::Serverless-2016-10-31\nResources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n      Runtime: nodejs22.x\n      Policies:\n        - DynamoDBCrudPolicy:\n            TableName: !Ref Orders',
       whenNotToUse: 'Prototypes that are never deployed to a shared account.',
       references: [
         'https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_managed-vs-inline.html#aws-managed-policies',

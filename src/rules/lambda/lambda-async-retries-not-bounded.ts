@@ -19,8 +19,7 @@ export default defineRule({
     recommended: true,
     practices: ['P-ERR-4', 'P-ERR-9'],
     messages: {
-      defaults:
-        'Event invoke configuration {{config}} of function {{function}} sets neither MaximumRetryAttempts nor MaximumEventAgeInSeconds: a failing event is retried for up to 6 hours.',
+      defaults: 'Event invoke configuration {{config}} of function {{function}} sets neither MaximumRetryAttempts nor MaximumEventAgeInSeconds: a failing event is retried for up to 6 hours.',
       noConfig:
         'Function {{function}} is invoked asynchronously by {{sources}} without an event invoke configuration: Lambda retries failures twice over up to 6 hours; set MaximumRetryAttempts and MaximumEventAgeInSeconds to what the work tolerates.',
     },
@@ -28,16 +27,17 @@ export default defineRule({
     cdkFix: 'retryAttempts: 2, maxEventAge: cdk.Duration.hours(6)',
     equivalents: {},
     docs: {
-      what:
-        'Finds `AWS::Lambda::EventInvokeConfig` resources (SAM: `EventInvokeConfig`) that set neither `MaximumRetryAttempts` nor `MaximumEventAgeInSeconds`, and asynchronously invoked functions that have a dead-letter queue but no event invoke configuration at all. Functions with no failure target at all are reported by LMB002 instead.',
-      why:
-        'By default Lambda retries a failed asynchronous event twice and keeps events queued for up to six hours, so a stale event may be processed hours later, long after it stopped making sense, and throttled events pile up. Bounding both makes the failure path predictable: the event reaches the destination quickly and can be replayed deliberately.',
+      what: 'Finds `AWS::Lambda::EventInvokeConfig` resources (SAM: `EventInvokeConfig`) that set neither `MaximumRetryAttempts` nor `MaximumEventAgeInSeconds`, and asynchronously invoked functions that have a dead-letter queue but no event invoke configuration at all. Functions with no failure target at all are reported by LMB002 instead.',
+      why: 'By default Lambda retries a failed asynchronous event twice and keeps events queued for up to six hours, so a stale event may be processed hours later, long after it stopped making sense, and throttled events pile up. Bounding both makes the failure path predictable: the event reaches the destination quickly and can be replayed deliberately.',
       failing:
         'Transform: AWS::Serverless-2016-10-31\nResources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/\n      EventInvokeConfig:\n        DestinationConfig:\n          OnFailure:\n            Type: SQS',
       fixed:
         'Transform: AWS::Serverless-2016-10-31\nResources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/\n      EventInvokeConfig:\n        MaximumRetryAttempts: 1\n        MaximumEventAgeInSeconds: 900\n        DestinationConfig:\n          OnFailure:\n            Type: SQS',
       whenNotToUse: 'Functions whose events stay valid for hours and where the defaults were chosen on purpose; suppress with that reason.',
-      references: ['https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html', 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-eventinvokeconfig.html'],
+      references: [
+        'https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html',
+        'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-eventinvokeconfig.html',
+      ],
     },
   },
   check({graph, report}) {
@@ -51,7 +51,8 @@ export default defineRule({
         messageId: 'defaults',
         data: {config: displayName(config), function: fn ? displayName(fn) : String(literal(config.props.FunctionName) ?? 'unknown')},
         fix,
-        autofix: (fixer) => fixer.propose('Write the default bounds (2 retries, 6 hours)', [fixer.setProperty(config, [], ASYNC_DEFAULTS, {path: ['EventInvokeConfig'], value: ASYNC_DEFAULTS, globals: 'Function'})]),
+        autofix: (fixer) =>
+          fixer.propose('Write the default bounds (2 retries, 6 hours)', [fixer.setProperty(config, [], ASYNC_DEFAULTS, {path: ['EventInvokeConfig'], value: ASYNC_DEFAULTS, globals: 'Function'})]),
       })
     }
     for (const fn of graph.ofKind('function')) {
@@ -70,7 +71,8 @@ export default defineRule({
         autofix: (fixer) => {
           const written = fixer.written(fn)
           if (!written) return undefined
-          if (written.sam) return fixer.propose('Write the default bounds (2 retries, 6 hours)', [fixer.setProperty(fn, [], undefined, {path: ['EventInvokeConfig'], value: ASYNC_DEFAULTS, globals: 'Function'})])
+          if (written.sam)
+            return fixer.propose('Write the default bounds (2 retries, 6 hours)', [fixer.setProperty(fn, [], undefined, {path: ['EventInvokeConfig'], value: ASYNC_DEFAULTS, globals: 'Function'})])
           const id = fixer.newResourceId(`${written.id}InvokeConfig`)
           const resource = {Type: 'AWS::Lambda::EventInvokeConfig', Properties: {FunctionName: fixer.ref(written.id), Qualifier: '$LATEST', ...ASYNC_DEFAULTS}}
           return fixer.propose('Add an event invoke configuration with the default bounds (2 retries, 6 hours)', [fixer.addResourceAfter(fn, id, resource)])

@@ -30,10 +30,8 @@ export default defineRule({
       checkov: ['CKV_AWS_116'],
     },
     docs: {
-      what:
-        'Finds functions that something invokes asynchronously — an SNS subscription, an S3 notification, an EventBridge rule or schedule, an EventBridge Scheduler schedule, an IoT rule, a CloudWatch Logs subscription, or a `AWS::Lambda::Permission` for one of those service principals (SAM `Events` included) — and that have neither a `DeadLetterConfig` (SAM: `DeadLetterQueue`) nor an `AWS::Lambda::EventInvokeConfig` (SAM: `EventInvokeConfig`) with `DestinationConfig.OnFailure`, for any qualifier. A dead-letter queue or destination set on only one branch of an `Fn::If` (production only, say) is reported as info, never as an error.',
-      why:
-        'Lambda retries a failing asynchronous event twice and then discards it. Without a dead-letter queue or an on-failure destination nobody can see, replay or even count the lost events. A DLQ on the EventBridge target or the SNS subscription only catches delivery failures, not errors thrown by the function.',
+      what: 'Finds functions that something invokes asynchronously — an SNS subscription, an S3 notification, an EventBridge rule or schedule, an EventBridge Scheduler schedule, an IoT rule, a CloudWatch Logs subscription, or a `AWS::Lambda::Permission` for one of those service principals (SAM `Events` included) — and that have neither a `DeadLetterConfig` (SAM: `DeadLetterQueue`) nor an `AWS::Lambda::EventInvokeConfig` (SAM: `EventInvokeConfig`) with `DestinationConfig.OnFailure`, for any qualifier. A dead-letter queue or destination set on only one branch of an `Fn::If` (production only, say) is reported as info, never as an error.',
+      why: 'Lambda retries a failing asynchronous event twice and then discards it. Without a dead-letter queue or an on-failure destination nobody can see, replay or even count the lost events. A DLQ on the EventBridge target or the SNS subscription only catches delivery failures, not errors thrown by the function.',
       failing:
         'Transform: AWS::Serverless-2016-10-31\nResources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/\n      Events:\n        Orders:\n          Type: SNS\n          Properties:\n            Topic: !Ref OrdersTopic',
       fixed:
@@ -71,7 +69,11 @@ export default defineRule({
           const config = {MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 21_600, DestinationConfig: {OnFailure: {Type: 'SQS'}}}
           return fixer.propose(
             `Send failed asynchronous events to an on-failure queue SAM creates (${queue}), with its depth alarm`,
-            [fixer.setProperty(fn, [], undefined, {path: ['EventInvokeConfig'], value: config, globals: 'Function'}), fixer.addResourceAfter(written.id, alarm, fixer.alarm(dlqDepthAlarm(queue), queue, alarmTarget.action)), alarmTarget.edits],
+            [
+              fixer.setProperty(fn, [], undefined, {path: ['EventInvokeConfig'], value: config, globals: 'Function'}),
+              fixer.addResourceAfter(written.id, alarm, fixer.alarm(dlqDepthAlarm(queue), queue, alarmTarget.action)),
+              alarmTarget.edits,
+            ],
             alarmTarget.unsafe,
           )
         },

@@ -22,14 +22,13 @@ export default defineRule({
         'Event source mapping {{mapping}} from {{source}} to function {{function}} has no FunctionResponseTypes [ReportBatchItemFailures]: one failing record makes the whole batch of up to {{batchSize}} records be processed again.',
     },
     fixable: 'unsafe',
-    fixUnsafeReason: 'With ReportBatchItemFailures Lambda reads the handler\'s response: a handler that does not return `batchItemFailures` has every batch counted as fully processed, so failed records are no longer retried. Change the handler (Powertools processPartialResponse) in the same change.',
+    fixUnsafeReason:
+      "With ReportBatchItemFailures Lambda reads the handler's response: a handler that does not return `batchItemFailures` has every batch counted as fully processed, so failed records are no longer retried. Change the handler (Powertools processPartialResponse) in the same change.",
     cdkFix: 'reportBatchItemFailures: true (on the event source)',
     equivalents: {},
     docs: {
-      what:
-        'Finds event source mappings that read from an SQS queue, a Kinesis stream or a DynamoDB stream (SAM `Events` of type SQS, Kinesis, DynamoDB included) without `FunctionResponseTypes: [ReportBatchItemFailures]`. Mappings with `BatchSize: 1` are exempt.',
-      why:
-        'Without partial batch responses, a single poison record fails the whole batch: every other record is processed again (duplicates downstream), SQS messages move towards the dead-letter queue together, and a stream shard stalls. With `ReportBatchItemFailures` the handler returns the ids of the failed records (Powertools `processPartialResponse`) and only those are retried.',
+      what: 'Finds event source mappings that read from an SQS queue, a Kinesis stream or a DynamoDB stream (SAM `Events` of type SQS, Kinesis, DynamoDB included) without `FunctionResponseTypes: [ReportBatchItemFailures]`. Mappings with `BatchSize: 1` are exempt.',
+      why: 'Without partial batch responses, a single poison record fails the whole batch: every other record is processed again (duplicates downstream), SQS messages move towards the dead-letter queue together, and a stream shard stalls. With `ReportBatchItemFailures` the handler returns the ids of the failed records (Powertools `processPartialResponse`) and only those are retried.',
       failing:
         'Transform: AWS::Serverless-2016-10-31\nResources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/\n      Events:\n        Orders:\n          Type: SQS\n          Properties:\n            Queue: !GetAtt OrdersQueue.Arn\n            BatchSize: 10\n  OrdersQueue:\n    Type: AWS::SQS::Queue',
       fixed:

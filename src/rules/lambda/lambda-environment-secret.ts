@@ -50,16 +50,17 @@ export default defineRule({
     },
     equivalents: {checkov: ['CKV_AWS_45']},
     docs: {
-      what:
-        'Finds `Environment.Variables` whose value is written literally and either has a secret-sounding name (PASSWORD, TOKEN, API_KEY, SECRET, …, unless the name ends in _ARN, _NAME, _PATH and the like) or looks like a credential (AWS access key id, private key, GitHub, Slack or Stripe token, JWT), and values that are `{{resolve:secretsmanager:…}}` dynamic references. Messages name the variable, never the value.',
-      why:
-        'Environment variables are visible to anyone allowed `lambda:GetFunctionConfiguration`, in the template in source control, in CloudFormation\'s console and in deployment logs. A secret there cannot be rotated without a deployment.',
+      what: 'Finds `Environment.Variables` whose value is written literally and either has a secret-sounding name (PASSWORD, TOKEN, API_KEY, SECRET, …, unless the name ends in _ARN, _NAME, _PATH and the like) or looks like a credential (AWS access key id, private key, GitHub, Slack or Stripe token, JWT), and values that are `{{resolve:secretsmanager:…}}` dynamic references. Messages name the variable, never the value.',
+      why: "Environment variables are visible to anyone allowed `lambda:GetFunctionConfiguration`, in the template in source control, in CloudFormation's console and in deployment logs. A secret there cannot be rotated without a deployment.",
       failing:
         'Transform: AWS::Serverless-2016-10-31\nResources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/\n      Environment:\n        Variables:\n          API_KEY: 9f8e7d6c5b4a39281706',
       fixed:
         'Transform: AWS::Serverless-2016-10-31\nResources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/\n      Environment:\n        Variables:\n          API_KEY_SECRET_ARN: !Ref ApiKeySecret\n      Policies:\n        - AWSSecretsManagerGetSecretValuePolicy:\n            SecretArn: !Ref ApiKeySecret',
       whenNotToUse: 'Values that only look secret (a public key id, a test fixture); suppress on the function with a reason.',
-      references: ['https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-encryption', 'https://docs.aws.amazon.com/secretsmanager/latest/userguide/retrieving-secrets_lambda.html'],
+      references: [
+        'https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-encryption',
+        'https://docs.aws.amazon.com/secretsmanager/latest/userguide/retrieving-secrets_lambda.html',
+      ],
       limitations: 'Values from parameters (`!Ref`) are not checked: they may come from a `NoEcho` parameter or a secret store, which the template cannot tell.',
     },
   },

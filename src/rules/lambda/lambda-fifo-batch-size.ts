@@ -37,7 +37,10 @@ export default defineRule({
       fixed:
         'Resources:\n  Orders:\n    Type: AWS::SQS::Queue\n    Properties:\n      FifoQueue: true\n  Mapping:\n    Type: AWS::Lambda::EventSourceMapping\n    Properties:\n      EventSourceArn: !GetAtt Orders.Arn\n      FunctionName: !Ref Worker\n      BatchSize: 10',
       whenNotToUse: 'Never; the setting cannot deploy.',
-      references: ['https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html', 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-eventsourcemapping.html'],
+      references: [
+        'https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html',
+        'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-eventsourcemapping.html',
+      ],
     },
   },
   check({graph, report}) {

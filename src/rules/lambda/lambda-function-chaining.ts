@@ -15,13 +15,13 @@ export default defineRule({
     recommended: true,
     practices: ['P-ANTI-3', 'P-DES-4'],
     messages: {
-      chains: 'Function {{function}} may invoke function {{target}} (its role allows lambda:InvokeFunction on it): the caller waits and pays while the callee runs, and errors and retries compound. Use a Step Functions state machine or an event.',
+      chains:
+        'Function {{function}} may invoke function {{target}} (its role allows lambda:InvokeFunction on it): the caller waits and pays while the callee runs, and errors and retries compound. Use a Step Functions state machine or an event.',
     },
     equivalents: {},
     docs: {
       what: 'Finds functions whose execution role allows `lambda:InvokeFunction` on another function of the template (statements, `invokes` edges, SAM `LambdaInvokePolicy`). Self-invocation is reported by LMB017.',
-      why:
-        'With Lambda chaining the caller is billed while it waits, timeouts must nest, errors surface as opaque function errors, and retries multiply across the chain. A state machine gives retries, catches and visibility per step; a queue or event decouples the two sides.',
+      why: 'With Lambda chaining the caller is billed while it waits, timeouts must nest, errors surface as opaque function errors, and retries multiply across the chain. A state machine gives retries, catches and visibility per step; a queue or event decouples the two sides.',
       failing:
         'Transform: AWS::Serverless-2016-10-31\nResources:\n  Orders:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/\n      Policies:\n        - LambdaInvokePolicy:\n            FunctionName: !Ref Billing\n  Billing:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/',
       fixed:

@@ -20,11 +20,11 @@ export default defineRule({
     equivalents: {},
     docs: {
       what: 'Finds functions whose `LoggingConfig.LogFormat` is not `JSON` (the default is `Text`).',
-      why:
-        'JSON logs put the request id, level and your own fields in queryable keys (CloudWatch Logs Insights, metric filters), lets you filter by `ApplicationLogLevel`/`SystemLogLevel`, and correlate a request across functions.',
+      why: 'JSON logs put the request id, level and your own fields in queryable keys (CloudWatch Logs Insights, metric filters), lets you filter by `ApplicationLogLevel`/`SystemLogLevel`, and correlate a request across functions.',
       failing: 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/',
-      fixed: 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/\n      LoggingConfig:\n        LogFormat: JSON',
-      whenNotToUse: 'Functions whose logger already writes JSON lines itself (e.g. Powertools Logger) and that do not need Lambda\'s log-level filtering.',
+      fixed:
+        'Transform: AWS::Serverless-2016-10-31\nResources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/\n      LoggingConfig:\n        LogFormat: JSON',
+      whenNotToUse: "Functions whose logger already writes JSON lines itself (e.g. Powertools Logger) and that do not need Lambda's log-level filtering.",
       references: ['https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs-advanced.html'],
     },
   },

@@ -70,10 +70,8 @@ export default defineRule({
     },
     equivalents: {},
     docs: {
-      what:
-        'Counts, per function, the API Gateway methods and HTTP API routes that integrate with it (including SAM `Api`/`HttpApi` events) and the other event sources that trigger it (queues, streams, topics, rules, schedules, buckets). Reports more than `maxRoutes` routes (option, default 5), a greedy `{proxy+}` route, or more than `maxEventSources` event sources (option, default 3).',
-      why:
-        'A function that switches on the route or event type bundles unrelated code: every change redeploys all of it, its role holds the union of permissions, its memory and timeout fit none of its jobs, and its metrics mix everything.',
+      what: 'Counts, per function, the API Gateway methods and HTTP API routes that integrate with it (including SAM `Api`/`HttpApi` events) and the other event sources that trigger it (queues, streams, topics, rules, schedules, buckets). Reports more than `maxRoutes` routes (option, default 5), a greedy `{proxy+}` route, or more than `maxEventSources` event sources (option, default 3).',
+      why: 'A function that switches on the route or event type bundles unrelated code: every change redeploys all of it, its role holds the union of permissions, its memory and timeout fit none of its jobs, and its metrics mix everything.',
       failing:
         'Transform: AWS::Serverless-2016-10-31\nResources:\n  Api:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/\n      Events:\n        Proxy:\n          Type: HttpApi\n          Properties:\n            Path: /{proxy+}\n            Method: ANY',
       fixed:
@@ -107,7 +105,13 @@ export default defineRule({
           fix: 'Split the function so that each handles one operation or a small group of related operations.',
         })
       }
-      const sources = [...new Set(invocationsOf(graph, fn).filter((i) => i.kind !== 'api' && i.kind !== 'other').map((i) => i.label))]
+      const sources = [
+        ...new Set(
+          invocationsOf(graph, fn)
+            .filter((i) => i.kind !== 'api' && i.kind !== 'other')
+            .map((i) => i.label),
+        ),
+      ]
       const distinct = sources.filter((label) => !sources.some((other) => other.startsWith(`${label} `)))
       if (distinct.length > maxEventSources) {
         report({

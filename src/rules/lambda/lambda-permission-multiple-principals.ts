@@ -27,7 +27,10 @@ export default defineRule({
       fixed:
         'Transform: AWS::Serverless-2016-10-31\nResources:\n  Api:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: api.handler\n      CodeUri: src/\n      Events:\n        Api:\n          Type: HttpApi\n  UploadProcessor:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: uploads.handler\n      CodeUri: src/\n      Events:\n        Uploads:\n          Type: S3\n          Properties:\n            Bucket: !Ref Uploads\n            Events: s3:ObjectCreated:*',
       whenNotToUse: 'Functions that legitimately share one job across triggers (e.g. the same event handled from a schedule and from a topic).',
-      references: ['https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html', 'https://docs.aws.amazon.com/wellarchitected/latest/serverless-applications-lens/general-design-principles.html'],
+      references: [
+        'https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html',
+        'https://docs.aws.amazon.com/wellarchitected/latest/serverless-applications-lens/general-design-principles.html',
+      ],
     },
   },
   check({graph, report}) {

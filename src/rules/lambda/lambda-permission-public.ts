@@ -18,12 +18,16 @@ export default defineRule({
     messages: {
       public: 'Permission {{permission}} allows principal "*" to {{action}} function {{function}}: any AWS account (or anyone, for a URL) can invoke it.',
     },
-    equivalents: {cfn_nag: ['F13'], 'cdk-nag': ['NIST.800.53.R5-LambdaFunctionPublicAccessProhibited', 'HIPAA.Security-LambdaFunctionPublicAccessProhibited', 'PCI.DSS.321-LambdaFunctionPublicAccessProhibited']},
+    equivalents: {
+      cfn_nag: ['F13'],
+      'cdk-nag': ['NIST.800.53.R5-LambdaFunctionPublicAccessProhibited', 'HIPAA.Security-LambdaFunctionPublicAccessProhibited', 'PCI.DSS.321-LambdaFunctionPublicAccessProhibited'],
+    },
     docs: {
       what: 'Finds `AWS::Lambda::Permission` resources whose `Principal` is `*` without a `PrincipalOrgID`. Permissions that serve a public function URL (`FunctionUrlAuthType: NONE`, `InvokedViaFunctionUrl`) are left to LMB021 when the function has such a URL: in the template, or, on a live account, among the URLs read for functions whose policy admits URL callers.',
       why: 'A wildcard principal opens the function to every AWS account; only a condition you did not write stands between it and the internet.',
       failing: 'Resources:\n  Invoke:\n    Type: AWS::Lambda::Permission\n    Properties:\n      Action: lambda:InvokeFunction\n      FunctionName: !Ref Worker\n      Principal: "*"',
-      fixed: 'Resources:\n  Invoke:\n    Type: AWS::Lambda::Permission\n    Properties:\n      Action: lambda:InvokeFunction\n      FunctionName: !Ref Worker\n      Principal: sns.amazonaws.com\n      SourceArn: !Ref OrdersTopic',
+      fixed:
+        'Resources:\n  Invoke:\n    Type: AWS::Lambda::Permission\n    Properties:\n      Action: lambda:InvokeFunction\n      FunctionName: !Ref Worker\n      Principal: sns.amazonaws.com\n      SourceArn: !Ref OrdersTopic',
       whenNotToUse: 'Never for functions; share across accounts with an account principal or PrincipalOrgID instead.',
       references: ['https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/lambda-controls.html#lambda-1'],
     },

@@ -23,7 +23,8 @@ export default defineRule({
       what: 'Finds `AWS::Lambda::Permission` resources for an AWS service principal (`*.amazonaws.com`) with neither `SourceArn` nor `SourceAccount`. Permissions SAM generates from `Events` are exempt.',
       why: 'Without a source condition, any bucket, topic or rule of any account that can name your function can make the service invoke it (the confused deputy problem).',
       failing: 'Resources:\n  Invoke:\n    Type: AWS::Lambda::Permission\n    Properties:\n      Action: lambda:InvokeFunction\n      FunctionName: !Ref Worker\n      Principal: s3.amazonaws.com',
-      fixed: 'Resources:\n  Invoke:\n    Type: AWS::Lambda::Permission\n    Properties:\n      Action: lambda:InvokeFunction\n      FunctionName: !Ref Worker\n      Principal: s3.amazonaws.com\n      SourceArn: !GetAtt Uploads.Arn\n      SourceAccount: !Ref AWS::AccountId',
+      fixed:
+        'Resources:\n  Invoke:\n    Type: AWS::Lambda::Permission\n    Properties:\n      Action: lambda:InvokeFunction\n      FunctionName: !Ref Worker\n      Principal: s3.amazonaws.com\n      SourceArn: !GetAtt Uploads.Arn\n      SourceAccount: !Ref AWS::AccountId',
       whenNotToUse: 'Services that do not send a source (rare); suppress with the service named.',
       references: ['https://docs.aws.amazon.com/lambda/latest/dg/permissions-function-services.html', 'https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html'],
     },

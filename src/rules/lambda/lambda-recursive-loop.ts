@@ -39,19 +39,18 @@ export default defineRule({
     messages: {
       invokesItself: 'Function {{function}} may invoke itself (its role allows lambda:InvokeFunction on its own ARN): a bug becomes an endless, costly loop.',
       loop: 'Function {{function}} may publish to {{target}}, which triggers it again ({{path}}): a message that causes another message loops without end.',
-      allowed: 'Function {{function}} sets RecursiveLoop: Allow, turning off Lambda\'s loop detection; remove it unless the recursion is intended and bounded.',
+      allowed: "Function {{function}} sets RecursiveLoop: Allow, turning off Lambda's loop detection; remove it unless the recursion is intended and bounded.",
     },
     equivalents: {},
     docs: {
-      what:
-        'Finds functions whose execution role allows `lambda:InvokeFunction` on the function itself, functions whose role may send to a queue, publish to a topic or put events on a bus (statements, `publishes-to` edges, SAM policy templates such as `SQSSendMessagePolicy`) that delivers back to the same function — directly, or through subscriptions, rule targets, queues and pipes — and functions with `RecursiveLoop: Allow`.',
-      why:
-        'A recursive loop runs until something breaks: concurrency, budget or a downstream. Lambda detects some SQS/SNS/S3 loops and stops them after about 16 iterations, but not loops through EventBridge or other services, and not when `RecursiveLoop` is `Allow`.',
+      what: 'Finds functions whose execution role allows `lambda:InvokeFunction` on the function itself, functions whose role may send to a queue, publish to a topic or put events on a bus (statements, `publishes-to` edges, SAM policy templates such as `SQSSendMessagePolicy`) that delivers back to the same function — directly, or through subscriptions, rule targets, queues and pipes — and functions with `RecursiveLoop: Allow`.',
+      why: 'A recursive loop runs until something breaks: concurrency, budget or a downstream. Lambda detects some SQS/SNS/S3 loops and stops them after about 16 iterations, but not loops through EventBridge or other services, and not when `RecursiveLoop` is `Allow`.',
       failing:
         'Transform: AWS::Serverless-2016-10-31\nResources:\n  Jobs:\n    Type: AWS::SQS::Queue\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/\n      Policies:\n        - SQSSendMessagePolicy:\n            QueueName: !GetAtt Jobs.QueueName\n      Events:\n        Jobs:\n          Type: SQS\n          Properties:\n            Queue: !GetAtt Jobs.Arn',
       fixed:
         'Transform: AWS::Serverless-2016-10-31\nResources:\n  Jobs:\n    Type: AWS::SQS::Queue\n  FollowUps:\n    Type: AWS::SQS::Queue\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/\n      Policies:\n        - SQSSendMessagePolicy:\n            QueueName: !GetAtt FollowUps.QueueName\n      Events:\n        Jobs:\n          Type: SQS\n          Properties:\n            Queue: !GetAtt Jobs.Arn',
-      whenNotToUse: 'Deliberate, bounded recursion (e.g. a crawler that stops at a depth carried in the message, or an EventBridge rule whose pattern excludes the function\'s own events); suppress with that reason.',
+      whenNotToUse:
+        "Deliberate, bounded recursion (e.g. a crawler that stops at a depth carried in the message, or an EventBridge rule whose pattern excludes the function's own events); suppress with that reason.",
       references: ['https://docs.aws.amazon.com/lambda/latest/dg/invocation-recursion.html', 'https://docs.aws.amazon.com/lambda/latest/operatorguide/recursive-runaway.html'],
       limitations: 'EventBridge rule patterns are not evaluated: a rule on the bus the function writes to is assumed to match its events. Loops through S3 buckets and DynamoDB streams are not followed.',
     },
@@ -74,11 +73,17 @@ export default defineRule({
           node: fn,
           path: [],
           messageId: 'loop',
-          data: {...data, target: start === 'default' ? 'the default event bus' : displayName(start), path: [fn.id, ...path].map((id) => {
-            const node = graph.get(id)
-            return node ? displayName(node) : id
-          }).join(' → ')},
-          fix: 'Publish follow-up work to a different queue, topic or bus than the one that triggers the function, or filter the function\'s own events out of the rule.',
+          data: {
+            ...data,
+            target: start === 'default' ? 'the default event bus' : displayName(start),
+            path: [fn.id, ...path]
+              .map((id) => {
+                const node = graph.get(id)
+                return node ? displayName(node) : id
+              })
+              .join(' → '),
+          },
+          fix: "Publish follow-up work to a different queue, topic or bus than the one that triggers the function, or filter the function's own events out of the rule.",
         })
       }
     }

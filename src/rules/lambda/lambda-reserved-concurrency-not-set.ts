@@ -37,14 +37,12 @@ export default defineRule({
     practices: ['P-DES-2'],
     messages: {
       unbounded:
-        'Function {{function}} consumes {{queue}} and writes to {{downstream}}, which {{others}} also use(s), without ReservedConcurrentExecutions or ScalingConfig.MaximumConcurrency: a burst on the queue can take all of the downstream\'s capacity.',
+        "Function {{function}} consumes {{queue}} and writes to {{downstream}}, which {{others}} also use(s), without ReservedConcurrentExecutions or ScalingConfig.MaximumConcurrency: a burst on the queue can take all of the downstream's capacity.",
     },
     equivalents: {checkov: ['CKV_AWS_115'], cfn_nag: ['W92']},
     docs: {
-      what:
-        'Finds functions triggered by an SQS queue whose role may write to a table, queue, topic, bus, stream, bucket, state machine or function that another function of the template also uses, when neither the function sets `ReservedConcurrentExecutions` nor the mapping sets `ScalingConfig.MaximumConcurrency`.',
-      why:
-        'Lambda scales an SQS consumer up to 1,250 concurrent executions per minute while messages wait. The shared table, API or database then serves the burst and the other functions get throttled. A concurrency limit turns the burst into queue depth, which the queue absorbs.',
+      what: 'Finds functions triggered by an SQS queue whose role may write to a table, queue, topic, bus, stream, bucket, state machine or function that another function of the template also uses, when neither the function sets `ReservedConcurrentExecutions` nor the mapping sets `ScalingConfig.MaximumConcurrency`.',
+      why: 'Lambda scales an SQS consumer up to 1,250 concurrent executions per minute while messages wait. The shared table, API or database then serves the burst and the other functions get throttled. A concurrency limit turns the burst into queue depth, which the queue absorbs.',
       failing:
         'Transform: AWS::Serverless-2016-10-31\nResources:\n  Importer:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/\n      Policies:\n        - DynamoDBCrudPolicy:\n            TableName: !Ref Orders\n      Events:\n        Jobs:\n          Type: SQS\n          Properties:\n            Queue: !GetAtt Jobs.Arn\n  Reports:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/\n      Policies:\n        - DynamoDBCrudPolicy:\n            TableName: !Ref Orders\n  Orders:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      BillingMode: PAY_PER_REQUEST\n      AttributeDefinitions: [{AttributeName: id, AttributeType: S}]\n      KeySchema: [{AttributeName: id, KeyType: HASH}]\n  Jobs:\n    Type: AWS::SQS::Queue',
       fixed:

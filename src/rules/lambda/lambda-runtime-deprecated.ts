@@ -23,10 +23,8 @@ export default defineRule({
     },
     equivalents: {'cfn-lint': ['E2531', 'E2533'], checkov: ['CKV_AWS_363'], 'cdk-nag': ['AwsSolutions-L1']},
     docs: {
-      what:
-        'Finds functions whose `Runtime` is past its deprecation date in the table of Lambda runtime lifecycle dates shipped with sls-eda, and says whether creating or updating such functions is already blocked. It is an error once Lambda blocks creating or updating such functions (a deployment fails), a warning between the deprecation and that date. Today\'s date is the clock of the run.',
-      why:
-        'A deprecated runtime receives no security patches and no support. Some time after deprecation Lambda blocks creating functions with it, then updating them: the next deployment of a fix fails.',
+      what: "Finds functions whose `Runtime` is past its deprecation date in the table of Lambda runtime lifecycle dates shipped with sls-eda, and says whether creating or updating such functions is already blocked. It is an error once Lambda blocks creating or updating such functions (a deployment fails), a warning between the deprecation and that date. Today's date is the clock of the run.",
+      why: 'A deprecated runtime receives no security patches and no support. Some time after deprecation Lambda blocks creating functions with it, then updating them: the next deployment of a fix fails.',
       failing: 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs16.x\n      Handler: index.handler\n      CodeUri: src/',
       fixed: 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/',
       whenNotToUse: 'Never for long: suppress it on one function with a reason and a date while the migration is under way.',

@@ -21,9 +21,10 @@ export default defineRule({
     equivalents: {'cfn-lint': ['W2531']},
     options: {days: 90},
     docs: {
-      what: 'Finds functions whose `Runtime` will be deprecated within `days` days (option, default 90) of the run\'s date, from the table of Lambda runtime lifecycle dates shipped with sls-eda.',
+      what: "Finds functions whose `Runtime` will be deprecated within `days` days (option, default 90) of the run's date, from the table of Lambda runtime lifecycle dates shipped with sls-eda.",
       why: 'Upgrading a runtime means testing the code on a new language version; starting before the deprecation date avoids running unpatched code and being blocked from deploying fixes.',
-      failing: '# run on 2026-03-01\nTransform: AWS::Serverless-2016-10-31\nResources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs20.x\n      Handler: index.handler\n      CodeUri: src/',
+      failing:
+        '# run on 2026-03-01\nTransform: AWS::Serverless-2016-10-31\nResources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs20.x\n      Handler: index.handler\n      CodeUri: src/',
       fixed: 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/',
       whenNotToUse: 'Set `days` to the lead time your team needs instead of turning it off.',
       references: ['https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html', 'https://docs.aws.amazon.com/lambda/latest/dg/runtime-support-policy.html'],

@@ -24,11 +24,14 @@ export default defineRule({
       what: 'Finds execution roles (in the template, or the same literal role ARN) used by more than one function.',
       why: 'A shared role grants every function the permissions of all the others, so a flaw in one function exposes what the others can reach, and the role can never shrink without checking all of them.',
       failing:
-        'Transform: AWS::Serverless-2016-10-31\nResources:\n  Orders:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: orders.handler\n      CodeUri: src/\n      Role: !GetAtt AppRole.Arn\n  Billing:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: billing.handler\n      CodeUri: src/\n      Role: !GetAtt AppRole.Arn\n  AppRole:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument: {Statement: [{Effect: Allow, Principal: {Service: lambda.amazonaws.com}, Action: sts:AssumeRole}]}\n      ManagedPolicyArns: [!Sub \'arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole\']',
+        "Transform: AWS::Serverless-2016-10-31\nResources:\n  Orders:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: orders.handler\n      CodeUri: src/\n      Role: !GetAtt AppRole.Arn\n  Billing:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: billing.handler\n      CodeUri: src/\n      Role: !GetAtt AppRole.Arn\n  AppRole:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument: {Statement: [{Effect: Allow, Principal: {Service: lambda.amazonaws.com}, Action: sts:AssumeRole}]}\n      ManagedPolicyArns: [!Sub 'arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole']",
       fixed:
         'Transform: AWS::Serverless-2016-10-31\nResources:\n  Orders:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: orders.handler\n      CodeUri: src/\n      Policies:\n        - DynamoDBCrudPolicy:\n            TableName: !Ref OrdersTable\n  Billing:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: billing.handler\n      CodeUri: src/\n      Policies:\n        - SQSSendMessagePolicy:\n            QueueName: !GetAtt Invoices.QueueName\n  OrdersTable:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      BillingMode: PAY_PER_REQUEST\n      AttributeDefinitions: [{AttributeName: id, AttributeType: S}]\n      KeySchema: [{AttributeName: id, KeyType: HASH}]\n  Invoices:\n    Type: AWS::SQS::Queue',
       whenNotToUse: 'Functions that are variants of one another with exactly the same needs (e.g. the same handler behind two triggers).',
-      references: ['https://docs.aws.amazon.com/lambda/latest/dg/lambda-intro-execution-role.html', 'https://docs.aws.amazon.com/wellarchitected/latest/serverless-applications-lens/identity-and-access-management.html'],
+      references: [
+        'https://docs.aws.amazon.com/lambda/latest/dg/lambda-intro-execution-role.html',
+        'https://docs.aws.amazon.com/wellarchitected/latest/serverless-applications-lens/identity-and-access-management.html',
+      ],
     },
   },
   check({graph, report}) {

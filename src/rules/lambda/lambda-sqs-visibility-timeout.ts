@@ -26,15 +26,13 @@ export default defineRule({
     cdkFix: 'visibilityTimeout: cdk.Duration.seconds(6 * timeout)',
     equivalents: {'cfn-lint': ['E3505']},
     docs: {
-      what:
-        'For every event source mapping from an SQS queue to a function, compares the queue\'s `VisibilityTimeout` (default 30 s) with the function\'s `Timeout` (default 3 s) and the mapping\'s `MaximumBatchingWindowInSeconds` (default 0). AWS recommends at least six times the function timeout plus the batching window.',
-      why:
-        'While a batch is being processed its messages are hidden for the visibility timeout. If that is shorter than the processing (including Lambda\'s own retries when the function is throttled), the messages become visible again and are received a second time: duplicate side effects, and receive counts that push good messages to the dead-letter queue.',
+      what: "For every event source mapping from an SQS queue to a function, compares the queue's `VisibilityTimeout` (default 30 s) with the function's `Timeout` (default 3 s) and the mapping's `MaximumBatchingWindowInSeconds` (default 0). AWS recommends at least six times the function timeout plus the batching window.",
+      why: "While a batch is being processed its messages are hidden for the visibility timeout. If that is shorter than the processing (including Lambda's own retries when the function is throttled), the messages become visible again and are received a second time: duplicate side effects, and receive counts that push good messages to the dead-letter queue.",
       failing:
         'Transform: AWS::Serverless-2016-10-31\nResources:\n  Orders:\n    Type: AWS::SQS::Queue\n    Properties:\n      VisibilityTimeout: 30\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/\n      Timeout: 25\n      Events:\n        Orders:\n          Type: SQS\n          Properties:\n            Queue: !GetAtt Orders.Arn',
       fixed:
         'Transform: AWS::Serverless-2016-10-31\nResources:\n  Orders:\n    Type: AWS::SQS::Queue\n    Properties:\n      VisibilityTimeout: 150\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/\n      Timeout: 25\n      Events:\n        Orders:\n          Type: SQS\n          Properties:\n            Queue: !GetAtt Orders.Arn',
-      whenNotToUse: 'Never for the 1× case; the 6× margin may be relaxed for functions that are never throttled (reserved concurrency well above the queue\'s needs).',
+      whenNotToUse: "Never for the 1× case; the 6× margin may be relaxed for functions that are never throttled (reserved concurrency well above the queue's needs).",
       references: ['https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html', 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-visibility-timeout.html'],
     },
   },

@@ -32,14 +32,12 @@ export default defineRule({
     },
     equivalents: {},
     docs: {
-      what:
-        'Finds Kinesis and DynamoDB stream mappings whose `MaximumRetryAttempts` and `MaximumRecordAgeInSeconds` are both unset or -1 (infinite), and bounded mappings that neither set `BisectBatchOnFunctionError: true` nor report partial batch failures (`FunctionResponseTypes: [ReportBatchItemFailures]`).',
-      why:
-        'Records of a shard are processed in order. With the defaults a failing record is retried until it expires from the stream (24 hours to a year), and every record behind it waits: the iterator age grows and downstream sees nothing. Bounding retries and age lets the mapping move on; bisecting or partial responses keep the good records of a failing batch from being discarded with the bad one.',
+      what: 'Finds Kinesis and DynamoDB stream mappings whose `MaximumRetryAttempts` and `MaximumRecordAgeInSeconds` are both unset or -1 (infinite), and bounded mappings that neither set `BisectBatchOnFunctionError: true` nor report partial batch failures (`FunctionResponseTypes: [ReportBatchItemFailures]`).',
+      why: 'Records of a shard are processed in order. With the defaults a failing record is retried until it expires from the stream (24 hours to a year), and every record behind it waits: the iterator age grows and downstream sees nothing. Bounding retries and age lets the mapping move on; bisecting or partial responses keep the good records of a failing batch from being discarded with the bad one.',
       failing:
-        'Resources:\n  Mapping:\n    Type: AWS::Lambda::EventSourceMapping\n    Properties:\n      EventSourceArn: !GetAtt Stream.Arn\n      FunctionName: !Ref Worker\n      StartingPosition: LATEST\n  Stream:\n    Type: AWS::Kinesis::Stream\n    Properties:\n      ShardCount: 1\n  Worker:\n    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      Role: arn:aws:iam::123456789012:role/worker\n      Code: {ZipFile: \'exports.handler = async () => {}\'}',
+        "Resources:\n  Mapping:\n    Type: AWS::Lambda::EventSourceMapping\n    Properties:\n      EventSourceArn: !GetAtt Stream.Arn\n      FunctionName: !Ref Worker\n      StartingPosition: LATEST\n  Stream:\n    Type: AWS::Kinesis::Stream\n    Properties:\n      ShardCount: 1\n  Worker:\n    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      Role: arn:aws:iam::123456789012:role/worker\n      Code: {ZipFile: 'exports.handler = async () => {}'}",
       fixed:
-        'Resources:\n  Mapping:\n    Type: AWS::Lambda::EventSourceMapping\n    Properties:\n      EventSourceArn: !GetAtt Stream.Arn\n      FunctionName: !Ref Worker\n      StartingPosition: LATEST\n      MaximumRetryAttempts: 5\n      MaximumRecordAgeInSeconds: 3600\n      BisectBatchOnFunctionError: true\n      FunctionResponseTypes: [ReportBatchItemFailures]\n  Stream:\n    Type: AWS::Kinesis::Stream\n    Properties:\n      ShardCount: 1\n  Worker:\n    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      Role: arn:aws:iam::123456789012:role/worker\n      Code: {ZipFile: \'exports.handler = async () => {}\'}',
+        "Resources:\n  Mapping:\n    Type: AWS::Lambda::EventSourceMapping\n    Properties:\n      EventSourceArn: !GetAtt Stream.Arn\n      FunctionName: !Ref Worker\n      StartingPosition: LATEST\n      MaximumRetryAttempts: 5\n      MaximumRecordAgeInSeconds: 3600\n      BisectBatchOnFunctionError: true\n      FunctionResponseTypes: [ReportBatchItemFailures]\n  Stream:\n    Type: AWS::Kinesis::Stream\n    Properties:\n      ShardCount: 1\n  Worker:\n    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      Role: arn:aws:iam::123456789012:role/worker\n      Code: {ZipFile: 'exports.handler = async () => {}'}",
       whenNotToUse: 'Streams where strict ordering matters more than progress, and a stuck shard is the intended signal (then alarm on IteratorAge).',
       references: ['https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html#services-kinesis-errors', 'https://docs.aws.amazon.com/lambda/latest/dg/services-dynamodb-errors.html'],
     },
@@ -67,7 +65,13 @@ export default defineRule({
       if (bisect !== undefined && literalBoolean(bisect) !== false) continue
       const types = mapping.props.FunctionResponseTypes
       if (types !== undefined && (!Array.isArray(types) || asArray(types).some((t) => literal(t) === undefined || t === 'ReportBatchItemFailures'))) continue
-      report({node: mapping, path: bisect === undefined ? [] : ['BisectBatchOnFunctionError'], messageId: 'noBisect', data, fix: 'Set BisectBatchOnFunctionError: true, or FunctionResponseTypes: [ReportBatchItemFailures].'})
+      report({
+        node: mapping,
+        path: bisect === undefined ? [] : ['BisectBatchOnFunctionError'],
+        messageId: 'noBisect',
+        data,
+        fix: 'Set BisectBatchOnFunctionError: true, or FunctionResponseTypes: [ReportBatchItemFailures].',
+      })
     }
   },
 })

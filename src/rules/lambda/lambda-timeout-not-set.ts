@@ -23,7 +23,8 @@ export default defineRule({
       what: 'Finds functions without `Timeout` (SAM: on the function or in `Globals.Function`).',
       why: 'Three seconds is too short for many calls to databases and other services, and the timeout drives other settings (SQS visibility timeout, retries). Choosing it explicitly avoids time-outs in production and makes those settings consistent.',
       failing: 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/',
-      fixed: 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/\n      Timeout: 10',
+      fixed:
+        'Transform: AWS::Serverless-2016-10-31\nResources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/\n      Timeout: 10',
       whenNotToUse: 'Templates where a platform layer sets timeouts for every function after synthesis.',
       references: ['https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html'],
       limitations: 'Only templates: a deployed function always has a timeout, so the rule cannot tell a default from a choice there.',
@@ -32,7 +33,12 @@ export default defineRule({
   check({graph, report}) {
     for (const fn of graph.ofKind('function')) {
       if (fn.props.Timeout !== undefined) continue
-      report({node: fn, path: [], messageId: 'notSet', data: {function: displayName(fn)}, fix: 'Set Timeout in seconds (SAM: on the function or in Globals.Function), e.g. 10.',
+      report({
+        node: fn,
+        path: [],
+        messageId: 'notSet',
+        data: {function: displayName(fn)},
+        fix: 'Set Timeout in seconds (SAM: on the function or in Globals.Function), e.g. 10.',
         autofix: (fixer) => fixer.propose('Set Timeout to the current default, 3 seconds', [fixer.setProperty(fn, ['Timeout'], 3, {path: ['Timeout'], value: 3, globals: 'Function'})]),
       })
     }

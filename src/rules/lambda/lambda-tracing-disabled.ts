@@ -41,8 +41,7 @@ export default defineRule({
         messageId: 'notActive',
         data: {function: displayName(fn), mode: mode === undefined ? 'PassThrough (the default)' : textOf(mode)},
         fix: 'Set TracingConfig.Mode (SAM: Tracing) to Active.',
-        autofix: (fixer) =>
-          fixer.propose('Set tracing to Active', [fixer.setProperty(fn, ['TracingConfig', 'Mode'], 'Active', {path: ['Tracing'], value: 'Active', globals: 'Function'})]),
+        autofix: (fixer) => fixer.propose('Set tracing to Active', [fixer.setProperty(fn, ['TracingConfig', 'Mode'], 'Active', {path: ['Tracing'], value: 'Active', globals: 'Function'})]),
       })
     }
   },

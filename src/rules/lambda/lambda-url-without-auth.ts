@@ -23,8 +23,10 @@ export default defineRule({
     docs: {
       what: 'Finds `AWS::Lambda::Url` resources (SAM: `FunctionUrlConfig`) with `AuthType: NONE`.',
       why: 'An unauthenticated URL has no throttling per caller, no WAF and no authorizer: anyone can call it, flood it and run up the bill. Use `AWS_IAM` (and sign requests, e.g. from CloudFront with origin access control), or put the function behind API Gateway with an authorizer.',
-      failing: 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Webhook:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/\n      FunctionUrlConfig:\n        AuthType: NONE',
-      fixed: 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Webhook:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/\n      FunctionUrlConfig:\n        AuthType: AWS_IAM',
+      failing:
+        'Transform: AWS::Serverless-2016-10-31\nResources:\n  Webhook:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/\n      FunctionUrlConfig:\n        AuthType: NONE',
+      fixed:
+        'Transform: AWS::Serverless-2016-10-31\nResources:\n  Webhook:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/\n      FunctionUrlConfig:\n        AuthType: AWS_IAM',
       whenNotToUse: 'Public webhooks that verify a signature on every request in the handler; suppress with that reason and keep reserved concurrency low.',
       references: ['https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html', 'https://docs.aws.amazon.com/lambda/latest/dg/urls-configuration.html'],
     },

@@ -4,7 +4,27 @@ import {displayName} from '../helpers.js'
 import {defineRule} from '../types.js'
 
 /** Runtimes that never had an arm64 variant. */
-const X86_ONLY_RUNTIMES = new Set(['go1.x', 'java8', 'provided', 'nodejs', 'nodejs4.3', 'nodejs6.10', 'nodejs8.10', 'nodejs10.x', 'nodejs12.x', 'python2.7', 'python3.6', 'python3.7', 'ruby2.5', 'ruby2.7', 'dotnetcore1.0', 'dotnetcore2.0', 'dotnetcore2.1', 'dotnetcore3.1', 'dotnet5.0'])
+const X86_ONLY_RUNTIMES = new Set([
+  'go1.x',
+  'java8',
+  'provided',
+  'nodejs',
+  'nodejs4.3',
+  'nodejs6.10',
+  'nodejs8.10',
+  'nodejs10.x',
+  'nodejs12.x',
+  'python2.7',
+  'python3.6',
+  'python3.7',
+  'ruby2.5',
+  'ruby2.7',
+  'dotnetcore1.0',
+  'dotnetcore2.0',
+  'dotnetcore2.1',
+  'dotnetcore3.1',
+  'dotnet5.0',
+])
 
 export default defineRule({
   meta: {
@@ -28,7 +48,8 @@ export default defineRule({
       what: 'Finds zip-packaged functions whose `Architectures` is unset (x86_64 by default) or `[x86_64]`, on runtimes that support arm64.',
       why: 'Graviton functions are billed about 20% less per GB-second, and most interpreted code (Node.js, Python, Ruby, Java) runs unchanged on them.',
       failing: 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/',
-      fixed: 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/\n      Architectures:\n        - arm64',
+      fixed:
+        'Transform: AWS::Serverless-2016-10-31\nResources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/\n      Architectures:\n        - arm64',
       whenNotToUse: 'Functions with native dependencies or layers that exist only for x86_64.',
       references: ['https://docs.aws.amazon.com/lambda/latest/dg/foundation-arch.html', 'https://aws.amazon.com/lambda/pricing/'],
       limitations: 'Whether dependencies and layers have arm64 builds cannot be seen in a template; container images are skipped because their architecture is set when they are built.',

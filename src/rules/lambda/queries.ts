@@ -3,7 +3,19 @@ import {lookupBranches, type Presence} from '../../model/conditional.js'
 import {actionMatches} from '../../model/iam-actions.js'
 import type {ResourceGraph} from '../../model/graph.js'
 import {asArray, get, literal, literalNumber} from '../../model/intrinsics.js'
-import {asyncPrincipal, deliveredTo, functionAndQualifiers, functionBehind, grantsOf, invokesAsynchronously, publishesToDefaultBus, resolveFunction, resolveResource, roleOf, routeIntegration} from '../../model/relations.js'
+import {
+  asyncPrincipal,
+  deliveredTo,
+  functionAndQualifiers,
+  functionBehind,
+  grantsOf,
+  invokesAsynchronously,
+  publishesToDefaultBus,
+  resolveFunction,
+  resolveResource,
+  roleOf,
+  routeIntegration,
+} from '../../model/relations.js'
 import type {GraphNode} from '../../model/types.js'
 import {displayName} from '../helpers.js'
 
@@ -126,7 +138,12 @@ export function invocationsOf(graph: ResourceGraph, fn: GraphNode): Invocation[]
     switch (node.kind) {
       case 'eventSourceMapping': {
         const source = mappingSource(graph, node)
-        result.push({kind: source?.kind ?? 'mapping', via: node, async: false, label: source ? `${SOURCE_LABEL[source.kind]}${source.node ? ` ${displayName(source.node)}` : ''}` : `event source mapping ${displayName(node)}`})
+        result.push({
+          kind: source?.kind ?? 'mapping',
+          via: node,
+          async: false,
+          label: source ? `${SOURCE_LABEL[source.kind]}${source.node ? ` ${displayName(source.node)}` : ''}` : `event source mapping ${displayName(node)}`,
+        })
         break
       }
       case 'permission': {

@@ -27,7 +27,10 @@ export default defineRule({
       failing: 'Resources:\n  WorkerLogs:\n    Type: AWS::Logs::LogGroup\n    Properties:\n      LogGroupName: !Sub /aws/lambda/${Worker}',
       fixed: 'Resources:\n  WorkerLogs:\n    Type: AWS::Logs::LogGroup\n    Properties:\n      LogGroupName: !Sub /aws/lambda/${Worker}\n      RetentionInDays: 30',
       whenNotToUse: 'Audit logs that must be kept indefinitely by regulation; suppress with that reason (and consider exporting them to cheaper storage).',
-      references: ['https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/Working-with-log-groups-and-streams.html#SettingLogRetention', 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-logs-loggroup.html'],
+      references: [
+        'https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/Working-with-log-groups-and-streams.html#SettingLogRetention',
+        'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-logs-loggroup.html',
+      ],
     },
   },
   check({graph, report}) {

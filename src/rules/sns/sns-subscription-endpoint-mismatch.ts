@@ -76,11 +76,12 @@ export default defineRule({
     },
     equivalents: {'cfn-lint': ['W3694']},
     docs: {
-      what:
-        'Checks the `Endpoint` of `AWS::SNS::Subscription` resources and inline topic subscriptions against the `Protocol`: `sqs` needs a queue ARN (`!GetAtt Q.Arn`, not `!Ref Q`, which is the URL), `lambda` a function ARN (not `!Ref Fn`, the name), `http`/`https` a URL of that scheme, `email` an address, `sms` a phone number, `firehose` and `application` their ARNs.',
+      what: 'Checks the `Endpoint` of `AWS::SNS::Subscription` resources and inline topic subscriptions against the `Protocol`: `sqs` needs a queue ARN (`!GetAtt Q.Arn`, not `!Ref Q`, which is the URL), `lambda` a function ARN (not `!Ref Fn`, the name), `http`/`https` a URL of that scheme, `email` an address, `sms` a phone number, `firehose` and `application` their ARNs.',
       why: 'SNS rejects most mismatches at deployment; those it accepts never deliver. `!Ref Queue` for an `sqs` subscription is the most common case: the URL is not an ARN.',
-      failing: 'Resources:\n  Sub:\n    Type: AWS::SNS::Subscription\n    Properties:\n      TopicArn: !Ref Orders\n      Protocol: sqs\n      Endpoint: !Ref Billing\n  Orders:\n    Type: AWS::SNS::Topic\n  Billing:\n    Type: AWS::SQS::Queue',
-      fixed: 'Resources:\n  Sub:\n    Type: AWS::SNS::Subscription\n    Properties:\n      TopicArn: !Ref Orders\n      Protocol: sqs\n      Endpoint: !GetAtt Billing.Arn\n  Orders:\n    Type: AWS::SNS::Topic\n  Billing:\n    Type: AWS::SQS::Queue',
+      failing:
+        'Resources:\n  Sub:\n    Type: AWS::SNS::Subscription\n    Properties:\n      TopicArn: !Ref Orders\n      Protocol: sqs\n      Endpoint: !Ref Billing\n  Orders:\n    Type: AWS::SNS::Topic\n  Billing:\n    Type: AWS::SQS::Queue',
+      fixed:
+        'Resources:\n  Sub:\n    Type: AWS::SNS::Subscription\n    Properties:\n      TopicArn: !Ref Orders\n      Protocol: sqs\n      Endpoint: !GetAtt Billing.Arn\n  Orders:\n    Type: AWS::SNS::Topic\n  Billing:\n    Type: AWS::SQS::Queue',
       whenNotToUse: 'Never.',
       references: ['https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sns-subscription.html', 'https://docs.aws.amazon.com/sns/latest/api/API_Subscribe.html'],
       limitations: 'Endpoints from parameters, imports or `!Sub`/`!Join` built strings are only checked for the kind of resource they name.',

@@ -29,7 +29,7 @@ export default defineRule({
     cdkFix: 'deadLetterQueue: dlq (on the subscription)',
     equivalents: {'serverless-rules': ['ES7000'], 'cdk-nag': ['Serverless-SNSRedrivePolicy']},
     docs: {
-      what: 'Finds `AWS::SNS::Subscription` resources (SAM: `SNS` events) without `RedrivePolicy`, and subscriptions declared inline in a topic\'s `Subscription` list, which cannot have one.',
+      what: "Finds `AWS::SNS::Subscription` resources (SAM: `SNS` events) without `RedrivePolicy`, and subscriptions declared inline in a topic's `Subscription` list, which cannot have one.",
       why: 'SNS retries deliveries, but client-side errors — a deleted queue or function, a missing queue policy or KMS permission — are not retried; without a dead-letter queue those messages are lost and nothing records that they ever existed.',
       failing: 'Resources:\n  OrdersSubscription:\n    Type: AWS::SNS::Subscription\n    Properties:\n      TopicArn: !Ref Orders\n      Protocol: sqs\n      Endpoint: !GetAtt Billing.Arn',
       fixed:
@@ -82,7 +82,7 @@ function redriveFix(fixer: Fixer, graph: ResourceGraph, subscription: GraphNode)
   if (!written || topicArn === undefined) return undefined
   const event = fixer.samEventOf(subscription)
   if (written.sam && event === undefined) return undefined
-  const topic = graph.get(String(get(topicArn, 'Ref') ?? ''))
+  const topic = graph.get(textOf(get(topicArn, 'Ref') ?? ''))
   // A FIFO topic needs a FIFO dead-letter queue; a topic we cannot see might be either.
   const fifo = topic ? literalBoolean(topic.props.FifoTopic) === true : undefined
   if (fifo === undefined && typeof topicArn !== 'string') return undefined

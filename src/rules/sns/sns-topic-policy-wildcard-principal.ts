@@ -35,7 +35,13 @@ export default defineRule({
       for (const ref of documentStatements(policy, parseDocument(policy.props.PolicyDocument), ['PolicyDocument'])) {
         if (!isAllow(ref.statement) || hasPrincipalScopingCondition(ref.statement)) continue
         for (const path of wildcardPrincipals(ref)) {
-          report({node: policy, path, messageId: 'wildcardPrincipal', data: {policy: userName(policy)}, fix: 'Name the principal (e.g. {Service: events.amazonaws.com}) and add a Condition on aws:SourceArn or aws:SourceAccount.'})
+          report({
+            node: policy,
+            path,
+            messageId: 'wildcardPrincipal',
+            data: {policy: userName(policy)},
+            fix: 'Name the principal (e.g. {Service: events.amazonaws.com}) and add a Condition on aws:SourceArn or aws:SourceAccount.',
+          })
         }
       }
     }

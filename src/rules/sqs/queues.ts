@@ -141,10 +141,13 @@ export function mayWatchQueueMetric(alarm: GraphNode, metric: string): boolean {
     const namespace = literal(spec.namespace)
     return (name === undefined || name === metric) && (namespace === undefined || namespace === 'AWS/SQS') && asArray(spec.dimensions).some((d) => literal(get(d, 'Name')) === 'QueueName')
   })
-  return bySpec || asArray(alarm.props.Metrics).some((query) => {
-    const expression = get(query, 'Expression')
-    return typeof expression === 'string' && expression.includes(metric)
-  })
+  return (
+    bySpec ||
+    asArray(alarm.props.Metrics).some((query) => {
+      const expression = get(query, 'Expression')
+      return typeof expression === 'string' && expression.includes(metric)
+    })
+  )
 }
 
 /** How well an alarm watches `metric` of the queue, through its single metric, metric math queries or a metrics-insights expression. */

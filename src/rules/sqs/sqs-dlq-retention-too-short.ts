@@ -22,15 +22,17 @@ export default defineRule({
     cdkFix: 'retentionPeriod: cdk.Duration.days(14)',
     equivalents: {},
     docs: {
-      what:
-        'Compares the `MessageRetentionPeriod` of a standard dead-letter queue with that of each standard queue whose redrive policy points at it (4 days when unset). Reports when the DLQ\'s is not longer. FIFO queues are exempt: their enqueue time is reset when a message is moved.',
+      what: "Compares the `MessageRetentionPeriod` of a standard dead-letter queue with that of each standard queue whose redrive policy points at it (4 days when unset). Reports when the DLQ's is not longer. FIFO queues are exempt: their enqueue time is reset when a message is moved.",
       why: 'For standard queues the expiration of a message is based on its original enqueue timestamp, which does not change when the message is moved to the DLQ. A message that spent 3 of its 4 days being retried has one day left in a 4-day DLQ — often less than a weekend.',
       failing:
         'Resources:\n  Orders:\n    Type: AWS::SQS::Queue\n    Properties:\n      RedrivePolicy: {deadLetterTargetArn: !GetAtt OrdersDlq.Arn, maxReceiveCount: 5}\n  OrdersDlq:\n    Type: AWS::SQS::Queue',
       fixed:
         'Resources:\n  Orders:\n    Type: AWS::SQS::Queue\n    Properties:\n      RedrivePolicy: {deadLetterTargetArn: !GetAtt OrdersDlq.Arn, maxReceiveCount: 5}\n  OrdersDlq:\n    Type: AWS::SQS::Queue\n    Properties:\n      MessageRetentionPeriod: 1209600  # 14 days, the maximum',
       whenNotToUse: 'When messages of the DLQ are consumed automatically within minutes.',
-      references: ['https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-dead-letter-queues.html', 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-configure-dead-letter-queue.html'],
+      references: [
+        'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-dead-letter-queues.html',
+        'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-configure-dead-letter-queue.html',
+      ],
     },
   },
   check({graph, report}) {
@@ -54,10 +56,7 @@ export default defineRule({
             sourceHuman: humanDuration(sourceRetention),
           },
           // 14 days is SQS's maximum: only a source that keeps messages less long can have a longer-lived DLQ.
-          autofix: (fixer) =>
-            sourceRetention < MAX_RETENTION_SECONDS
-              ? fixer.propose('Keep dead letters 14 days', [fixer.setProperty(dlq, ['MessageRetentionPeriod'], MAX_RETENTION_SECONDS)])
-              : undefined,
+          autofix: (fixer) => (sourceRetention < MAX_RETENTION_SECONDS ? fixer.propose('Keep dead letters 14 days', [fixer.setProperty(dlq, ['MessageRetentionPeriod'], MAX_RETENTION_SECONDS)]) : undefined),
           fix: `Set MessageRetentionPeriod of ${userName(dlq)} above ${sourceRetention} (e.g. 1209600, 14 days${sourceRetention === DEFAULT_RETENTION_SECONDS ? '; the source keeps the 4-day default' : ''}).`,
         })
       }

@@ -22,8 +22,7 @@ export default defineRule({
     },
     equivalents: {'cfn-lint': ['E3502']},
     docs: {
-      what:
-        'Finds a redrive policy whose source and dead-letter queue differ in type (FIFO vs standard); an SNS subscription whose topic and redrive queue differ in type; and FIFO queues used as the dead-letter queue of a Lambda function or an EventBridge rule target, which accept standard queues only.',
+      what: 'Finds a redrive policy whose source and dead-letter queue differ in type (FIFO vs standard); an SNS subscription whose topic and redrive queue differ in type; and FIFO queues used as the dead-letter queue of a Lambda function or an EventBridge rule target, which accept standard queues only.',
       why: 'SQS requires the dead-letter queue of a FIFO queue to be FIFO and of a standard queue to be standard; EventBridge rejects FIFO DLQs ("SQS FIFO is not supported by Dead Letter Queues"). The stack fails to deploy, or the failure path silently does not exist.',
       failing:
         'Resources:\n  Payments:\n    Type: AWS::SQS::Queue\n    Properties:\n      FifoQueue: true\n      RedrivePolicy: {deadLetterTargetArn: !GetAtt PaymentsDlq.Arn, maxReceiveCount: 5}\n  PaymentsDlq:\n    Type: AWS::SQS::Queue',

@@ -19,15 +19,13 @@ export default defineRule({
     practices: ['P-ERR-2', 'P-OBS-3'],
     messages: {
       noAlarm: 'Dead-letter queue {{queue}} (of {{sources}}) has no CloudWatch alarm on ApproximateNumberOfMessagesVisible: failed messages pile up unnoticed until they expire.',
-      alarmOnUrl:
-        'Alarm {{alarm}} on dead-letter queue {{queue}} (of {{sources}}) sets the QueueName dimension to the queue URL (!Ref {{queue}}), so it never receives data. Use !GetAtt {{queue}}.QueueName.',
+      alarmOnUrl: 'Alarm {{alarm}} on dead-letter queue {{queue}} (of {{sources}}) sets the QueueName dimension to the queue URL (!Ref {{queue}}), so it never receives data. Use !GetAtt {{queue}}.QueueName.',
     },
     fixable: 'safe',
-    cdkFix: 'dlq.metricApproximateNumberOfMessagesVisible().createAlarm(this, \'DlqDepth\', {threshold: 0, comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD, evaluationPeriods: 1})',
+    cdkFix: "dlq.metricApproximateNumberOfMessagesVisible().createAlarm(this, 'DlqDepth', {threshold: 0, comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD, evaluationPeriods: 1})",
     equivalents: {},
     docs: {
-      what:
-        'Finds SQS queues that something sends its failures to — the redrive target of a queue, the DLQ or on-failure destination of a function, an event source mapping or an async invoke configuration, the DLQ of an EventBridge target, an SNS subscription, a Scheduler schedule or a Pipe — and that no `AWS::CloudWatch::Alarm` watches on `AWS/SQS` `ApproximateNumberOfMessagesVisible`. The alarm\'s `QueueName` dimension may be `!GetAtt Q.QueueName`, a `!Sub`/`!Join` built on it, the same literal or expression as the queue\'s `QueueName`, a metric math query or a metrics-insights expression; a composite alarm over such an alarm is covered by the alarm itself. An alarm whose dimension is `!Ref Q` (the queue URL) never matches and is reported.',
+      what: "Finds SQS queues that something sends its failures to — the redrive target of a queue, the DLQ or on-failure destination of a function, an event source mapping or an async invoke configuration, the DLQ of an EventBridge target, an SNS subscription, a Scheduler schedule or a Pipe — and that no `AWS::CloudWatch::Alarm` watches on `AWS/SQS` `ApproximateNumberOfMessagesVisible`. The alarm's `QueueName` dimension may be `!GetAtt Q.QueueName`, a `!Sub`/`!Join` built on it, the same literal or expression as the queue's `QueueName`, a metric math query or a metrics-insights expression; a composite alarm over such an alarm is covered by the alarm itself. An alarm whose dimension is `!Ref Q` (the queue URL) never matches and is reported.",
       why: 'A DLQ is where failures go to be looked at. Without an alarm nobody looks: messages accumulate silently and expire at the end of the retention period. `NumberOfMessagesSent` does not count messages moved by a redrive policy, so it cannot replace the depth metric.',
       failing:
         'Resources:\n  Orders:\n    Type: AWS::SQS::Queue\n    Properties:\n      RedrivePolicy: {deadLetterTargetArn: !GetAtt OrdersDlq.Arn, maxReceiveCount: 5}\n  OrdersDlq:\n    Type: AWS::SQS::Queue\n    Properties:\n      MessageRetentionPeriod: 1209600',
@@ -38,7 +36,8 @@ export default defineRule({
         'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/dead-letter-queues-alarms-cloudwatch.html',
         'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-available-cloudwatch-metrics.html',
       ],
-      limitations: 'Alarms in other accounts, or in stacks lint does not link with the queue\'s (by exports, SSM parameters, nested stacks or a declared stack group), are not visible; when an alarm\'s QueueName comes from a parameter or an import the queue is taken as watched.',
+      limitations:
+        "Alarms in other accounts, or in stacks lint does not link with the queue's (by exports, SSM parameters, nested stacks or a declared stack group), are not visible; when an alarm's QueueName comes from a parameter or an import the queue is taken as watched.",
     },
   },
   check({graph, report}) {

@@ -25,7 +25,7 @@ export default defineRule({
       why: 'With 1, a Lambda consumer that is throttled, times out once or hits a transient error sends the message straight to the DLQ. With hundreds, a message that can never succeed is received again and again for its whole retention period before anyone sees it.',
       failing: 'Resources:\n  Orders:\n    Type: AWS::SQS::Queue\n    Properties:\n      RedrivePolicy: {deadLetterTargetArn: !GetAtt OrdersDlq.Arn, maxReceiveCount: 1}',
       fixed: 'Resources:\n  Orders:\n    Type: AWS::SQS::Queue\n    Properties:\n      RedrivePolicy: {deadLetterTargetArn: !GetAtt OrdersDlq.Arn, maxReceiveCount: 5}',
-      whenNotToUse: 'Queues whose consumer does its own retrying and must never see a message twice; set the rule\'s options or suppress it on that queue.',
+      whenNotToUse: "Queues whose consumer does its own retrying and must never see a message twice; set the rule's options or suppress it on that queue.",
       references: ['https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-dead-letter-queues.html', 'https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-errorhandling.html'],
     },
   },

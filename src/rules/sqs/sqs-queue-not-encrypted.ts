@@ -21,8 +21,7 @@ export default defineRule({
     cdkFix: 'encryption: sqs.QueueEncryption.SQS_MANAGED',
     equivalents: {'cdk-nag': ['AwsSolutions-SQS2'], checkov: ['CKV_AWS_27'], cfn_nag: ['W48']},
     docs: {
-      what:
-        'Finds queues stored without encryption at rest: `SqsManagedSseEnabled: false` and no `KmsMasterKeyId`. Since 2022 new queues get SQS-managed encryption (SSE-SQS) by default, so a queue that simply omits both properties is encrypted and is not reported; live, a queue created earlier reports `SqsManagedSseEnabled` false and is.',
+      what: 'Finds queues stored without encryption at rest: `SqsManagedSseEnabled: false` and no `KmsMasterKeyId`. Since 2022 new queues get SQS-managed encryption (SSE-SQS) by default, so a queue that simply omits both properties is encrypted and is not reported; live, a queue created earlier reports `SqsManagedSseEnabled` false and is.',
       why: 'Messages often carry personal or payment data. Encryption at rest costs nothing with SSE-SQS; turning it off is rarely intended.',
       failing: 'Resources:\n  Orders:\n    Type: AWS::SQS::Queue\n    Properties:\n      SqsManagedSseEnabled: false',
       fixed: 'Resources:\n  Orders:\n    Type: AWS::SQS::Queue\n    Properties:\n      SqsManagedSseEnabled: true   # or KmsMasterKeyId: alias/orders',

@@ -21,15 +21,17 @@ export default defineRule({
     },
     equivalents: {cfn_nag: ['F20', 'F21']},
     docs: {
-      what:
-        'Finds `Allow` statements of `AWS::SQS::QueuePolicy` whose `Principal` is `"*"` (or `{AWS: "*"}`) with no condition on `aws:SourceArn`, `aws:SourceAccount`, `aws:PrincipalOrgID` or the like, and statements allowing `*` or `sqs:*`.',
+      what: 'Finds `Allow` statements of `AWS::SQS::QueuePolicy` whose `Principal` is `"*"` (or `{AWS: "*"}`) with no condition on `aws:SourceArn`, `aws:SourceAccount`, `aws:PrincipalOrgID` or the like, and statements allowing `*` or `sqs:*`.',
       why: 'A queue open to `*` accepts messages from, and hands them to, any AWS account. `sqs:*` also grants `DeleteQueue`, `PurgeQueue` and `SetQueueAttributes` to whoever only needed to send.',
       failing:
         'Resources:\n  OrdersPolicy:\n    Type: AWS::SQS::QueuePolicy\n    Properties:\n      Queues: [!Ref Orders]\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: "*"\n            Action: sqs:SendMessage\n            Resource: !GetAtt Orders.Arn',
       fixed:
         'Resources:\n  OrdersPolicy:\n    Type: AWS::SQS::QueuePolicy\n    Properties:\n      Queues: [!Ref Orders]\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: {Service: sns.amazonaws.com}\n            Action: sqs:SendMessage\n            Resource: !GetAtt Orders.Arn\n            Condition: {ArnEquals: {aws:SourceArn: !Ref OrdersTopic}}',
       whenNotToUse: 'Never for a wildcard action; a public queue open to `*` is almost never intended.',
-      references: ['https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-security-best-practices.html', 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html'],
+      references: [
+        'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-security-best-practices.html',
+        'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html',
+      ],
     },
   },
   check({graph, report}) {
@@ -38,7 +40,13 @@ export default defineRule({
         if (!isAllow(ref.statement)) continue
         if (!hasPrincipalScopingCondition(ref.statement)) {
           for (const path of wildcardPrincipals(ref)) {
-            report({node: policy, path, messageId: 'wildcardPrincipal', data: {policy: userName(policy)}, fix: 'Name the principal (e.g. {Service: sns.amazonaws.com}) and add a Condition on aws:SourceArn or aws:SourceAccount.'})
+            report({
+              node: policy,
+              path,
+              messageId: 'wildcardPrincipal',
+              data: {policy: userName(policy)},
+              fix: 'Name the principal (e.g. {Service: sns.amazonaws.com}) and add a Condition on aws:SourceArn or aws:SourceAccount.',
+            })
           }
         }
         for (const action of elements(ref, 'Action')) {

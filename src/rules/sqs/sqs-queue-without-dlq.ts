@@ -23,12 +23,12 @@ export default defineRule({
       conditionalRedrive: 'Queue {{queue}} has a RedrivePolicy only when {{conditions}} chooses it: on the other branch failing messages are retried until they expire.',
     },
     fixable: 'unsafe',
-    fixUnsafeReason: 'A dead-letter queue changes where failed messages go: after 5 failed receives a message moves to the DLQ instead of being retried until it expires, so whoever watched the source queue must now watch the DLQ (the fix adds its depth alarm).',
+    fixUnsafeReason:
+      'A dead-letter queue changes where failed messages go: after 5 failed receives a message moves to the DLQ instead of being retried until it expires, so whoever watched the source queue must now watch the DLQ (the fix adds its depth alarm).',
     cdkFix: 'deadLetterQueue: {queue: dlq, maxReceiveCount: 5}',
     equivalents: {'serverless-rules': ['ES6000'], 'cdk-nag': ['Serverless-SQSRedrivePolicy', 'AwsSolutions-SQS3']},
     docs: {
-      what:
-        'Finds SQS queues without a `RedrivePolicy`. A queue that is itself the dead-letter queue of another queue, function, event source mapping, subscription or rule target is exempt. The finding is an error only when something in the template receives the queue\'s messages (an event source mapping, a pipe, or a role allowed `sqs:ReceiveMessage` on it); a queue whose consumer is not in view gets a warning, and a `RedrivePolicy` set on one branch of an `Fn::If` only an info.',
+      what: "Finds SQS queues without a `RedrivePolicy`. A queue that is itself the dead-letter queue of another queue, function, event source mapping, subscription or rule target is exempt. The finding is an error only when something in the template receives the queue's messages (an event source mapping, a pipe, or a role allowed `sqs:ReceiveMessage` on it); a queue whose consumer is not in view gets a warning, and a `RedrivePolicy` set on one branch of an `Fn::If` only an info.",
       why: 'Without a dead-letter queue, a poison message is received and fails again and again until its retention period ends, costing invocations and then disappearing without a trace.',
       failing:
         'Transform: AWS::Serverless-2016-10-31\nResources:\n  Orders:\n    Type: AWS::SQS::Queue\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/\n      Events:\n        Orders:\n          Type: SQS\n          Properties:\n            Queue: !GetAtt Orders.Arn',

@@ -24,13 +24,17 @@ export default defineRule({
     },
     equivalents: {'cfn-lint': ['E3601']},
     docs: {
-      what:
-        'Checks every scope of a definition (the top level, Parallel branches, Map processors): `StartAt` exists and names a state; every `Next`, `Default`, Choice rule `Next` and Catch `Next` names a state of the same scope; every state is reachable from `StartAt`.',
+      what: 'Checks every scope of a definition (the top level, Parallel branches, Map processors): `StartAt` exists and names a state; every `Next`, `Default`, Choice rule `Next` and Catch `Next` names a state of the same scope; every state is reachable from `StartAt`.',
       why: 'Step Functions refuses such definitions at deployment time (MISSING_TRANSITION_TARGET, UNREACHABLE_STATE); finding them in the pull request saves a failed, rolled-back deployment.',
-      failing: 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Checkout:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      Tracing: {Enabled: true}\n      Definition:\n        StartAt: Validate\n        States:\n          Validate:\n            Type: Pass\n            Next: Charge\n          Charge:\n            Type: Pass\n            Next: Shipp\n          Ship:\n            Type: Succeed',
-      fixed: 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Checkout:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      Tracing: {Enabled: true}\n      Definition:\n        StartAt: Validate\n        States:\n          Validate:\n            Type: Pass\n            Next: Charge\n          Charge:\n            Type: Pass\n            Next: Ship\n          Ship:\n            Type: Succeed',
+      failing:
+        'Transform: AWS::Serverless-2016-10-31\nResources:\n  Checkout:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      Tracing: {Enabled: true}\n      Definition:\n        StartAt: Validate\n        States:\n          Validate:\n            Type: Pass\n            Next: Charge\n          Charge:\n            Type: Pass\n            Next: Shipp\n          Ship:\n            Type: Succeed',
+      fixed:
+        'Transform: AWS::Serverless-2016-10-31\nResources:\n  Checkout:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      Tracing: {Enabled: true}\n      Definition:\n        StartAt: Validate\n        States:\n          Validate:\n            Type: Pass\n            Next: Charge\n          Charge:\n            Type: Pass\n            Next: Ship\n          Ship:\n            Type: Succeed',
       whenNotToUse: 'Never: such a definition does not deploy.',
-      references: ['https://docs.aws.amazon.com/step-functions/latest/dg/concepts-amazon-states-language.html', 'https://docs.aws.amazon.com/step-functions/latest/apireference/API_ValidateStateMachineDefinition.html'],
+      references: [
+        'https://docs.aws.amazon.com/step-functions/latest/dg/concepts-amazon-states-language.html',
+        'https://docs.aws.amazon.com/step-functions/latest/apireference/API_ValidateStateMachineDefinition.html',
+      ],
       limitations: 'Names built from `${…}` substitutions are not checked, and a scope with such a transition is not checked for unreachable states.',
     },
   },

@@ -25,22 +25,19 @@ export default defineRule({
       noRetry: 'Task {{state}} of state machine {{stateMachine}} invokes Lambda without a Retry for {{missing}}; a throttle or service hiccup fails the whole execution.',
     },
     fixable: 'unsafe',
-    fixUnsafeReason: 'The task\'s function runs again after a transient error: a function that is not idempotent repeats its side effects.',
-    cdkFix: "addRetry({errors: ['Lambda.ServiceException', 'Lambda.AWSLambdaException', 'Lambda.SdkClientException', 'Lambda.TooManyRequestsException'], interval: cdk.Duration.seconds(1), maxAttempts: 3, backoffRate: 2}) (or retryOnServiceExceptions: true on LambdaInvoke)",
+    fixUnsafeReason: "The task's function runs again after a transient error: a function that is not idempotent repeats its side effects.",
+    cdkFix:
+      "addRetry({errors: ['Lambda.ServiceException', 'Lambda.AWSLambdaException', 'Lambda.SdkClientException', 'Lambda.TooManyRequestsException'], interval: cdk.Duration.seconds(1), maxAttempts: 3, backoffRate: 2}) (or retryOnServiceExceptions: true on LambdaInvoke)",
     equivalents: {},
     docs: {
-      what:
-        'Finds Task states that invoke a Lambda function (the `arn:aws:states:::lambda:invoke` integration or a function ARN as `Resource`) whose `Retry` does not cover `Lambda.ServiceException`, `Lambda.TooManyRequestsException` and `Lambda.SdkClientException` (by name, `States.TaskFailed` or `States.ALL`, with `MaxAttempts` above 0). Parallel branches and Map processors are walked too.',
+      what: 'Finds Task states that invoke a Lambda function (the `arn:aws:states:::lambda:invoke` integration or a function ARN as `Resource`) whose `Retry` does not cover `Lambda.ServiceException`, `Lambda.TooManyRequestsException` and `Lambda.SdkClientException` (by name, `States.TaskFailed` or `States.ALL`, with `MaxAttempts` above 0). Parallel branches and Map processors are walked too.',
       why: 'These errors come from the Lambda service (throttling, a transient fault), not from your code, and they go away when retried. Without a retrier one of them fails the execution and leaves its work half done.',
       failing:
         'Transform: AWS::Serverless-2016-10-31\nResources:\n  Checkout:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      Tracing: {Enabled: true}\n      Definition:\n        StartAt: Charge\n        States:\n          Charge:\n            Type: Task\n            Resource: arn:aws:states:::lambda:invoke\n            Parameters: {FunctionName: !GetAtt ChargeFn.Arn, Payload.$: $}\n            End: true\n      Policies:\n        - LambdaInvokePolicy: {FunctionName: !Ref ChargeFn}\n  ChargeFn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/',
       fixed:
         'Transform: AWS::Serverless-2016-10-31\nResources:\n  Checkout:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      Tracing: {Enabled: true}\n      Definition:\n        StartAt: Charge\n        States:\n          Charge:\n            Type: Task\n            Resource: arn:aws:states:::lambda:invoke\n            Parameters: {FunctionName: !GetAtt ChargeFn.Arn, Payload.$: $}\n            Retry:\n              - ErrorEquals: [Lambda.ServiceException, Lambda.AWSLambdaException, Lambda.SdkClientException, Lambda.TooManyRequestsException]\n                IntervalSeconds: 1\n                MaxAttempts: 3\n                BackoffRate: 2\n                JitterStrategy: FULL\n            End: true\n      Policies:\n        - LambdaInvokePolicy: {FunctionName: !Ref ChargeFn}\n  ChargeFn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      CodeUri: src/',
       whenNotToUse: 'Tasks whose function is not idempotent and must never run twice; make it idempotent instead where you can.',
-      references: [
-        'https://docs.aws.amazon.com/step-functions/latest/dg/bp-lambda-serviceexception.html',
-        'https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html',
-      ],
+      references: ['https://docs.aws.amazon.com/step-functions/latest/dg/bp-lambda-serviceexception.html', 'https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html'],
       limitations: 'Definitions stored in S3 (`DefinitionS3Location`, SAM `DefinitionUri`) are not read.',
     },
   },
@@ -83,7 +80,9 @@ export default defineRule({
             const retrier = {ErrorEquals: missing, IntervalSeconds: 1, MaxAttempts: 3, BackoffRate: 2}
             const statePath = path as Array<string | number>
             if (retry === undefined) {
-              return fixer.propose(`Retry transient Lambda errors in ${name}`, [fixer.setProperty(machine, [...statePath, 'Retry'], [retrier], {path: [...statePath, 'Retry'], value: [retrier], resource: 'StateMachine'})])
+              return fixer.propose(`Retry transient Lambda errors in ${name}`, [
+                fixer.setProperty(machine, [...statePath, 'Retry'], [retrier], {path: [...statePath, 'Retry'], value: [retrier], resource: 'StateMachine'}),
+              ])
             }
             const written = fixer.written(machine)
             if (!written) return undefined

@@ -69,7 +69,8 @@ export default defineRule({
           messageId: 'level',
           data: {stateMachine: name, level: level === undefined ? 'OFF (the default)' : textOf(level)},
           fix: 'Set LoggingConfiguration.Level to ALL.',
-          autofix: (fixer) => fixer.propose('Log every execution event', [fixer.setProperty(machine, ['LoggingConfiguration', 'Level'], 'ALL', {path: ['Logging', 'Level'], value: 'ALL', resource: 'StateMachine'})]),
+          autofix: (fixer) =>
+            fixer.propose('Log every execution event', [fixer.setProperty(machine, ['LoggingConfiguration', 'Level'], 'ALL', {path: ['Logging', 'Level'], value: 'ALL', resource: 'StateMachine'})]),
         })
         continue
       }

@@ -21,8 +21,7 @@ export default defineRule({
     },
     equivalents: {},
     docs: {
-      what:
-        'Finds Task states that wait — callbacks (`.waitForTaskToken`), jobs (`.sync`, `.sync:2`) and activities — with neither `TimeoutSeconds` nor `TimeoutSecondsPath`, in a state machine without a top-level `TimeoutSeconds`.',
+      what: 'Finds Task states that wait — callbacks (`.waitForTaskToken`), jobs (`.sync`, `.sync:2`) and activities — with neither `TimeoutSeconds` nor `TimeoutSecondsPath`, in a state machine without a top-level `TimeoutSeconds`.',
       why: 'Without a timeout Step Functions waits for the worker or the callback indefinitely (up to the one-year execution limit). A lost task token or a crashed worker then leaves executions stuck, holding whatever they had reserved.',
       failing:
         'Transform: AWS::Serverless-2016-10-31\nResources:\n  Checkout:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      Tracing: {Enabled: true}\n      Definition:\n        StartAt: Approve\n        States:\n          Approve:\n            Type: Task\n            Resource: arn:aws:states:::sqs:sendMessage.waitForTaskToken\n            Parameters:\n              QueueUrl: !Ref Approvals\n              MessageBody: {token.$: $$.Task.Token}\n            End: true\n      Policies:\n        - SQSSendMessagePolicy: {QueueName: !GetAtt Approvals.QueueName}\n  Approvals:\n    Type: AWS::SQS::Queue',

@@ -20,23 +20,24 @@ export default defineRule({
     messages: {
       tooMany: 'The template declares {{count}} {{noun}}; CloudFormation accepts at most {{limit}}.',
       tooLarge: 'The template is {{size}} bytes; CloudFormation accepts at most {{limit}} bytes (uploaded to S3).',
-      tooManyProcessed:
-        'The template declares {{declared}} resources, which become {{count}} once SAM expands them; CloudFormation counts the processed template and accepts at most {{limit}}.',
+      tooManyProcessed: 'The template declares {{declared}} resources, which become {{count}} once SAM expands them; CloudFormation counts the processed template and accepts at most {{limit}}.',
     },
     equivalents: {'cfn-lint': ['E1010']},
     docs: {
-      what: 'Counts the resources, parameters and outputs a template declares, and measures its size, against CloudFormation\'s quotas: 500 resources, 200 parameters, 200 outputs, 1 MB of template body. Resources are counted after `Fn::ForEach` expansion and again after SAM expansion, since CloudFormation applies the quota to the processed template.',
+      what: "Counts the resources, parameters and outputs a template declares, and measures its size, against CloudFormation's quotas: 500 resources, 200 parameters, 200 outputs, 1 MB of template body. Resources are counted after `Fn::ForEach` expansion and again after SAM expansion, since CloudFormation applies the quota to the processed template.",
       why: 'CloudFormation refuses the whole template when one quota is exceeded; these quotas cannot be raised.',
       failing: 'Resources:  # 5,000 resources\n  Queue0001:\n    Type: AWS::SQS::Queue\n  # …\n  Queue5000:\n    Type: AWS::SQS::Queue',
       fixed: 'Split the resources into nested stacks (AWS::CloudFormation::Stack) or separate stacks of at most 500 resources each.',
       whenNotToUse: 'Never.',
       references: [LIMITS_REFERENCE],
-      limitations: 'Resources inside an `Fn::ForEach` whose collection cannot be resolved are not counted (the run says so at info). A template body sent inline (not through S3) is limited to 51,200 bytes; packaging tools upload larger ones, so that limit is not checked.',
+      limitations:
+        'Resources inside an `Fn::ForEach` whose collection cannot be resolved are not counted (the run says so at info). A template body sent inline (not through S3) is limited to 51,200 bytes; packaging tools upload larger ones, so that limit is not checked.',
     },
   },
   check(context) {
     for (const issue of schemaIssues(context.graph, 'limit')) {
-      const fix = issue.messageId === 'tooLarge' ? 'Move large inline code or definitions to files, or split the template into nested stacks.' : `Split the ${issue.data.section} across nested stacks or separate stacks.`
+      const fix =
+        issue.messageId === 'tooLarge' ? 'Move large inline code or definitions to files, or split the template into nested stacks.' : `Split the ${issue.data.section} across nested stacks or separate stacks.`
       reportIssue(context, issue, fix)
     }
     const {graph} = context

@@ -24,11 +24,12 @@ export default defineRule({
       what: 'Finds resources, and nested property types, that lack a property the specification marks as required (`Code` and `Role` of `AWS::Lambda::Function`, `Queue` of a SAM SQS event, `ServiceToken` of a custom resource). For SAM resources a property set in `Globals` counts.',
       why: 'CloudFormation rejects the resource at deploy time.',
       failing: 'Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      Code:\n        ZipFile: exports.handler = async () => {}',
-      fixed: 'Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      Role: !GetAtt FnRole.Arn\n      Code:\n        ZipFile: exports.handler = async () => {}',
+      fixed:
+        'Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      Role: !GetAtt FnRole.Arn\n      Code:\n        ZipFile: exports.handler = async () => {}',
       whenNotToUse: 'Never.',
       references: [CFN_RESOURCE_TYPES_REFERENCE, SAM_REFERENCE],
       limitations:
-        'Besides the properties the specification marks required, requirements between properties are checked for the types where CloudFormation enforces them and the specification does not say so (src/schema/requirements.ts, each with its source): one of `EventPattern` or `ScheduleExpression` on an EventBridge rule, one of `ZipFile`, `S3Bucket` (with `S3Key`) or `ImageUri` in a function\'s `Code`, an event source mapping\'s `EventSourceArn` or `SelfManagedEventSource`, a state machine\'s definition, `ProvisionedThroughput` on a provisioned DynamoDB table, both `deadLetterTargetArn` and `maxReceiveCount` in a queue\'s `RedrivePolicy`. SAM\'s own one-of requirements (CodeUri, InlineCode or ImageUri) are SAM\'s to report.',
+        "Besides the properties the specification marks required, requirements between properties are checked for the types where CloudFormation enforces them and the specification does not say so (src/schema/requirements.ts, each with its source): one of `EventPattern` or `ScheduleExpression` on an EventBridge rule, one of `ZipFile`, `S3Bucket` (with `S3Key`) or `ImageUri` in a function's `Code`, an event source mapping's `EventSourceArn` or `SelfManagedEventSource`, a state machine's definition, `ProvisionedThroughput` on a provisioned DynamoDB table, both `deadLetterTargetArn` and `maxReceiveCount` in a queue's `RedrivePolicy`. SAM's own one-of requirements (CodeUri, InlineCode or ImageUri) are SAM's to report.",
     },
   },
   check(context) {

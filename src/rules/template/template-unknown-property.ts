@@ -19,13 +19,14 @@ export default defineRule({
     },
     equivalents: {'cfn-lint': ['E3002']},
     docs: {
-      what: 'Finds property names a resource type does not have, at the top of `Properties`, inside nested property types, in SAM resources and event sources, in the SAM `Globals` sections, and among a resource\'s own keys (`DependsOn`, `Condition`, …).',
+      what: "Finds property names a resource type does not have, at the top of `Properties`, inside nested property types, in SAM resources and event sources, in the SAM `Globals` sections, and among a resource's own keys (`DependsOn`, `Condition`, …).",
       why: 'CloudFormation rejects unknown properties only when it reaches the resource, often minutes into a deployment; a misspelt optional property (`VisibilityTimout`) may also hide that the setting you meant is not applied.',
       failing: 'Resources:\n  Orders:\n    Type: AWS::SQS::Queue\n    Properties:\n      VisibilityTimout: 120',
       fixed: 'Resources:\n  Orders:\n    Type: AWS::SQS::Queue\n    Properties:\n      VisibilityTimeout: 120',
       whenNotToUse: 'Never for AWS types; custom resources and declared registry types are not checked.',
       references: [CFN_RESOURCE_TYPES_REFERENCE, SAM_REFERENCE],
-      limitations: 'Checked against the CloudFormation specification bundled with sls-eda and, for SAM, against the description derived from SAM 1.110\'s own schema and translator (src/schema/sam-spec.json). Below the first level of a SAM structure (an Api\'s Auth.Authorizers, ResourcePolicy) names are checked but values are not, as SAM reads them loosely; free-form values (DefinitionBody) are not checked.',
+      limitations:
+        "Checked against the CloudFormation specification bundled with sls-eda and, for SAM, against the description derived from SAM 1.110's own schema and translator (src/schema/sam-spec.json). Below the first level of a SAM structure (an Api's Auth.Authorizers, ResourcePolicy) names are checked but values are not, as SAM reads them loosely; free-form values (DefinitionBody) are not checked.",
     },
   },
   check(context) {

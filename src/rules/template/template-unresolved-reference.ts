@@ -25,7 +25,11 @@ export default defineRule({
       failing: 'Resources:\n  Orders:\n    Type: AWS::SQS::Queue\nOutputs:\n  OrdersArn:\n    Value: !GetAtt Order.Arn',
       fixed: 'Resources:\n  Orders:\n    Type: AWS::SQS::Queue\nOutputs:\n  OrdersArn:\n    Value: !GetAtt Orders.Arn',
       whenNotToUse: 'Never.',
-      references: [CFN_TEMPLATE_REFERENCE, 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-ref.html', 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-attribute-dependson.html'],
+      references: [
+        CFN_TEMPLATE_REFERENCE,
+        'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-ref.html',
+        'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-attribute-dependson.html',
+      ],
       limitations: 'Templates that use the AWS::LanguageExtensions transform or Fn::ForEach are not checked, since loop variables and generated names only exist once expanded.',
     },
   },

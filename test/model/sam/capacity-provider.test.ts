@@ -30,11 +30,7 @@ describe('AWS::Serverless::CapacityProvider', () => {
   const node = (id: string) => graph.nodes.find((candidate) => candidate.id === id)
 
   it('becomes a Lambda capacity provider, with an operator role only when none is given', () => {
-    expect(graph.nodes.map((candidate) => `${candidate.id} ${candidate.type}`).sort()).toEqual([
-      'OwnRole AWS::Lambda::CapacityProvider',
-      'Pool AWS::Lambda::CapacityProvider',
-      'PoolOperatorRole AWS::IAM::Role',
-    ])
+    expect(graph.nodes.map((candidate) => `${candidate.id} ${candidate.type}`).sort()).toEqual(['OwnRole AWS::Lambda::CapacityProvider', 'Pool AWS::Lambda::CapacityProvider', 'PoolOperatorRole AWS::IAM::Role'])
     expect(node('PoolOperatorRole')?.props.ManagedPolicyArns).toEqual(['arn:aws:iam::aws:policy/AWSLambdaManagedEC2ResourceOperator'])
     expect(node('Pool')?.props.PermissionsConfig).toEqual({CapacityProviderOperatorRoleArn: {'Fn::GetAtt': ['PoolOperatorRole', 'Arn']}})
     expect(node('OwnRole')?.props.PermissionsConfig).toEqual({CapacityProviderOperatorRoleArn: 'arn:aws:iam::123456789012:role/operator'})

@@ -12,11 +12,7 @@ describe('connectors', () => {
   const node = (id: string) => graph.nodes.find((candidate) => candidate.id === id)
 
   it('generates the managed policies of embedded connectors, on the role a rule target names', () => {
-    expect(
-      graph.nodes
-        .map((candidate) => `${candidate.id} ${candidate.type}`)
-        .sort(),
-    ).toEqual([
+    expect(graph.nodes.map((candidate) => `${candidate.id} ${candidate.type}`).sort()).toEqual([
       'Audit AWS::SNS::Topic',
       'Intake AWS::SQS::Queue',
       'IntakeToWorkerPolicy AWS::IAM::ManagedPolicy',

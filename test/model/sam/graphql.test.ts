@@ -121,11 +121,7 @@ describe('AWS::Serverless::GraphQLApi', () => {
       FieldName: 'order',
       Runtime: {Name: 'APPSYNC_JS', RuntimeVersion: '1.0.0'},
       PipelineConfig: {
-        Functions: [
-          {'Fn::GetAtt': ['OrdersReadOrder', 'FunctionId']},
-          {'Fn::GetAtt': ['OrdersPassthrough', 'FunctionId']},
-          {'Fn::GetAtt': ['OrdersFromShared', 'FunctionId']},
-        ],
+        Functions: [{'Fn::GetAtt': ['OrdersReadOrder', 'FunctionId']}, {'Fn::GetAtt': ['OrdersPassthrough', 'FunctionId']}, {'Fn::GetAtt': ['OrdersFromShared', 'FunctionId']}],
       },
     })
   })

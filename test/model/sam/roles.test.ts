@@ -30,7 +30,13 @@ describe('roles and invoke destinations', () => {
     expect(node('PaymentsRole')?.props.Policies).toEqual([
       {
         PolicyDocument: {
-          Statement: [{Action: 'sqs:SendMessage', Effect: 'Allow', Resource: {'Fn::If': ['NOTUseOwnQueueac3e5efadd', {'Fn::GetAtt': ['PaymentsEventInvokeConfigOnSuccessQueue', 'Arn']}, 'arn:aws:sqs:eu-west-1:123456789012:done']}}],
+          Statement: [
+            {
+              Action: 'sqs:SendMessage',
+              Effect: 'Allow',
+              Resource: {'Fn::If': ['NOTUseOwnQueueac3e5efadd', {'Fn::GetAtt': ['PaymentsEventInvokeConfigOnSuccessQueue', 'Arn']}, 'arn:aws:sqs:eu-west-1:123456789012:done']},
+            },
+          ],
         },
         PolicyName: 'PaymentsEventInvokeConfigOnSuccessSQSPolicy',
       },

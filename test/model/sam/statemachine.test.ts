@@ -12,11 +12,7 @@ describe('state machine AutoPublishAlias', () => {
   const node = (id: string) => graph.nodes.find((candidate) => candidate.id === id)
 
   it('publishes a retained version and an alias carrying the deployment preference', () => {
-    expect(
-      graph.nodes
-        .map((candidate) => `${candidate.id} ${candidate.type}`)
-        .sort(),
-    ).toEqual([
+    expect(graph.nodes.map((candidate) => `${candidate.id} ${candidate.type}`).sort()).toEqual([
       'Reconcile AWS::StepFunctions::StateMachine',
       'ReconcileAliasprod AWS::StepFunctions::StateMachineAlias',
       'ReconcileManual AWS::Events::Rule',
@@ -41,7 +37,7 @@ describe('state machine AutoPublishAlias', () => {
 })
 
 describe('rule dead-letter queues', () => {
-  it("names the queue policy after the rule even when QueueLogicalId names the queue, as SAM does", () => {
+  it('names the queue policy after the rule even when QueueLogicalId names the queue, as SAM does', () => {
     const graph = graphOf(`Transform: AWS::Serverless-2016-10-31
 Resources:
   Flow:

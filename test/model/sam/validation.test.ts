@@ -20,7 +20,7 @@ function rejection(resources: string): TemplateError | undefined {
 
 const CASES: Array<[string, string, string, number]> = [
   [
-    "an alias name SAM cannot turn into a logical id",
+    'an alias name SAM cannot turn into a logical id',
     `  Fn:
     Type: AWS::Serverless::Function
     Properties:
@@ -32,13 +32,13 @@ const CASES: Array<[string, string, string, number]> = [
     9,
   ],
   [
-    "a zip function without a handler",
+    'a zip function without a handler',
     `  Fn:
     Type: AWS::Serverless::Function
     Properties:
       Runtime: python3.12
       CodeUri: s3://b/k.zip`,
-    "Resource with id [Fn] is invalid. Runtime and Handler needs to be present when PackageType is of type `Zip`",
+    'Resource with id [Fn] is invalid. Runtime and Handler needs to be present when PackageType is of type `Zip`',
     5,
   ],
   [
@@ -51,11 +51,11 @@ const CASES: Array<[string, string, string, number]> = [
       InlineCode: x
       Tags:
         lambda:createdBy: me`,
-    "Resource with id [Fn] is invalid. lambda:createdBy is a reserved Tag key name and cannot be set on your resource. Please change the tag key in the input.",
+    'Resource with id [Fn] is invalid. lambda:createdBy is a reserved Tag key name and cannot be set on your resource. Please change the tag key in the input.',
     10,
   ],
   [
-    "a schedule dead-letter config of a type other than SQS",
+    'a schedule dead-letter config of a type other than SQS',
     `  Fn:
     Type: AWS::Serverless::Function
     Properties:
@@ -73,7 +73,7 @@ const CASES: Array<[string, string, string, number]> = [
     15,
   ],
   [
-    "an unknown layer RetentionPolicy",
+    'an unknown layer RetentionPolicy',
     `  Libs:
     Type: AWS::Serverless::LayerVersion
     Properties:
@@ -83,7 +83,7 @@ const CASES: Array<[string, string, string, number]> = [
     7,
   ],
   [
-    "a connector permission its profile does not offer",
+    'a connector permission its profile does not offer',
     `  Queue:
     Type: AWS::SQS::Queue
   Fn:
@@ -104,7 +104,7 @@ const CASES: Array<[string, string, string, number]> = [
     18,
   ],
   [
-    "a state machine schedule with both State and Enabled",
+    'a state machine schedule with both State and Enabled',
     `  Flow:
     Type: AWS::Serverless::StateMachine
     Properties:
@@ -117,11 +117,11 @@ const CASES: Array<[string, string, string, number]> = [
             Schedule: rate(1 hour)
             Enabled: true
             State: ENABLED`,
-    "Event with id [Hourly] is invalid. State and Enabled Properties cannot both be specified.",
+    'Event with id [Hourly] is invalid. State and Enabled Properties cannot both be specified.',
     14,
   ],
   [
-    "an invoke destination without an ARN SAM cannot create",
+    'an invoke destination without an ARN SAM cannot create',
     `  Fn:
     Type: AWS::Serverless::Function
     Properties:
@@ -157,7 +157,9 @@ describe('templates SAM rejects', () => {
     Properties:
       ContentUri: s3://b/k.zip
       RetentionPolicy: Keep`)
-    expect(error?.message).toMatch(/^Invalid Serverless Application Specification document\. Number of errors found: 2\. Resource with id \[Fn\] is invalid\. Runtime and Handler needs to be present .* Resource with id \[Libs\] is invalid\./)
+    expect(error?.message).toMatch(
+      /^Invalid Serverless Application Specification document\. Number of errors found: 2\. Resource with id \[Fn\] is invalid\. Runtime and Handler needs to be present .* Resource with id \[Libs\] is invalid\./,
+    )
   })
 
   it('accepts what SAM accepts: InlineCode with CodeUri, a disabled preference without an alias, a layer retained in any case', () => {

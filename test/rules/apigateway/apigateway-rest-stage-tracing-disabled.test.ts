@@ -24,8 +24,8 @@ describe('APG003 apigateway-rest-stage-tracing-disabled', () => {
   })
 
   it('checks live REST stages', () => {
-    expect(runRuleLive('APG003', [{arn: 'arn:aws:apigateway:eu-west-1::/restapis/a/stages/prod', type: 'AWS::ApiGateway::Stage', props: {RestApiId: 'a', StageName: 'prod', TracingEnabled: false}}])).toMatchObject([
-      {data: {value: 'false'}},
-    ])
+    expect(
+      runRuleLive('APG003', [{arn: 'arn:aws:apigateway:eu-west-1::/restapis/a/stages/prod', type: 'AWS::ApiGateway::Stage', props: {RestApiId: 'a', StageName: 'prod', TracingEnabled: false}}]),
+    ).toMatchObject([{data: {value: 'false'}}])
   })
 })

@@ -59,7 +59,9 @@ describe('APG005 apigateway-route-without-authorization', () => {
     ['an unresolved authorization type', 'HttpMethod: GET\n      AuthorizationType: !Ref Auth'],
     ['a Cognito authorizer', 'HttpMethod: GET\n      AuthorizationType: COGNITO_USER_POOLS'],
   ])('passes %s', (_name, props) => {
-    expect(run('APG005', `Resources:\n  Api:\n    Type: AWS::ApiGateway::RestApi\n  M:\n    Type: AWS::ApiGateway::Method\n    Properties:\n      RestApiId: !Ref Api\n      ResourceId: r\n      ${props}\n`)).toEqual([])
+    expect(
+      run('APG005', `Resources:\n  Api:\n    Type: AWS::ApiGateway::RestApi\n  M:\n    Type: AWS::ApiGateway::Method\n    Properties:\n      RestApiId: !Ref Api\n      ResourceId: r\n      ${props}\n`),
+    ).toEqual([])
   })
 
   it('skips private APIs and unset authorization on APIs with an OpenAPI body', () => {

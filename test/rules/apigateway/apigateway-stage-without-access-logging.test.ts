@@ -6,9 +6,7 @@ import {run, runFixture} from './fixture.js'
 
 describe('APG001 apigateway-stage-without-access-logging', () => {
   it('reports a SAM HttpApi stage at the API the user wrote', () => {
-    expect(runFixture('APG001', 'fail-sam.yaml')).toEqual([
-      {messageId: 'noAccessLog', data: {stage: 'Api/prod', property: 'AccessLogSettings.DestinationArn'}, resource: 'ApiprodStage', line: 3},
-    ])
+    expect(runFixture('APG001', 'fail-sam.yaml')).toEqual([{messageId: 'noAccessLog', data: {stage: 'Api/prod', property: 'AccessLogSettings.DestinationArn'}, resource: 'ApiprodStage', line: 3}])
   })
 
   it('reports a raw REST stage (JSON)', () => {
@@ -36,7 +34,9 @@ describe('APG001 apigateway-stage-without-access-logging', () => {
   })
 
   it('is lenient with settings built by an intrinsic', () => {
-    expect(run('APG001', 'Resources:\n  S:\n    Type: AWS::ApiGatewayV2::Stage\n    Properties:\n      ApiId: x\n      StageName: s\n      AccessLogSettings: !If [Prod, {DestinationArn: a}, !Ref AWS::NoValue]\n')).toEqual([])
+    expect(
+      run('APG001', 'Resources:\n  S:\n    Type: AWS::ApiGatewayV2::Stage\n    Properties:\n      ApiId: x\n      StageName: s\n      AccessLogSettings: !If [Prod, {DestinationArn: a}, !Ref AWS::NoValue]\n'),
+    ).toEqual([])
   })
 
   it('checks live stages', () => {

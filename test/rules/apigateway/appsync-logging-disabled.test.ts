@@ -14,7 +14,8 @@ describe('APS002 appsync-logging-disabled', () => {
   })
 
   it('reads the SAM GraphQLApi Logging property', () => {
-    const sam = (logging: string) => `Transform: AWS::Serverless-2016-10-31\nResources:\n  Api:\n    Type: AWS::Serverless::GraphQLApi\n    Properties:\n      SchemaUri: schema.graphql\n      Auth: {Type: AWS_IAM}\n${logging}`
+    const sam = (logging: string) =>
+      `Transform: AWS::Serverless-2016-10-31\nResources:\n  Api:\n    Type: AWS::Serverless::GraphQLApi\n    Properties:\n      SchemaUri: schema.graphql\n      Auth: {Type: AWS_IAM}\n${logging}`
     expect(run('APS002', sam('      Logging: true\n'))).toEqual([])
     expect(run('APS002', sam('      Logging: {FieldLogLevel: ALL}\n'))).toEqual([])
     // SAM logs at level ALL, with a role it creates, unless Logging is false.

@@ -12,7 +12,9 @@ describe('APS001 appsync-tracing-disabled', () => {
 
   it('passes XrayEnabled true, and the SAM GraphQLApi form', () => {
     expect(runFixture('APS001', 'pass.yaml')).toEqual([])
-    expect(run('APS001', 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Api:\n    Type: AWS::Serverless::GraphQLApi\n    Properties: {SchemaUri: schema.graphql, Auth: {Type: AWS_IAM}, XrayEnabled: true}\n')).toEqual([])
+    expect(
+      run('APS001', 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Api:\n    Type: AWS::Serverless::GraphQLApi\n    Properties: {SchemaUri: schema.graphql, Auth: {Type: AWS_IAM}, XrayEnabled: true}\n'),
+    ).toEqual([])
   })
 
   it('checks live APIs', () => {

@@ -38,7 +38,8 @@ ${alarm}
       ComparisonOperator: GreaterThanOrEqualToThreshold
 `
 
-const single = (dimension: string, metric = 'Errors', namespace = 'AWS/Lambda') => `      Namespace: ${namespace}\n      MetricName: ${metric}\n      Dimensions:\n        - Name: FunctionName\n          Value: ${dimension}`
+const single = (dimension: string, metric = 'Errors', namespace = 'AWS/Lambda') =>
+  `      Namespace: ${namespace}\n      MetricName: ${metric}\n      Dimensions:\n        - Name: FunctionName\n          Value: ${dimension}`
 
 const unwatched = (text: string) => runRule('CWA001', text).map((f) => f.data.function)
 

@@ -40,7 +40,11 @@ describe('CWA004 cloudwatch-state-machine-without-failed-alarm', () => {
     const arn = 'arn:aws:states:eu-west-1:123456789012:stateMachine:checkout'
     const machine = {arn, type: 'AWS::StepFunctions::StateMachine', props: {StateMachineName: 'checkout'}}
     expect(runRuleLive('CWA004', [machine])).toMatchObject([{data: {stateMachine: 'checkout'}}])
-    const alarm = {arn: 'arn:aws:cloudwatch:eu-west-1:123456789012:alarm:f', type: 'AWS::CloudWatch::Alarm', props: {Namespace: 'AWS/States', MetricName: 'ExecutionsFailed', Dimensions: [{Name: 'StateMachineArn', Value: arn}]}}
+    const alarm = {
+      arn: 'arn:aws:cloudwatch:eu-west-1:123456789012:alarm:f',
+      type: 'AWS::CloudWatch::Alarm',
+      props: {Namespace: 'AWS/States', MetricName: 'ExecutionsFailed', Dimensions: [{Name: 'StateMachineArn', Value: arn}]},
+    }
     expect(runRuleLive('CWA004', [machine, alarm])).toEqual([])
   })
 })

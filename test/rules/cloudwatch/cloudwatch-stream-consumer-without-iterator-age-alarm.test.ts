@@ -61,7 +61,11 @@ describe('CWA003 cloudwatch-stream-consumer-without-iterator-age-alarm', () => {
       {arn: 'arn:aws:lambda:eu-west-1:123456789012:event-source-mapping:1', type: 'AWS::Lambda::EventSourceMapping', props: {FunctionName: fnArn, EventSourceArn: streamArn}},
     ]
     expect(runRuleLive('CWA003', resources)).toMatchObject([{data: {function: 'projector', stream: 'clicks'}}])
-    const alarm = {arn: 'arn:aws:cloudwatch:eu-west-1:123456789012:alarm:age', type: 'AWS::CloudWatch::Alarm', props: {Namespace: 'AWS/Lambda', MetricName: 'IteratorAge', Dimensions: [{Name: 'FunctionName', Value: 'projector'}]}}
+    const alarm = {
+      arn: 'arn:aws:cloudwatch:eu-west-1:123456789012:alarm:age',
+      type: 'AWS::CloudWatch::Alarm',
+      props: {Namespace: 'AWS/Lambda', MetricName: 'IteratorAge', Dimensions: [{Name: 'FunctionName', Value: 'projector'}]},
+    }
     expect(runRuleLive('CWA003', [...resources, alarm])).toEqual([])
   })
 })

@@ -25,7 +25,8 @@ describe('DDB002 dynamodb-provisioned-table-without-autoscaling', () => {
       TableName: orders
 ${billing}      ProvisionedThroughput: {ReadCapacityUnits: 1, WriteCapacityUnits: 1}
 ${target}`
-    const target = (dimension: string) => `  ${dimension}:\n    Type: AWS::ApplicationAutoScaling::ScalableTarget\n    Properties: {ServiceNamespace: dynamodb, ResourceId: table/orders, ScalableDimension: 'dynamodb:table:${dimension}', MinCapacity: 1, MaxCapacity: 10}\n`
+    const target = (dimension: string) =>
+      `  ${dimension}:\n    Type: AWS::ApplicationAutoScaling::ScalableTarget\n    Properties: {ServiceNamespace: dynamodb, ResourceId: table/orders, ScalableDimension: 'dynamodb:table:${dimension}', MinCapacity: 1, MaxCapacity: 10}\n`
     expect(run('DDB002', table('', target('ReadCapacityUnits') + target('WriteCapacityUnits')))).toEqual([])
     expect(run('DDB002', table('      BillingMode: !Ref Billing\n'))).toEqual([])
   })

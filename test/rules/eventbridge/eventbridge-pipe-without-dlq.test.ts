@@ -36,7 +36,10 @@ describe('EVB006 eventbridge-pipe-without-dlq', () => {
   })
 
   it.each([
-    ['a DLQ and bounded retries', '      SourceParameters:\n        KinesisStreamParameters: {StartingPosition: LATEST, MaximumRetryAttempts: 10, DeadLetterConfig: {Arn: arn:aws:sqs:eu-west-1:123456789012:dlq}}'],
+    [
+      'a DLQ and bounded retries',
+      '      SourceParameters:\n        KinesisStreamParameters: {StartingPosition: LATEST, MaximumRetryAttempts: 10, DeadLetterConfig: {Arn: arn:aws:sqs:eu-west-1:123456789012:dlq}}',
+    ],
     ['a DLQ and a bounded record age', '      SourceParameters:\n        KinesisStreamParameters: {StartingPosition: LATEST, MaximumRecordAgeInSeconds: 3600, DeadLetterConfig: {Arn: !Ref DlqArn}}'],
   ])('passes %s', (_name, parameters) => {
     expect(runRule('EVB006', pipe('!GetAtt Stream.Arn', parameters))).toEqual([])

@@ -28,7 +28,7 @@ describe('EVB001 eventbridge-rule-target-without-dlq', () => {
     expect(runRule('EVB001', text)).toEqual([])
   })
 
-  it('reports a SAM EventBridgeRule event without DeadLetterConfig at the event, and accepts SAM\'s Type: SQS', () => {
+  it("reports a SAM EventBridgeRule event without DeadLetterConfig at the event, and accepts SAM's Type: SQS", () => {
     const sam = (dlq: string) => `Transform: AWS::Serverless-2016-10-31
 Resources:
   Fn:

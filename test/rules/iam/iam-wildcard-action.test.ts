@@ -18,7 +18,10 @@ describe('IAM001 iam-wildcard-action', () => {
 
   it.each([
     ['a named action', '{Effect: Allow, Action: sqs:SendMessage, Resource: "*"}'],
-    ['partial wildcards that reach no Permissions management action (reads, CDK grant families)', '{Effect: Allow, Action: ["s3:Get*", "kms:GenerateDataKey*", "sqs:*Message", "s3:DeleteObject*", "dynamodb:*Item"], Resource: !GetAtt Q.Arn}'],
+    [
+      'partial wildcards that reach no Permissions management action (reads, CDK grant families)',
+      '{Effect: Allow, Action: ["s3:Get*", "kms:GenerateDataKey*", "sqs:*Message", "s3:DeleteObject*", "dynamodb:*Item"], Resource: !GetAtt Q.Arn}',
+    ],
     ['a partial wildcard of a service IAM does not know', '{Effect: Allow, Action: "nosuchservice:Put*", Resource: !GetAtt Q.Arn}'],
     ['a Deny statement', '{Effect: Deny, Action: "sqs:*", Resource: "*"}'],
     ['an action given by an intrinsic', '{Effect: Allow, Action: !Ref ActionParam, Resource: "*"}'],

@@ -19,14 +19,20 @@ describe('IAM002 iam-write-action-on-any-resource', () => {
   })
 
   it.each([
-    ['actions that only accept "*"', '{Effect: Allow, Action: [xray:PutTraceSegments, xray:PutTelemetryRecords, cloudwatch:PutMetricData, ec2:CreateNetworkInterface, ec2:DeleteNetworkInterface, ec2:DescribeNetworkInterfaces], Resource: "*"}'],
+    [
+      'actions that only accept "*"',
+      '{Effect: Allow, Action: [xray:PutTraceSegments, xray:PutTelemetryRecords, cloudwatch:PutMetricData, ec2:CreateNetworkInterface, ec2:DeleteNetworkInterface, ec2:DescribeNetworkInterfaces], Resource: "*"}',
+    ],
     ['read-only actions', '{Effect: Allow, Action: [logs:DescribeLogGroups, ecr:GetAuthorizationToken, dynamodb:Query, "s3:List*"], Resource: "*"}'],
     ['a write action on a named resource', '{Effect: Allow, Action: sqs:SendMessage, Resource: !GetAtt Q.Arn}'],
     ['a tag-scoped statement', '{Effect: Allow, Action: ec2:StopInstances, Resource: "*", Condition: {StringEquals: {aws:ResourceTag/team: pay}}}'],
     ['a service-key scoped statement', '{Effect: Allow, Action: lambda:UpdateEventSourceMapping, Resource: "*", Condition: {StringEquals: {lambda:FunctionArn: arn:aws:lambda:eu-west-1:1:function:f}}}'],
     ['a Deny statement', '{Effect: Deny, Action: sqs:DeleteQueue, Resource: "*"}'],
     ['every action (IAM003) and PassRole (IAM004)', '{Effect: Allow, Action: ["*", iam:PassRole], Resource: "*"}'],
-    ['reads that verbs misjudge', '{Effect: Allow, Action: [comprehend:DetectSentiment, rekognition:DetectLabels, textract:AnalyzeDocument, translate:TranslateText, ecr:BatchCheckLayerAvailability, codecommit:GitPull, bedrock:InvokeModel], Resource: "*"}'],
+    [
+      'reads that verbs misjudge',
+      '{Effect: Allow, Action: [comprehend:DetectSentiment, rekognition:DetectLabels, textract:AnalyzeDocument, translate:TranslateText, ecr:BatchCheckLayerAvailability, codecommit:GitPull, bedrock:InvokeModel], Resource: "*"}',
+    ],
     ['writes IAM cannot scope to a resource', '{Effect: Allow, Action: [kms:CreateKey, lambda:CreateEventSourceMapping, logs:CreateLogDelivery, events:PutPartnerEvents], Resource: "*"}'],
     ['a read-only wildcard', '{Effect: Allow, Action: ["s3:Get*", "dynamodb:Describe*"], Resource: "*"}'],
     ['a service the IAM data does not know (IAM008 reports it)', '{Effect: Allow, Action: notaservice:WriteEverything, Resource: "*"}'],
@@ -42,7 +48,7 @@ describe('IAM002 iam-write-action-on-any-resource', () => {
     expect(Number(wide?.data.count)).toBeGreaterThan(10)
   })
 
-  it('ignores SAM policy templates and the managed policies SAM attaches, but reports the user\'s inline statement', () => {
+  it("ignores SAM policy templates and the managed policies SAM attaches, but reports the user's inline statement", () => {
     const findings = runRule(
       'IAM002',
       samFunctionWith(`        - CloudWatchPutMetricPolicy: {}

@@ -7,7 +7,9 @@ import {cfn, fixture, rawFunction} from './fixtures.js'
 describe('LMB008 lambda-async-retries-not-bounded', () => {
   it('reports a SAM EventInvokeConfig without bounds at EventInvokeConfig', () => {
     const findings = runRule('LMB008', fixture('LMB008', 'fail.yaml'))
-    expect(findings).toMatchObject([{ruleId: 'LMB008', messageId: 'defaults', data: {config: 'WorkerEventInvokeConfig', function: 'Worker'}, resource: {id: 'WorkerEventInvokeConfig', logicalId: 'Worker'}, location: {line: 9}}])
+    expect(findings).toMatchObject([
+      {ruleId: 'LMB008', messageId: 'defaults', data: {config: 'WorkerEventInvokeConfig', function: 'Worker'}, resource: {id: 'WorkerEventInvokeConfig', logicalId: 'Worker'}, location: {line: 9}},
+    ])
   })
 
   it('reports a function with a DLQ but no invoke configuration in JSON', () => {

@@ -39,7 +39,15 @@ ${extra}`
     ['DynamoDB stream by GetAtt', cfn(rawFunction('Fn') + mapping('!GetAtt T.StreamArn') + '  T:\n    Type: AWS::DynamoDB::Table\n'), 'DynamoDB stream T', 100],
     ['SQS ARN by Sub', cfn(rawFunction('Fn') + mapping('!Sub arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:orders', '      BatchSize: "25"\n')), 'SQS queue', 25],
     ['other response types only', cfn(rawFunction('Fn') + mapping('arn:aws:sqs:us-east-1:123456789012:q', '      FunctionResponseTypes: [Other]\n')), 'SQS queue', 10],
-    ['SAM Kinesis event', sam(samFunction('Fn', '      Events:\n        S:\n          Type: Kinesis\n          Properties:\n            Stream: !GetAtt K.Arn\n            StartingPosition: LATEST\n') + '  K:\n    Type: AWS::Kinesis::Stream\n'), 'Kinesis stream K', 100],
+    [
+      'SAM Kinesis event',
+      sam(
+        samFunction('Fn', '      Events:\n        S:\n          Type: Kinesis\n          Properties:\n            Stream: !GetAtt K.Arn\n            StartingPosition: LATEST\n') +
+          '  K:\n    Type: AWS::Kinesis::Stream\n',
+      ),
+      'Kinesis stream K',
+      100,
+    ],
   ])('reports %s', (_name, text, source, batchSize) => {
     const findings = runRule('LMB003', text)
     expect(findings).toHaveLength(1)

@@ -37,7 +37,9 @@ describe('LMB012 lambda-fifo-batch-size', () => {
     ['a window of 1 second', 'BatchSize: 10000\n      MaximumBatchingWindowInSeconds: 1'],
     ['a window given by a parameter', 'BatchSize: 500\n      MaximumBatchingWindowInSeconds: !Ref Window'],
   ])('accepts a standard queue with %s', (_name, settings) => {
-    const template = cfn(`  Q:\n    Type: AWS::SQS::Queue\n  M:\n    Type: AWS::Lambda::EventSourceMapping\n    Properties:\n      EventSourceArn: !GetAtt Q.Arn\n      FunctionName: worker\n      ${settings}\n`)
+    const template = cfn(
+      `  Q:\n    Type: AWS::SQS::Queue\n  M:\n    Type: AWS::Lambda::EventSourceMapping\n    Properties:\n      EventSourceArn: !GetAtt Q.Arn\n      FunctionName: worker\n      ${settings}\n`,
+    )
     expect(runRule('LMB012', template)).toEqual([])
   })
 })

@@ -6,7 +6,9 @@ import {fixture, sam, samFunction} from './fixtures.js'
 
 describe('LMB018 lambda-function-chaining', () => {
   it('reports LambdaInvokePolicy on a sibling in SAM', () => {
-    expect(runRule('LMB018', fixture('LMB018', 'fail.yaml'))).toMatchObject([{ruleId: 'LMB018', messageId: 'chains', data: {function: 'Orders', target: 'Billing'}, resource: {id: 'Orders'}, location: {line: 3}}])
+    expect(runRule('LMB018', fixture('LMB018', 'fail.yaml'))).toMatchObject([
+      {ruleId: 'LMB018', messageId: 'chains', data: {function: 'Orders', target: 'Billing'}, resource: {id: 'Orders'}, location: {line: 3}},
+    ])
   })
 
   it('reports an inline role statement in JSON', () => {

@@ -22,7 +22,10 @@ describe('LMB013 lambda-log-group-not-declared', () => {
     ['Sub with a variable map', '!Sub ["/aws/lambda/${Name}", {Name: !Ref Fn}]'],
     ['Sub of a parameter used as the function name', '!Sub /aws/lambda/${FnName}'],
   ])('matches %s', (_name, groupName) => {
-    const text = cfn(rawFunction('Fn', '      FunctionName: !Ref FnName\n') + `  L:\n    Type: AWS::Logs::LogGroup\n    Properties:\n      LogGroupName: ${groupName}\n`, 'Parameters:\n  FnName:\n    Type: String\n')
+    const text = cfn(
+      rawFunction('Fn', '      FunctionName: !Ref FnName\n') + `  L:\n    Type: AWS::Logs::LogGroup\n    Properties:\n      LogGroupName: ${groupName}\n`,
+      'Parameters:\n  FnName:\n    Type: String\n',
+    )
     expect(runRule('LMB013', text)).toEqual([])
   })
 

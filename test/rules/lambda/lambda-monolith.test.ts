@@ -6,7 +6,9 @@ import {fixture, sam, samFunction} from './fixtures.js'
 
 describe('LMB027 lambda-monolith', () => {
   it('reports a SAM catch-all route at the event', () => {
-    expect(runRule('LMB027', fixture('LMB027', 'fail.yaml'))).toMatchObject([{ruleId: 'LMB027', messageId: 'proxy', data: {function: 'Api', route: 'ANY /{proxy+}'}, resource: {id: expect.stringMatching(/^(ApiProxyRoute|ServerlessHttpApi)$/)}, location: {line: 12}}])
+    expect(runRule('LMB027', fixture('LMB027', 'fail.yaml'))).toMatchObject([
+      {ruleId: 'LMB027', messageId: 'proxy', data: {function: 'Api', route: 'ANY /{proxy+}'}, resource: {id: expect.stringMatching(/^(ApiProxyRoute|ServerlessHttpApi)$/)}, location: {line: 12}},
+    ])
   })
 
   it('counts raw HTTP API routes through their integration', () => {

@@ -6,7 +6,9 @@ import {fixture} from './fixtures.js'
 
 describe('LMB023 lambda-permission-without-source', () => {
   it('reports an S3 permission without SourceArn or SourceAccount', () => {
-    expect(runRule('LMB023', fixture('LMB023', 'fail.yaml'))).toMatchObject([{ruleId: 'LMB023', messageId: 'unscoped', data: {permission: 'Invoke', principal: 's3.amazonaws.com', function: 'Worker'}, location: {line: 16}}])
+    expect(runRule('LMB023', fixture('LMB023', 'fail.yaml'))).toMatchObject([
+      {ruleId: 'LMB023', messageId: 'unscoped', data: {permission: 'Invoke', principal: 's3.amazonaws.com', function: 'Worker'}, location: {line: 16}},
+    ])
   })
 
   it('reports an EventBridge permission in JSON', () => {

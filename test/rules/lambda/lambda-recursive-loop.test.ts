@@ -29,7 +29,10 @@ describe('LMB017 lambda-recursive-loop', () => {
 
   it('follows a bus rule to a queue that feeds the function', () => {
     const text = sam(
-      samFunction('Fn', '      Policies:\n        - EventBridgePutEventsPolicy:\n            EventBusName: !Ref Bus\n      Events:\n        Q:\n          Type: SQS\n          Properties:\n            Queue: !GetAtt Q.Arn\n') +
+      samFunction(
+        'Fn',
+        '      Policies:\n        - EventBridgePutEventsPolicy:\n            EventBusName: !Ref Bus\n      Events:\n        Q:\n          Type: SQS\n          Properties:\n            Queue: !GetAtt Q.Arn\n',
+      ) +
         '  Bus:\n    Type: AWS::Events::EventBus\n    Properties:\n      Name: app\n  Q:\n    Type: AWS::SQS::Queue\n  R:\n    Type: AWS::Events::Rule\n    Properties:\n      EventBusName: app\n      EventPattern: {source: [app]}\n      Targets:\n        - Id: q\n          Arn: !GetAtt Q.Arn\n',
     )
     expect(runRule('LMB017', text)).toMatchObject([{messageId: 'loop', data: {target: 'Bus', path: 'Fn → Bus → Q → Fn'}}])
@@ -39,7 +42,7 @@ describe('LMB017 lambda-recursive-loop', () => {
     const text = sam(
       samFunction(
         'Fn',
-        "      Policies:\n        - Statement:\n            - Effect: Allow\n              Action: events:PutEvents\n              Resource: !Sub arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/default\n      Events:\n        E:\n          Type: EventBridgeRule\n          Properties:\n            Pattern: {source: [app]}\n",
+        '      Policies:\n        - Statement:\n            - Effect: Allow\n              Action: events:PutEvents\n              Resource: !Sub arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/default\n      Events:\n        E:\n          Type: EventBridgeRule\n          Properties:\n            Pattern: {source: [app]}\n',
       ),
     )
     expect(runRule('LMB017', text)).toMatchObject([{messageId: 'loop', data: {target: 'the default event bus'}}])
@@ -49,7 +52,7 @@ describe('LMB017 lambda-recursive-loop', () => {
     const text = sam(
       samFunction(
         'Fn',
-        "      Policies:\n        - Statement:\n            - Effect: Allow\n              Action: events:PutEvents\n              Resource: !Sub arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/default\n      Events:\n        Nightly:\n          Type: Schedule\n          Properties:\n            Schedule: rate(1 day)\n",
+        '      Policies:\n        - Statement:\n            - Effect: Allow\n              Action: events:PutEvents\n              Resource: !Sub arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/default\n      Events:\n        Nightly:\n          Type: Schedule\n          Properties:\n            Schedule: rate(1 day)\n',
       ),
     )
     expect(runRule('LMB017', text)).toEqual([])

@@ -20,7 +20,10 @@ describe('LMB025 lambda-reserved-concurrency-not-set', () => {
   })
 
   it('passes reserved concurrency on the function', () => {
-    const text = fixture('LMB025', 'fail.yaml').replace('      Handler: index.handler\n      CodeUri: src/\n      Policies:\n        - DynamoDBCrudPolicy', '      Handler: index.handler\n      CodeUri: src/\n      ReservedConcurrentExecutions: 10\n      Policies:\n        - DynamoDBCrudPolicy')
+    const text = fixture('LMB025', 'fail.yaml').replace(
+      '      Handler: index.handler\n      CodeUri: src/\n      Policies:\n        - DynamoDBCrudPolicy',
+      '      Handler: index.handler\n      CodeUri: src/\n      ReservedConcurrentExecutions: 10\n      Policies:\n        - DynamoDBCrudPolicy',
+    )
     expect(runRule('LMB025', text)).toEqual([])
   })
 })

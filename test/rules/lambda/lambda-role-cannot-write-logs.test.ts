@@ -6,7 +6,9 @@ import {fixture} from './fixtures.js'
 
 describe('LMB020 lambda-role-cannot-write-logs', () => {
   it('reports a role that can create streams but not put events', () => {
-    expect(runRule('LMB020', fixture('LMB020', 'fail.yaml'))).toMatchObject([{ruleId: 'LMB020', messageId: 'noLogs', data: {role: 'WorkerRole', function: 'Worker'}, resource: {id: 'WorkerRole'}, location: {line: 3}}])
+    expect(runRule('LMB020', fixture('LMB020', 'fail.yaml'))).toMatchObject([
+      {ruleId: 'LMB020', messageId: 'noLogs', data: {role: 'WorkerRole', function: 'Worker'}, resource: {id: 'WorkerRole'}, location: {line: 3}},
+    ])
   })
 
   it('reports a role with an unrelated AWS managed policy in JSON', () => {

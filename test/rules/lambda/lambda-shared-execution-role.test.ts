@@ -6,7 +6,9 @@ import {fixture} from './fixtures.js'
 
 describe('LMB019 lambda-shared-execution-role', () => {
   it('reports a template role used by two SAM functions, on the role', () => {
-    expect(runRule('LMB019', fixture('LMB019', 'fail.yaml'))).toMatchObject([{ruleId: 'LMB019', messageId: 'shared', data: {role: 'AppRole', count: 2, functions: 'Orders, Billing'}, resource: {id: 'AppRole'}, location: {line: 3}}])
+    expect(runRule('LMB019', fixture('LMB019', 'fail.yaml'))).toMatchObject([
+      {ruleId: 'LMB019', messageId: 'shared', data: {role: 'AppRole', count: 2, functions: 'Orders, Billing'}, resource: {id: 'AppRole'}, location: {line: 3}},
+    ])
   })
 
   it('reports the same literal role ARN on the second function in JSON', () => {

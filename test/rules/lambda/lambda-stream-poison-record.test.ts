@@ -5,7 +5,9 @@ import {runRule} from '../../helpers/lint.js'
 import {cfn, fixture} from './fixtures.js'
 
 const mapping = (properties: string) =>
-  cfn(`  M:\n    Type: AWS::Lambda::EventSourceMapping\n    Properties:\n      EventSourceArn: arn:aws:kinesis:us-east-1:123456789012:stream/s\n      FunctionName: worker\n      StartingPosition: LATEST\n${properties}`)
+  cfn(
+    `  M:\n    Type: AWS::Lambda::EventSourceMapping\n    Properties:\n      EventSourceArn: arn:aws:kinesis:us-east-1:123456789012:stream/s\n      FunctionName: worker\n      StartingPosition: LATEST\n${properties}`,
+  )
 
 describe('LMB010 lambda-stream-poison-record', () => {
   it('reports a SAM Kinesis event with default retries and age', () => {

@@ -36,7 +36,10 @@ describe('LMB009 lambda-stream-without-failure-destination', () => {
   })
 
   it('accepts an intrinsic destination', () => {
-    const text = cfn(rawFunction('Fn') + '  M:\n    Type: AWS::Lambda::EventSourceMapping\n    Properties:\n      FunctionName: !Ref Fn\n      EventSourceArn: arn:aws:kinesis:us-east-1:123456789012:stream/s\n      DestinationConfig:\n        OnFailure:\n          Destination: !ImportValue failures-arn\n')
+    const text = cfn(
+      rawFunction('Fn') +
+        '  M:\n    Type: AWS::Lambda::EventSourceMapping\n    Properties:\n      FunctionName: !Ref Fn\n      EventSourceArn: arn:aws:kinesis:us-east-1:123456789012:stream/s\n      DestinationConfig:\n        OnFailure:\n          Destination: !ImportValue failures-arn\n',
+    )
     expect(runRule('LMB009', text)).toEqual([])
   })
 })

@@ -6,7 +6,9 @@ import {fixture} from './fixtures.js'
 
 describe('LMB021 lambda-url-without-auth', () => {
   it('reports a SAM FunctionUrlConfig at its AuthType', () => {
-    expect(runRule('LMB021', fixture('LMB021', 'fail.yaml'))).toMatchObject([{ruleId: 'LMB021', messageId: 'public', data: {url: 'WebhookUrl', function: 'Webhook'}, resource: {id: 'WebhookUrl', logicalId: 'Webhook'}, location: {line: 10}}])
+    expect(runRule('LMB021', fixture('LMB021', 'fail.yaml'))).toMatchObject([
+      {ruleId: 'LMB021', messageId: 'public', data: {url: 'WebhookUrl', function: 'Webhook'}, resource: {id: 'WebhookUrl', logicalId: 'Webhook'}, location: {line: 10}},
+    ])
   })
 
   it('reports a raw URL in JSON', () => {

@@ -37,7 +37,11 @@ describe('Lambda rules on live nodes', () => {
   })
 
   it('LMB002 accepts an event invoke configuration on a qualified ARN', () => {
-    const config = liveNode(`${fn.id}:live`, 'AWS::Lambda::EventInvokeConfig', {FunctionName: `${fn.id}:live`, Qualifier: 'live', DestinationConfig: {OnFailure: {Destination: 'arn:aws:sqs:eu-west-1:123456789012:failures'}}})
+    const config = liveNode(`${fn.id}:live`, 'AWS::Lambda::EventInvokeConfig', {
+      FunctionName: `${fn.id}:live`,
+      Qualifier: 'live',
+      DestinationConfig: {OnFailure: {Destination: 'arn:aws:sqs:eu-west-1:123456789012:failures'}},
+    })
     expect(run('LMB002', liveGraph([fn, topic, subscription, config]))).toEqual([])
   })
 

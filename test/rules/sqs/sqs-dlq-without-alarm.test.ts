@@ -157,7 +157,7 @@ Resources:
     expect(findings).toMatchObject([{messageId: 'noAlarm', data: {queue: 'Failures', sources: 'Fn, Rule, Sub'}, location: {line: 3}}])
   })
 
-  it('ignores queues that are nobody\'s DLQ', () => {
+  it("ignores queues that are nobody's DLQ", () => {
     expect(runRule('SQS002', 'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n')).toEqual([])
   })
 })

@@ -149,7 +149,10 @@ Resources:
 
   it.each([
     ['a redrive policy from an intrinsic', 'RedrivePolicy: !ImportValue shared-redrive-policy'],
-    ['a redrive policy set on both branches of Fn::If', 'RedrivePolicy: !If [HasDlq, {deadLetterTargetArn: arn:aws:sqs:eu-west-1:1:d, maxReceiveCount: 5}, {deadLetterTargetArn: arn:aws:sqs:eu-west-1:1:e, maxReceiveCount: 3}]'],
+    [
+      'a redrive policy set on both branches of Fn::If',
+      'RedrivePolicy: !If [HasDlq, {deadLetterTargetArn: arn:aws:sqs:eu-west-1:1:d, maxReceiveCount: 5}, {deadLetterTargetArn: arn:aws:sqs:eu-west-1:1:e, maxReceiveCount: 3}]',
+    ],
     ['live redrive JSON text', `RedrivePolicy: '{"deadLetterTargetArn":"arn:aws:sqs:eu-west-1:1:d","maxReceiveCount":5}'`],
   ])('passes %s', (_name, redrive) => {
     expect(runRule('SQS001', `Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      ${redrive}\n`)).toEqual([])

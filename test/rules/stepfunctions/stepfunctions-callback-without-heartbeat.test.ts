@@ -9,9 +9,12 @@ import {runRule} from '../../helpers/lint.js'
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/rules/SFN006/${name}`, import.meta.url), 'utf8')
 
 const run = (state: Record<string, unknown>) =>
-  runRule('SFN006', JSON.stringify({Resources: {M: {Type: 'AWS::StepFunctions::StateMachine', Properties: {RoleArn: 'r', Definition: {StartAt: 'T', States: {T: {Type: 'Task', End: true, ...state}}}}}}}), {}, 'template.json').map(
-    (f) => f.data.waitsFor,
-  )
+  runRule(
+    'SFN006',
+    JSON.stringify({Resources: {M: {Type: 'AWS::StepFunctions::StateMachine', Properties: {RoleArn: 'r', Definition: {StartAt: 'T', States: {T: {Type: 'Task', End: true, ...state}}}}}}}),
+    {},
+    'template.json',
+  ).map((f) => f.data.waitsFor)
 
 describe('SFN006 stepfunctions-callback-without-heartbeat', () => {
   it('is advice, off in the recommended preset, and documents the polling anti-pattern it cannot see', () => {
@@ -22,7 +25,9 @@ describe('SFN006 stepfunctions-callback-without-heartbeat', () => {
   })
 
   it('reports a SAM callback task without HeartbeatSeconds on the state', () => {
-    expect(runRule('SFN006', fixture('fail.yaml'))).toMatchObject([{messageId: 'noHeartbeat', data: {state: 'WaitForApproval', stateMachine: 'Approval', waitsFor: 'a callback (.waitForTaskToken)'}, location: {line: 11}}])
+    expect(runRule('SFN006', fixture('fail.yaml'))).toMatchObject([
+      {messageId: 'noHeartbeat', data: {state: 'WaitForApproval', stateMachine: 'Approval', waitsFor: 'a callback (.waitForTaskToken)'}, location: {line: 11}},
+    ])
   })
 
   it('reports an activity in a JSON DefinitionString', () => {

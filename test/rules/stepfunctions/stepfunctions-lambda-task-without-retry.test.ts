@@ -71,7 +71,10 @@ describe('SFN003 stepfunctions-lambda-task-without-retry', () => {
     ],
     ['a non-Lambda task', '            Type: Task\n            Resource: arn:aws:states:::dynamodb:putItem\n            End: true'],
     ['a Pass state', '            Type: Pass\n            End: true'],
-    ['an unresolved MaxAttempts', '            Type: Task\n            Resource: arn:aws:states:::lambda:invoke\n            Retry:\n              - ErrorEquals: [Lambda.ServiceException]\n                MaxAttempts: !Ref N\n            End: true'],
+    [
+      'an unresolved MaxAttempts',
+      '            Type: Task\n            Resource: arn:aws:states:::lambda:invoke\n            Retry:\n              - ErrorEquals: [Lambda.ServiceException]\n                MaxAttempts: !Ref N\n            End: true',
+    ],
     ['a junk Retry', '            Type: Task\n            Resource: arn:aws:states:::lambda:invoke\n            Retry: nope\n            End: true'],
   ])('passes %s', (_name, state) => {
     expect(runRule('SFN003', machine(state))).toEqual([])

@@ -52,8 +52,8 @@ describe('SFN002 stepfunctions-logging-not-all', () => {
 
   it('checks live state machines', () => {
     const arn = 'arn:aws:states:eu-west-1:123456789012:stateMachine:checkout'
-    expect(runRuleLive('SFN002', [{arn, type: 'AWS::StepFunctions::StateMachine', props: {LoggingConfiguration: {Level: 'ERROR', Destinations: [{CloudWatchLogsLogGroup: {LogGroupArn: 'arn:aws:logs:x'}}]}}}])).toMatchObject([
-      {messageId: 'level', data: {stateMachine: 'checkout', level: 'ERROR'}},
-    ])
+    expect(
+      runRuleLive('SFN002', [{arn, type: 'AWS::StepFunctions::StateMachine', props: {LoggingConfiguration: {Level: 'ERROR', Destinations: [{CloudWatchLogsLogGroup: {LogGroupArn: 'arn:aws:logs:x'}}]}}}]),
+    ).toMatchObject([{messageId: 'level', data: {stateMachine: 'checkout', level: 'ERROR'}}])
   })
 })

@@ -7,7 +7,12 @@ import {runRule} from '../../helpers/lint.js'
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/rules/SFN004/${name}`, import.meta.url), 'utf8')
 
-const task = (next: string, catchTo?: string) => ({Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', ...(catchTo ? {Catch: [{ErrorEquals: ['States.ALL'], Next: catchTo}]} : {}), ...(next === 'End' ? {End: true} : {Next: next})})
+const task = (next: string, catchTo?: string) => ({
+  Type: 'Task',
+  Resource: 'arn:aws:states:::lambda:invoke',
+  ...(catchTo ? {Catch: [{ErrorEquals: ['States.ALL'], Next: catchTo}]} : {}),
+  ...(next === 'End' ? {End: true} : {Next: next}),
+})
 
 const template = (states: Record<string, unknown>, startAt = Object.keys(states)[0]) =>
   JSON.stringify({Resources: {Saga: {Type: 'AWS::StepFunctions::StateMachine', Properties: {RoleArn: 'r', Definition: {StartAt: startAt, States: states}}}}}, null, 2)

@@ -4,7 +4,7 @@ import {describe, expect, it} from 'vitest'
 import {runRule} from '../../helpers/lint.js'
 
 describe('TPL007 template-dependency-cycle', () => {
-  it('reports a DependsOn cycle once, at the first resource\'s DependsOn', () => {
+  it("reports a DependsOn cycle once, at the first resource's DependsOn", () => {
     const text = 'Resources:\n  A:\n    Type: AWS::SQS::Queue\n    DependsOn: B\n  B:\n    Type: AWS::SQS::Queue\n    DependsOn: C\n  C:\n    Type: AWS::SQS::Queue\n    DependsOn: A\n'
     const findings = runRule('TPL007', text)
     expect(findings).toHaveLength(1)

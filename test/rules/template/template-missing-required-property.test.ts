@@ -52,15 +52,31 @@ Resources:
   })
 
   it('accepts a property given through Fn::If or an intrinsic Properties', () => {
-    expect(runRule('TPL004', 'Conditions:\n  C: !Equals [a, b]\nResources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties: !If [C, {Role: r, Code: {ZipFile: x}}, {Role: s, Code: {ZipFile: y}}]\n')).toEqual([])
+    expect(
+      runRule('TPL004', 'Conditions:\n  C: !Equals [a, b]\nResources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties: !If [C, {Role: r, Code: {ZipFile: x}}, {Role: s, Code: {ZipFile: y}}]\n'),
+    ).toEqual([])
   })
 
   describe('requirements between properties', () => {
     const resource = (type: string, properties: string) => `Parameters:\n  Mode: {Type: String}\nResources:\n  R:\n    Type: ${type}\n    Properties:\n${properties}`
 
     it.each([
-      ['an EventBridge rule with neither a pattern nor a schedule', 'AWS::Events::Rule', '      State: ENABLED\n', 'missingOneOf', {properties: 'EventPattern, ScheduleExpression', type: 'AWS::Events::Rule'}, 6],
-      ['function code with no source', 'AWS::Lambda::Function', '      Role: r\n      Code: {S3ObjectVersion: "1"}\n', 'missingOneOf', {properties: 'ZipFile, S3Bucket, ImageUri', type: 'AWS::Lambda::Function Code'}, 8],
+      [
+        'an EventBridge rule with neither a pattern nor a schedule',
+        'AWS::Events::Rule',
+        '      State: ENABLED\n',
+        'missingOneOf',
+        {properties: 'EventPattern, ScheduleExpression', type: 'AWS::Events::Rule'},
+        6,
+      ],
+      [
+        'function code with no source',
+        'AWS::Lambda::Function',
+        '      Role: r\n      Code: {S3ObjectVersion: "1"}\n',
+        'missingOneOf',
+        {properties: 'ZipFile, S3Bucket, ImageUri', type: 'AWS::Lambda::Function Code'},
+        8,
+      ],
       ['function code naming a bucket but no key', 'AWS::Lambda::Function', '      Role: r\n      Code: {S3Bucket: artefacts}\n', 'missingTogether', {property: 'S3Key', set: 'S3Bucket'}, 8],
       ['an event source mapping with no source', 'AWS::Lambda::EventSourceMapping', '      FunctionName: f\n      BatchSize: 10\n', 'missingOneOf', {properties: 'EventSourceArn, SelfManagedEventSource'}, 6],
       ['a state machine with no definition', 'AWS::StepFunctions::StateMachine', '      RoleArn: r\n', 'missingOneOf', {properties: 'Definition, DefinitionString, DefinitionS3Location'}, 6],
@@ -72,7 +88,14 @@ Resources:
         {property: 'ProvisionedThroughput', condition: 'without BillingMode (PROVISIONED by default)'},
         6,
       ],
-      ['a redrive policy without maxReceiveCount', 'AWS::SQS::Queue', '      RedrivePolicy: {deadLetterTargetArn: arn:aws:sqs:eu-west-1:123456789012:dlq}\n', 'missingTogether', {property: 'maxReceiveCount', set: 'deadLetterTargetArn', type: 'AWS::SQS::Queue RedrivePolicy'}, 7],
+      [
+        'a redrive policy without maxReceiveCount',
+        'AWS::SQS::Queue',
+        '      RedrivePolicy: {deadLetterTargetArn: arn:aws:sqs:eu-west-1:123456789012:dlq}\n',
+        'missingTogether',
+        {property: 'maxReceiveCount', set: 'deadLetterTargetArn', type: 'AWS::SQS::Queue RedrivePolicy'},
+        7,
+      ],
     ])('reports %s', (_name, type, properties, messageId, data, line) => {
       const findings = runRule('TPL004', resource(type, properties))
       expect(findings).toHaveLength(1)
@@ -91,8 +114,16 @@ Resources:
       ['code given by an intrinsic', 'AWS::Lambda::Function', '      Role: r\n      Code: !If [C, {ZipFile: x}, {ImageUri: i}]\n'],
       ['a self-managed Kafka mapping', 'AWS::Lambda::EventSourceMapping', '      FunctionName: f\n      SelfManagedEventSource: {Endpoints: {KafkaBootstrapServers: ["b:9092"]}}\n'],
       ['a state machine defined in S3', 'AWS::StepFunctions::StateMachine', '      RoleArn: r\n      DefinitionS3Location: {Bucket: b, Key: k}\n'],
-      ['an on-demand table', 'AWS::DynamoDB::Table', '      BillingMode: PAY_PER_REQUEST\n      KeySchema: [{AttributeName: id, KeyType: HASH}]\n      AttributeDefinitions: [{AttributeName: id, AttributeType: S}]\n'],
-      ['a billing mode given by a parameter', 'AWS::DynamoDB::Table', '      BillingMode: !Ref Mode\n      KeySchema: [{AttributeName: id, KeyType: HASH}]\n      AttributeDefinitions: [{AttributeName: id, AttributeType: S}]\n'],
+      [
+        'an on-demand table',
+        'AWS::DynamoDB::Table',
+        '      BillingMode: PAY_PER_REQUEST\n      KeySchema: [{AttributeName: id, KeyType: HASH}]\n      AttributeDefinitions: [{AttributeName: id, AttributeType: S}]\n',
+      ],
+      [
+        'a billing mode given by a parameter',
+        'AWS::DynamoDB::Table',
+        '      BillingMode: !Ref Mode\n      KeySchema: [{AttributeName: id, KeyType: HASH}]\n      AttributeDefinitions: [{AttributeName: id, AttributeType: S}]\n',
+      ],
       ['a redrive policy written as JSON text', 'AWS::SQS::Queue', `      RedrivePolicy: '{"deadLetterTargetArn": "arn:aws:sqs:eu-west-1:123456789012:dlq"}'\n`],
       ['a redrive policy with both', 'AWS::SQS::Queue', '      RedrivePolicy: {deadLetterTargetArn: d, maxReceiveCount: 5}\n'],
     ])('accepts %s', (_name, type, properties) => {

@@ -14,17 +14,13 @@ describe('TPL005 template-unknown-getatt-attribute', () => {
     expect(findings[0]).toMatchObject({messageId, data: {target: 'Orders', type: 'AWS::SQS::Queue', attribute, ...(suggestion ? {suggestion} : {})}, location: {line: 6}})
   })
 
-  it.each([
-    ['!GetAtt Orders.Arn'],
-    ['!GetAtt Orders.QueueName'],
-    ['!GetAtt Stack.Outputs.QueueUrl'],
-    ['!GetAtt Seed.Anything'],
-    ['!GetAtt [Orders, !Ref AttributeName]'],
-    ['!GetAtt Gizmo.Whatever'],
-  ])('accepts %s', (value) => {
-    const text = `Parameters:\n  AttributeName:\n    Type: String\nResources:\n  Orders:\n    Type: AWS::SQS::Queue\n  Stack:\n    Type: AWS::CloudFormation::Stack\n    Properties: {TemplateURL: x}\n  Seed:\n    Type: Custom::Seed\n    Properties: {ServiceToken: x}\n  Gizmo:\n    Type: Acme::Widgets::Gizmo\nOutputs:\n  Out:\n    Value: ${value}\n`
-    expect(runRule('TPL005', text)).toEqual([])
-  })
+  it.each([['!GetAtt Orders.Arn'], ['!GetAtt Orders.QueueName'], ['!GetAtt Stack.Outputs.QueueUrl'], ['!GetAtt Seed.Anything'], ['!GetAtt [Orders, !Ref AttributeName]'], ['!GetAtt Gizmo.Whatever']])(
+    'accepts %s',
+    (value) => {
+      const text = `Parameters:\n  AttributeName:\n    Type: String\nResources:\n  Orders:\n    Type: AWS::SQS::Queue\n  Stack:\n    Type: AWS::CloudFormation::Stack\n    Properties: {TemplateURL: x}\n  Seed:\n    Type: Custom::Seed\n    Properties: {ServiceToken: x}\n  Gizmo:\n    Type: Acme::Widgets::Gizmo\nOutputs:\n  Out:\n    Value: ${value}\n`
+      expect(runRule('TPL005', text)).toEqual([])
+    },
+  )
 
   it('reads SAM resources through the resource SAM generates, and SAM-generated ids through the graph', () => {
     const text = `Transform: AWS::Serverless-2016-10-31

@@ -18,8 +18,22 @@ describe('TPL002 template-unknown-property', () => {
   })
 
   it.each([
-    ['a nested property type', 'Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Role: r\n      Code: {ZipFile: x}\n      TracingConfig:\n        Mod: Active\n', 'Mod', 'AWS::Lambda::Function TracingConfig', 'Mode', 8],
-    ['a list item', 'Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Role: r\n      Code: {ZipFile: x}\n      FileSystemConfigs:\n        - Arn: a\n          LocalMountPth: /mnt/x\n', 'LocalMountPth', 'AWS::Lambda::Function FileSystemConfigs', 'LocalMountPath', 9],
+    [
+      'a nested property type',
+      'Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Role: r\n      Code: {ZipFile: x}\n      TracingConfig:\n        Mod: Active\n',
+      'Mod',
+      'AWS::Lambda::Function TracingConfig',
+      'Mode',
+      8,
+    ],
+    [
+      'a list item',
+      'Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Role: r\n      Code: {ZipFile: x}\n      FileSystemConfigs:\n        - Arn: a\n          LocalMountPth: /mnt/x\n',
+      'LocalMountPth',
+      'AWS::Lambda::Function FileSystemConfigs',
+      'LocalMountPath',
+      9,
+    ],
     ['a resource attribute', 'Orders:\n    Type: AWS::SQS::Queue\n    DeletionPolicies: Retain\n', 'DeletionPolicies', 'resource Orders', 'DeletionPolicy', 4],
   ])('reports %s', (_, resource, property, parent, suggestion, line) => {
     const findings = runRule('TPL002', `Resources:\n  ${resource}`)
@@ -114,7 +128,8 @@ describe('TPL002 template-unknown-property', () => {
   })
 
   it('checks both branches of Fn::If', () => {
-    const text = 'Conditions:\n  C: !Equals [a, b]\nResources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Role: r\n      Code: {ZipFile: x}\n      TracingConfig: !If\n        - C\n        - Mode: Active\n        - Mod: PassThrough\n'
+    const text =
+      'Conditions:\n  C: !Equals [a, b]\nResources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Role: r\n      Code: {ZipFile: x}\n      TracingConfig: !If\n        - C\n        - Mode: Active\n        - Mod: PassThrough\n'
     expect(runRule('TPL002', text).map((f) => [f.data.property, f.location?.line])).toEqual([['Mod', 12]])
   })
 

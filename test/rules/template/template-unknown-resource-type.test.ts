@@ -23,9 +23,12 @@ describe('TPL001 template-unknown-resource-type', () => {
     expect(runRule('TPL001', one('Acme::Widgets::Gizmo'))[0]).toMatchObject({messageId: 'unknownType', data: {type: 'Acme::Widgets::Gizmo'}})
   })
 
-  it.each(['AWS::CDK::Metadata', 'Custom::Seed', 'AWS::CloudFormation::CustomResource', 'AWS::SQS::Queue', 'AWS::Serverless::Connector', 'AWS::Scheduler::Schedule', 'AWS::Pipes::Pipe'])('accepts %s', (type) => {
-    expect(runRule('TPL001', one(type))).toEqual([])
-  })
+  it.each(['AWS::CDK::Metadata', 'Custom::Seed', 'AWS::CloudFormation::CustomResource', 'AWS::SQS::Queue', 'AWS::Serverless::Connector', 'AWS::Scheduler::Schedule', 'AWS::Pipes::Pipe'])(
+    'accepts %s',
+    (type) => {
+      expect(runRule('TPL001', one(type))).toEqual([])
+    },
+  )
 
   it('accepts registry types given as the rule option, exactly or by prefix', () => {
     expect(runRule('TPL001', one('Acme::Widgets::Gizmo'), {registryTypes: ['Acme::Widgets::Gizmo']})).toEqual([])
@@ -38,7 +41,10 @@ describe('TPL001 template-unknown-resource-type', () => {
     const config = {...DEFAULT_CONFIG, registryTypes: ['Acme::Widgets::Gizmo'], rules: {'template-unknown-resource-type': 'warning' as const}}
     const merged = withRegistryTypes(config)
     expect(merged.rules['template-unknown-resource-type']).toEqual({severity: 'warning', options: {registryTypes: ['Acme::Widgets::Gizmo']}})
-    const findings = (cfg: typeof config) => lint({paths: [dir], config: cfg, catalogue: CATALOGUE, cwd: dir}).files.flatMap((file) => file.findings).filter((f) => f.ruleId === 'TPL001')
+    const findings = (cfg: typeof config) =>
+      lint({paths: [dir], config: cfg, catalogue: CATALOGUE, cwd: dir})
+        .files.flatMap((file) => file.findings)
+        .filter((f) => f.ruleId === 'TPL001')
     expect(findings(config)).toHaveLength(1)
     expect(findings(merged)).toEqual([])
   })

@@ -60,7 +60,8 @@ Outputs:
   })
 
   it('skips templates that use Fn::ForEach', () => {
-    const text = 'AWSTemplateFormatVersion: "2010-09-09"\nTransform: AWS::LanguageExtensions\nResources:\n  Fn::ForEach::Queues:\n    - Name\n    - [A, B]\n    - Queue${Name}:\n        Type: AWS::SQS::Queue\n        Properties:\n          QueueName: !Ref Name\n'
+    const text =
+      'AWSTemplateFormatVersion: "2010-09-09"\nTransform: AWS::LanguageExtensions\nResources:\n  Fn::ForEach::Queues:\n    - Name\n    - [A, B]\n    - Queue${Name}:\n        Type: AWS::SQS::Queue\n        Properties:\n          QueueName: !Ref Name\n'
     expect(runRule('TPL006', text)).toEqual([])
   })
 
@@ -72,7 +73,8 @@ Outputs:
 
 describe('TPL006 with language extensions', () => {
   it('skips templates with the AWS::LanguageExtensions transform, whose names exist only once expanded', () => {
-    const text = 'AWSTemplateFormatVersion: "2010-09-09"\nTransform: AWS::LanguageExtensions\nResources:\n  Q:\n    Type: AWS::SQS::Queue\nOutputs:\n  Fn::ForEach::Names:\n    - Name\n    - [A, B]\n    - Out${Name}:\n        Value: !Ref Name\n'
+    const text =
+      'AWSTemplateFormatVersion: "2010-09-09"\nTransform: AWS::LanguageExtensions\nResources:\n  Q:\n    Type: AWS::SQS::Queue\nOutputs:\n  Fn::ForEach::Names:\n    - Name\n    - [A, B]\n    - Out${Name}:\n        Value: !Ref Name\n'
     expect(runRule('TPL006', text)).toEqual([])
   })
 })

@@ -15,7 +15,10 @@ describe('TPL008 template-unused-parameter', () => {
   it.each([
     ['Fn::Sub', 'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: !Sub "${Stage}-${Unused}"\n'],
     ['conditions and outputs', 'Conditions:\n  C: !Equals [!Ref Stage, prod]\nResources:\n  Q:\n    Type: AWS::SQS::Queue\n    Condition: C\nOutputs:\n  O:\n    Value: !Ref Unused\n'],
-    ['SAM Globals and rules', 'Transform: AWS::Serverless-2016-10-31\nRules:\n  R:\n    Assertions:\n      - Assert: !Not [!Equals [!Ref Stage, ""]]\nGlobals:\n  Function:\n    Environment:\n      Variables: {U: !Ref Unused}\nResources:\n  Q:\n    Type: AWS::SQS::Queue\n'],
+    [
+      'SAM Globals and rules',
+      'Transform: AWS::Serverless-2016-10-31\nRules:\n  R:\n    Assertions:\n      - Assert: !Not [!Equals [!Ref Stage, ""]]\nGlobals:\n  Function:\n    Environment:\n      Variables: {U: !Ref Unused}\nResources:\n  Q:\n    Type: AWS::SQS::Queue\n',
+    ],
   ])('counts uses in %s', (_, rest) => {
     expect(runRule('TPL008', `${params}${rest}`)).toEqual([])
   })

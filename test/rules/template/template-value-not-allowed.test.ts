@@ -13,12 +13,30 @@ describe('TPL010 template-value-not-allowed', () => {
     ['a timeout over 900 seconds', sam('      Runtime: nodejs22.x\n      Timeout: 1000\n'), 9, 'outOfRange', {property: 'Timeout', value: 1000, range: '1–900'}],
     ['memory over 10,240 MB', sam('      Runtime: nodejs22.x\n      MemorySize: 20000\n'), 9, 'outOfRange', {property: 'MemorySize', value: 20000, range: '128–10240'}],
     ['memory under 128 MB, written as a string', sam('      Runtime: nodejs22.x\n      MemorySize: "64"\n'), 9, 'outOfRange', {property: 'MemorySize', value: 64}],
-    ['an unknown architecture', sam('      Runtime: nodejs22.x\n      Architectures: [arm65]\n'), 9, 'notAllowedDidYouMean', {property: 'Architectures', value: 'arm65', suggestion: 'arm64', allowed: 'arm64, x86_64'}],
+    [
+      'an unknown architecture',
+      sam('      Runtime: nodejs22.x\n      Architectures: [arm65]\n'),
+      9,
+      'notAllowedDidYouMean',
+      {property: 'Architectures', value: 'arm65', suggestion: 'arm64', allowed: 'arm64, x86_64'},
+    ],
     ['two architectures', sam('      Runtime: nodejs22.x\n      Architectures: [arm64, x86_64]\n'), 9, 'badLength', {property: 'Architectures', length: 2, unit: 'items', range: '1–1'}],
     ['a handler with a space in it', sam('      Runtime: nodejs22.x\n').replace('index.handler', 'index handler'), 6, 'patternMismatch', {property: 'Handler', value: 'index handler'}],
-    ['a description over 256 characters', sam(`      Runtime: nodejs22.x\n      Description: ${'x'.repeat(300)}\n`), 9, 'badLength', {property: 'Description', length: 300, unit: 'characters', range: 'at most 256'}],
+    [
+      'a description over 256 characters',
+      sam(`      Runtime: nodejs22.x\n      Description: ${'x'.repeat(300)}\n`),
+      9,
+      'badLength',
+      {property: 'Description', length: 300, unit: 'characters', range: 'at most 256'},
+    ],
     ['a visibility timeout over 12 hours', queue('      VisibilityTimeout: 50000\n'), 5, 'outOfRange', {property: 'VisibilityTimeout', value: 50000, range: '0–43200'}],
-    ['an enum value from the specification', `Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Role: r\n      Code: {ZipFile: x}\n      PackageType: zip\n`, 7, 'notAllowedDidYouMean', {property: 'PackageType', value: 'zip', suggestion: 'Zip'}],
+    [
+      'an enum value from the specification',
+      `Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Role: r\n      Code: {ZipFile: x}\n      PackageType: zip\n`,
+      7,
+      'notAllowedDidYouMean',
+      {property: 'PackageType', value: 'zip', suggestion: 'Zip'},
+    ],
   ])('reports %s', (_, text, line, messageId, data) => {
     const findings = runRule('TPL010', text)
     expect(findings).toHaveLength(1)
