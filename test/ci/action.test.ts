@@ -184,10 +184,12 @@ describe('action.yml', () => {
     expect(quiet.lint.outputs['exit-code'], quiet.lint.stderr).toBe('0')
   })
 
-  it('a path that cannot be linted: exit code 2 and the job fails, with the report still written', () => {
+  it('a mistyped path: lint refuses to run (exit code 2, no report to upload) and the job fails', () => {
     const run = runAction({paths: 'orders missing.yaml'})
     expect(run.lint.outputs['exit-code']).toBe('2')
-    expect(run.sarifFile).toBeDefined()
+    expect(run.lint.stdout).toContain('::error::sls-eda lint wrote no SARIF report (exit code 2)')
+    expect(run.sarifFile).toBeUndefined()
+    expect(run.wouldUpload).toBe(false)
     expect(run.failed?.status).toBe(2)
   })
 })
