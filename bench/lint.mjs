@@ -2,7 +2,7 @@
 // Lint benchmark: generates a seeded corpus of realistic SAM and CloudFormation templates and times whole `sls-eda lint` processes.
 // Usage: node bench/lint.mjs [--templates 500] [--seed 42] [--runs 5] [--write]   (build first: npm run build)
 import {execFileSync, spawnSync} from 'node:child_process'
-import {mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -205,7 +205,7 @@ function template(index) {
   const sam = index % 2 === 0
   const target = Math.round(5 * Math.exp(random() * Math.log(200 / 5)))
   const lines = ["AWSTemplateFormatVersion: '2010-09-09'"]
-  if (sam) lines.push('Transform: AWS::Serverless-2016-10-31', 'Globals:', '  Function:', '    Architectures: [arm64]')
+  if (sam) lines.push('Transform: AWS::Serverless-2016-10-31', 'Globals:', '  Function:', '    Architectures: [arm64]', '    Runtime: nodejs22.x')
   lines.push(`Description: Benchmark service ${index}`, 'Resources:')
   let resources = 0
   let n = 0
@@ -272,7 +272,7 @@ function time(args, runs) {
 /** A CI re-run with `--cache`: the cache holds the whole corpus, and one template changed since (a comment added). */
 function cachedRerun(runs) {
   const cache = path.join(os.tmpdir(), `sls-eda-bench-cache-${SEED}-${TEMPLATES}`)
-  rmSync(cache, {force: true})
+  rmSync(cache, {recursive: true, force: true})
   const original = readFileSync(single, 'utf8')
   const samples = []
   const cpu = []
@@ -298,7 +298,14 @@ function cachedRerun(runs) {
   } finally {
     writeFileSync(single, original)
   }
-  return {median: median(samples), min: Math.min(...samples), max: Math.max(...samples), cpu: cpu.length > 0 ? median(cpu) : undefined, runs, bytes: readFileSync(cache).length}
+  return {
+    median: median(samples),
+    min: Math.min(...samples),
+    max: Math.max(...samples),
+    cpu: cpu.length > 0 ? median(cpu) : undefined,
+    runs,
+    bytes: readdirSync(cache).reduce((total, name) => total + statSync(path.join(cache, name)).size, 0),
+  }
 }
 
 function hyperfine(args, runs) {
@@ -357,7 +364,7 @@ const lines = [
   `- findings on the corpus: ${corpusReport.errors} errors, ${corpusReport.warnings} warnings, ${corpusReport.infos} info`,
   `- single template (${path.relative(corpus, single)}): median ${fmt(singleResult.median)} wall (min ${fmt(singleResult.min)}, max ${fmt(singleResult.max)}, ${singleResult.runs} runs)${singleResult.cpu === undefined ? '' : `, ${fmt(singleResult.cpu)} CPU`}`,
   `- whole corpus: median ${fmt(corpusResult.median)} wall (min ${fmt(corpusResult.min)}, max ${fmt(corpusResult.max)}, ${corpusResult.runs} runs)${corpusResult.cpu === undefined ? '' : `, ${fmt(corpusResult.cpu)} CPU`}`,
-  `- whole corpus again with \`--cache\`, one template changed since the cached run: median ${fmt(cachedResult.median)} wall (min ${fmt(cachedResult.min)}, max ${fmt(cachedResult.max)}, ${cachedResult.runs} runs)${cachedResult.cpu === undefined ? '' : `, ${fmt(cachedResult.cpu)} CPU`}; cache file ${(cachedResult.bytes / 1024 / 1024).toFixed(1)} MB`,
+  `- whole corpus again with \`--cache\`, one template changed since the cached run: median ${fmt(cachedResult.median)} wall (min ${fmt(cachedResult.min)}, max ${fmt(cachedResult.max)}, ${cachedResult.runs} runs)${cachedResult.cpu === undefined ? '' : `, ${fmt(cachedResult.cpu)} CPU`}; cache ${(cachedResult.bytes / 1024 / 1024).toFixed(1)} MB`,
   `- timer: ${timer}`,
   `- machine: ${host.nproc} cores (nproc), ${host.cpu}, ${host.memory}, Node.js ${host.node}, ${host.os}; load average at the end ${host.load}`,
 ]

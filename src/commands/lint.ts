@@ -59,6 +59,7 @@ Exit codes: 0 nothing failed the run, 1 findings at or above --fail-level (or mo
     'fix-dry-run': Flags.boolean({summary: 'Print the fixes as a unified diff and change nothing; exit code 1 when there is something to fix.', aliases: ['diff']}),
     cache: Flags.boolean({summary: 'Lint only the files that changed since the last run with --cache; reuse the other results.'}),
     'cache-location': Flags.string({summary: 'Folder of the cache (default: .sls-eda-cache in the current folder).'}),
+    'fix-edits': Flags.boolean({summary: "With --format json or sarif (or --json): carry each finding's fix as text edits (SARIF fixes); builds every fix, so a large run takes longer."}),
     'unsafe-fixes': Flags.boolean({summary: 'With --fix or --fix-dry-run, also apply fixes that change behaviour (each rule says what).'}),
   }
 
@@ -85,6 +86,7 @@ Exit codes: 0 nothing failed the run, 1 findings at or above --fail-level (or mo
           fix: flags.fix,
           fixDryRun: flags['fix-dry-run'],
           unsafeFixes: flags['unsafe-fixes'],
+          fixEdits: flags['fix-edits'],
           cache: flags.cache,
           cacheLocation: flags['cache-location'],
           json: this.jsonEnabled(),

@@ -28,6 +28,7 @@ export const OPTIONS = {
   fix: {type: 'boolean'},
   'fix-dry-run': {type: 'boolean'},
   'unsafe-fixes': {type: 'boolean'},
+  'fix-edits': {type: 'boolean'},
   cache: {type: 'boolean'},
   'cache-location': {type: 'string'},
 } as const
@@ -80,6 +81,7 @@ export async function fastLint(args: string[]): Promise<boolean> {
         fix: values.fix,
         fixDryRun: values['fix-dry-run'],
         unsafeFixes: values['unsafe-fixes'],
+        fixEdits: values['fix-edits'],
         cache: values.cache,
         cacheLocation: values['cache-location'],
       },

@@ -32,6 +32,8 @@ export interface LintFlags {
   fixDryRun?: boolean
   /** `--unsafe-fixes`: apply fixes that change behaviour too. */
   unsafeFixes?: boolean
+  /** `--fix-edits`: JSON and SARIF reports carry each fix as text edits. */
+  fixEdits?: boolean
   /** `--cache`: keep results by content and lint only the files that changed since the last run. */
   cache?: boolean
   /** `--cache-location`: the cache folder (default `.sls-eda-cache` in the current folder). */
@@ -54,7 +56,8 @@ export async function runLint(paths: string[], flags: LintFlags, env: LintEnviro
   // The configuration's registryTypes reach the unknown-resource-type rule (TPL001) as its option.
   // Many files are linted in worker threads, one per core; the results are the same as in one thread.
   const fix = flags.fix || flags.fixDryRun ? {write: flags.fix === true && flags.fixDryRun !== true, unsafe: flags.unsafeFixes === true} : undefined
-  const edits = fix !== undefined || flags.json === true || flags.format === 'json' || flags.format === 'sarif'
+  // Building every fix costs as much as linting twice over: JSON and SARIF carry the edits when asked (`--fix-edits`).
+  const edits = fix !== undefined || (flags.fixEdits === true && (flags.json === true || flags.format === 'json' || flags.format === 'sarif'))
   const result = await lintInParallel({
     paths,
     config: withRegistryTypes(config),

@@ -71,16 +71,19 @@ describe('lint --fix', () => {
     expect(readFileSync(file, 'utf8')).not.toContain('      Tracing:')
   })
 
-  it('stylish marks fixable findings and counts them; JSON and SARIF carry the edits', () => {
+  it('stylish marks fixable findings and counts them; JSON and SARIF carry the edits with --fix-edits', () => {
     const {dir} = project()
     const stylish = run(['--rule', 'LMB004', 'template.yaml'], dir).stdout
     expect(stylish).toContain('[*]')
     expect(stylish).toContain('1 problem fixable with --fix')
-    const json = JSON.parse(run(['--rule', 'LMB004', '--format', 'json', 'template.yaml'], dir).stdout)
+    const plain = JSON.parse(run(['--rule', 'LMB004', '--format', 'json', 'template.yaml'], dir).stdout)
+    expect(plain.files[0].findings[0]).toMatchObject({fixable: 'safe'})
+    expect(plain.files[0].findings[0].autofix).toBeUndefined()
+    const json = JSON.parse(run(['--rule', 'LMB004', '--format', 'json', '--fix-edits', 'template.yaml'], dir).stdout)
     const fix = json.files[0].findings[0].autofix
     expect(fix.applicability).toBe('safe')
     expect(fix.edits[0]).toMatchObject({text: '      MemorySize: 128\n', line: 12, column: 1})
-    const sarif = JSON.parse(run(['--rule', 'LMB004', '--format', 'sarif', 'template.yaml'], dir).stdout)
+    const sarif = JSON.parse(run(['--rule', 'LMB004', '--format', 'sarif', '--fix-edits', 'template.yaml'], dir).stdout)
     const change = sarif.runs[0].results[0].fixes[0].artifactChanges[0]
     expect(change.artifactLocation.uri).toBe('template.yaml')
     expect(change.replacements[0]).toMatchObject({deletedRegion: {startLine: 12, startColumn: 1, endLine: 12, endColumn: 1}, insertedContent: {text: '      MemorySize: 128\n'}})
