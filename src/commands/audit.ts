@@ -1,7 +1,7 @@
 // `sls-eda audit`: applies the rule catalogue to a live AWS account, read-only.
 import {Command, Flags} from '@oclif/core'
 
-import type {OrgFormat} from '../audit/org/report.js'
+import {isOrgAudit, ORG_FLAGS, orgOptions} from '../audit/org/flags.js'
 import type {Preset} from '../engine/presets.js'
 import {UsageError} from '../lib/exit-codes.js'
 import {COLOR_FLAG, jsonFlagConflict, RUN_FLAGS} from '../lib/run-flags.js'
@@ -48,18 +48,7 @@ Exit codes: 0 nothing failed the run, 1 findings at or above --fail-level, 2 unu
     'write-baseline': Flags.string({summary: 'Write every finding of this audit to a baseline file.'}),
     'save-inventory': Flags.string({summary: 'Write the collected resources to this file (secret-looking environment values are replaced).'}),
     'from-inventory': Flags.string({summary: 'Audit a saved inventory file instead of calling AWS.', exclusive: ['save-inventory', 'profile', 'region', 'all-regions', 'cdk-paths']}),
-    org: Flags.boolean({summary: 'Audit every active account of the AWS organisation (from the management or a delegated administrator account).', helpGroup: 'ORGANISATION'}),
-    ou: Flags.string({summary: 'Only accounts in this organisational unit or below it; repeatable.', multiple: true, helpGroup: 'ORGANISATION'}),
-    accounts: Flags.string({summary: 'Audit these accounts (ids separated by commas); repeatable.', multiple: true, helpGroup: 'ORGANISATION'}),
-    'accounts-file': Flags.string({summary: 'Audit the accounts listed in this file (one id a line, optional name after it).', helpGroup: 'ORGANISATION'}),
-    'exclude-accounts': Flags.string({summary: 'Leave these accounts out (ids separated by commas); repeatable.', multiple: true, helpGroup: 'ORGANISATION'}),
-    'role-name': Flags.string({summary: 'Role assumed in each account (sts:AssumeRole, session name sls-eda-audit-…).', helpGroup: 'ORGANISATION'}),
-    'external-id': Flags.string({summary: 'External id the role trust policy requires.', helpGroup: 'ORGANISATION'}),
-    regions: Flags.string({summary: '"all" (the regions enabled in each account) or regions separated by commas.', helpGroup: 'ORGANISATION'}),
-    concurrency: Flags.integer({summary: 'Accounts read at once.', default: 4, helpGroup: 'ORGANISATION'}),
-    'state-dir': Flags.string({summary: "Checkpoint each finished account-region here; a shard's output for `audit merge`.", helpGroup: 'ORGANISATION'}),
-    resume: Flags.boolean({summary: 'Continue the run in --state-dir, skipping what is done.', dependsOn: ['state-dir'], helpGroup: 'ORGANISATION'}),
-    shard: Flags.string({summary: 'Audit only part i of N of the accounts (e.g. 2/4), the same part on every machine.', helpGroup: 'ORGANISATION'}),
+    ...ORG_FLAGS,
     format: Flags.string({char: 'f', summary: 'Output format (html: the summary of an organisation audit).', options: [...FORMATS, 'html'], default: 'stylish'}),
     output: RUN_FLAGS.output,
     'fail-level': RUN_FLAGS['fail-level'],
@@ -72,32 +61,11 @@ Exit codes: 0 nothing failed the run, 1 findings at or above --fail-level, 2 unu
   public async run(): Promise<unknown> {
     const {flags, metadata} = await this.parse(Audit)
     const conflict = jsonFlagConflict(this.jsonEnabled(), flags, !metadata.flags.format?.setFromDefault)
-    const org = {org: flags.org, ou: flags.ou, accounts: flags.accounts, accountsFile: flags['accounts-file']}
-    if (org.org || org.ou || org.accounts || org.accountsFile) {
+    if (isOrgAudit(flags)) {
       const {runOrgAudit} = await import('../audit/org/run.js')
-      const {profile, region, regions, concurrency, resume, shard, output, config, rule} = flags
-      const rest = {
-        profile,
-        region,
-        regions,
-        concurrency,
-        resume,
-        shard,
-        output,
-        config,
-        preset: flags.preset as Preset | undefined,
-        rule,
-        json: this.jsonEnabled(),
-        format: flags.format as OrgFormat,
-        failLevel: flags['fail-level'] as Severity,
-      }
-      const named = {excludeAccounts: flags['exclude-accounts'], roleName: flags['role-name'], externalId: flags['external-id'], stateDir: flags['state-dir']}
-      const singleAccountOnly = (['stack', 'baseline', 'write-baseline', 'save-inventory', 'from-inventory', 'cdk-paths', 'all-regions'] as const).filter(
-        (name) => flags[name] !== undefined && flags[name] !== false,
-      )
       return runForCommand(this, async () => {
         if (conflict) throw new UsageError(conflict)
-        return runOrgAudit({...org, ...named, ...rest, singleAccountOnly}, {cwd: process.cwd(), version: this.config.version})
+        return runOrgAudit(orgOptions(flags, this.jsonEnabled()), {cwd: process.cwd(), version: this.config.version})
       })
     }
     const {runAudit} = await import('../audit/run.js')
