@@ -110,6 +110,13 @@ function present(finding: Finding, node: GraphNode | undefined, secrets: readonl
   return result
 }
 
+/** A total order, so that the same account gives the same report whatever order its resources were read in. */
 function compareFindings(a: Finding, b: Finding): number {
-  return (a.resource?.stack ?? '').localeCompare(b.resource?.stack ?? '') || (a.resource?.id ?? '').localeCompare(b.resource?.id ?? '') || a.ruleId.localeCompare(b.ruleId)
+  return (
+    (a.resource?.stack ?? '').localeCompare(b.resource?.stack ?? '') ||
+    (a.resource?.id ?? '').localeCompare(b.resource?.id ?? '') ||
+    a.ruleId.localeCompare(b.ruleId) ||
+    a.messageId.localeCompare(b.messageId) ||
+    a.message.localeCompare(b.message)
+  )
 }

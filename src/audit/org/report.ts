@@ -92,7 +92,8 @@ class Sink {
   }
 
   async close(): Promise<void> {
-    if (this.stream === process.stdout) return
+    // Standard output is not ended, but what was written must reach it before the process exits with the run's code.
+    if (this.stream === process.stdout) return new Promise<void>((resolve) => process.stdout.write('', () => resolve()))
     const stream = this.stream
     await new Promise<void>((resolve, reject) => {
       stream.once('error', reject)
