@@ -35,7 +35,7 @@ describe('sls-eda lint configuration (subprocess)', () => {
 
   it('--ignore takes one glob per flag, so a path after it stays a path', () => {
     const dir = tempProject({'a/template.yaml': QUEUE_WITHOUT_DLQ, 'b/template.yaml': QUEUE_WITHOUT_DLQ})
-    for (const env of [{}, {SLS_EDA_NO_FAST_PATH: '1'}]) {
+    for (const env of [{}, {SLS_EDA_NO_FAST_PATH: '1'}] as Array<Record<string, string>>) {
       const result = runCli(['lint', '--ignore', 'a/**', 'b', '-f', 'json'], {cwd: dir, env})
       expect(JSON.parse(result.stdout).files.map((file: {file: string}) => file.file)).toEqual(['b/template.yaml'])
     }
