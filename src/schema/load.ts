@@ -2,6 +2,7 @@
 import {existsSync, readFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 
+import {installedVersion} from '../lib/installed-version.js'
 import {buildIndex, loadSpecSource} from './build-index.js'
 import {INDEX_FORMAT, type IndexMeta, type ResourceEntry, type Shard} from './format.js'
 
@@ -25,22 +26,13 @@ function candidates(): string[] {
   return [`./${INDEX_DIR_NAME}/`, `../schema/${INDEX_DIR_NAME}/`, `../../dist/schema/${INDEX_DIR_NAME}/`].map((relative) => fileURLToPath(new URL(relative, import.meta.url)))
 }
 
-function installedSpecVersion(): string | undefined {
-  try {
-    const url = import.meta.resolve('@aws-cdk/aws-service-spec/package.json')
-    return (JSON.parse(readFileSync(fileURLToPath(url), 'utf8')) as {version: string}).version
-  } catch {
-    return undefined
-  }
-}
-
 function fromFiles(dir: string): LoadedIndex | undefined {
   const metaFile = `${dir}meta.json`
   if (!existsSync(metaFile)) return undefined
   const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as IndexMeta
   // An index from another layout or another specification version is stale: ignore it.
   if (meta.format !== INDEX_FORMAT) return undefined
-  const installed = installedSpecVersion()
+  const installed = installedVersion('@aws-cdk/aws-service-spec')
   if (installed && installed !== meta.specVersion) return undefined
   const shards = new Map<string, Shard | undefined>()
   return {

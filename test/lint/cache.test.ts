@@ -106,6 +106,14 @@ describe('lint --cache', () => {
     expect(visibility(again)).toHaveLength(0)
   })
 
+  it('does not serve results without fix edits to a run that asks for them (--fix-edits)', async () => {
+    const dir = project({'a.yaml': QUEUE})
+    await lintJson(dir)
+    const outcome = await runLint([dir], {format: 'json', failLevel: 'error', json: true, cache: true, fixEdits: true}, {cwd: dir, version: '1.0.0'})
+    const findings = (outcome.json as {files: Array<{findings: Array<{autofix?: unknown}>}>}).files.flatMap((file) => file.findings)
+    expect(findings.some((finding) => finding.autofix !== undefined)).toBe(true)
+  })
+
   it('lints everything again when the configuration changes', async () => {
     const dir = project({'a.yaml': QUEUE, '.sls-eda.yml': 'rules:\n  SQS001: warning\n'})
     await lintJson(dir)
