@@ -16,7 +16,7 @@ export interface RunOutcome {
 }
 
 /** Shows a run's outcome through its command and ends with the run's exit code; returns what `--json` prints. */
-export function deliverOutcome(command: Pick<Command, 'warn' | 'logToStderr' | 'exit'>, outcome: RunOutcome): unknown {
+export function deliverOutcome(command: Pick<Command, 'warn' | 'logToStderr'>, outcome: RunOutcome): unknown {
   for (const warning of outcome.warnings) command.warn(warning)
   if (outcome.json !== undefined) {
     // With --json, oclif takes the exit code from process.exitCode and prints the returned document.
@@ -25,7 +25,8 @@ export function deliverOutcome(command: Pick<Command, 'warn' | 'logToStderr' | '
   }
   if (outcome.stdout !== undefined) process.stdout.write(outcome.stdout)
   for (const notice of outcome.notices) command.logToStderr(notice)
-  if (outcome.exitCode !== EXIT.ok) command.exit(outcome.exitCode)
+  // Not command.exit: oclif exits at once, and a report still on its way to a socket or slow pipe would be cut short.
+  if (outcome.exitCode !== EXIT.ok) process.exitCode = outcome.exitCode
   return undefined
 }
 
