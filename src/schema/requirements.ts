@@ -47,7 +47,8 @@ const isSet = (object: Record<string, unknown>, name: string): boolean => object
 function resourceIssues(id: string, type: string, properties: unknown): SchemaIssue[] {
   const issues: SchemaIssue[] = []
   for (const {at, requirement} of REQUIREMENTS[type] ?? []) {
-    const object = at.length === 0 ? (isRecord(properties) && !isIntrinsic(properties) ? properties : {}) : objectAt(properties, at)
+    // No Properties at all holds none of the names; Properties chosen by an intrinsic cannot be judged.
+    const object = properties === undefined || properties === null ? {} : objectAt(properties, at)
     if (!object) continue
     const where = ['Resources', id, 'Properties', ...at]
     const owner = at.length === 0 ? type : `${type} ${at.join('.')}`

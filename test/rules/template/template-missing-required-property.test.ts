@@ -57,6 +57,15 @@ Resources:
     ).toEqual([])
   })
 
+  it('accepts an intrinsic Properties where one of several properties is required', () => {
+    expect(
+      runRule(
+        'TPL004',
+        'Conditions:\n  C: !Equals [a, b]\nResources:\n  Rule:\n    Type: AWS::Events::Rule\n    Properties: !If [C, {ScheduleExpression: rate(1 minute)}, {ScheduleExpression: rate(5 minutes)}]\n',
+      ),
+    ).toEqual([])
+  })
+
   describe('requirements between properties', () => {
     const resource = (type: string, properties: string) => `Parameters:\n  Mode: {Type: String}\nResources:\n  R:\n    Type: ${type}\n    Properties:\n${properties}`
 
