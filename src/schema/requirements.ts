@@ -47,8 +47,9 @@ const isSet = (object: Record<string, unknown>, name: string): boolean => object
 function resourceIssues(id: string, type: string, properties: unknown): SchemaIssue[] {
   const issues: SchemaIssue[] = []
   for (const {at, requirement} of REQUIREMENTS[type] ?? []) {
-    // No Properties at all holds none of the names; Properties chosen by an intrinsic cannot be judged.
-    const object = properties === undefined || properties === null ? {} : objectAt(properties, at)
+    // No Properties at all holds none of the names (a missing nested object is the required-property check's); Properties
+    // chosen by an intrinsic cannot be judged.
+    const object = properties === undefined || properties === null ? (at.length === 0 ? {} : undefined) : objectAt(properties, at)
     if (!object) continue
     const where = ['Resources', id, 'Properties', ...at]
     const owner = at.length === 0 ? type : `${type} ${at.join('.')}`
